@@ -1,0 +1,6 @@
+import ArgumentParser
+
+public struct ECPACommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "ecpa")
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import ECPACLI
+
+ECPACommand.main()
