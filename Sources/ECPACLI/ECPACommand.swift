@@ -1,6 +1,72 @@
 import ArgumentParser
+import Foundation
 
+/// A command that runs in an environment it is given (tests give their own).
+protocol EnvironmentCommand: ParsableCommand {
+    func run(in env: CLIEnvironment) throws
+}
+
+extension EnvironmentCommand {
+    func run() throws { try run(in: .live()) }
+}
+
+/// `ecpa`: the European Crime Prevention Award's submission and judging system.
 public struct ECPACommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "ecpa")
+    public static let configuration = CommandConfiguration(
+        commandName: "ecpa",
+        abstract: "Run the European Crime Prevention Award: editions, entries, juries and results.",
+        discussion: """
+            Commands are `ecpa <noun> <verb>`. Every command that prints data takes --format \
+            table|json|csv. The database is --db, ECPA_DATABASE_URL or libpq's PG* variables; \
+            with none of them, ecpa uses its own local PostgreSQL cluster (see `ecpa local`).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            DemoCommand.self, EditionCommand.self, EntryCommand.self, UserCommand.self,
+            DBCommand.self, LocalCommand.self,
+        ]
+    )
+
     public init() {}
+
+    /// Parses and runs one command line, printing errors as plain sentences; returns the exit status.
+    public static func run(arguments: [String], in env: CLIEnvironment) -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if code == 0 {
+                env.write(message.hasSuffix("\n") ? message : message + "\n")
+            } else {
+                env.writeError(message.hasSuffix("\n") ? message : message + "\n")
+            }
+            return code == 0 ? 0 : (code == 64 ? ExitStatus.usage.rawValue : code)
+        }
+        do {
+            if let command = command as? EnvironmentCommand {
+                try command.run(in: env)
+            } else {
+                var command = command
+                try command.run()
+            }
+            return ExitStatus.success.rawValue
+        } catch let error as CleanExit {
+            env.write(fullMessage(for: error) + "\n")
+            return 0
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            let failure = CLIError.from(error)
+            env.writeError("ecpa: \(failure.message)\n")
+            return failure.status.rawValue
+        }
+    }
+
+    /// The process entry point.
+    public static func main() {
+        let status = run(arguments: Array(CommandLine.arguments.dropFirst()), in: .live())
+        exit(status)
+    }
 }

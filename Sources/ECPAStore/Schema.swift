@@ -1,4 +1,14 @@
-/// The SQL migrations of `sql/`, embedded at build time.
+import LibPQ
+
+/// The SQL migrations of `sql/`, embedded in the binary at build time.
 public enum Schema {
-    public static var files: [(name: String, sql: String)] { EmbeddedMigrations.files }
+    /// Every migration this binary knows, in version order.
+    public static func migrations() throws -> [Migration] {
+        try EmbeddedMigrations.files.map { try Migration(fileName: $0.name, sql: $0.sql) }
+    }
+
+    /// A migrator over the embedded migrations.
+    public static func migrator() throws -> Migrator {
+        Migrator(migrations: try migrations())
+    }
 }

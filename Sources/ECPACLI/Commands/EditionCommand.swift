@@ -1,0 +1,156 @@
+import ArgumentParser
+import ECPACore
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// `ecpa edition`: the yearly editions and their phases.
+struct EditionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edition",
+        abstract: "Create editions and move them through their phases.",
+        discussion: "Phases: draft, submissions open, submissions closed, scoring, frozen, published.",
+        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self]
+    )
+
+    struct Create: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an edition in the draft phase (secretariat).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        @Option(help: "The year of the edition.") var year: Int
+        @Option(help: "The theme chosen by the presidency.") var theme: String
+        @Option(help: "Host country code (the presidency), such as AT.") var host: String
+        @Option(help: "Host city of the Best Practice Conference.") var city: String?
+        @Option(help: "First day of the conference, YYYY-MM-DD.") var conferenceStart: String?
+        @Option(help: "Last day of the conference, YYYY-MM-DD.") var conferenceEnd: String?
+        @Option(help: "Time zone used to read and show times.") var timeZone: String = "Europe/Brussels"
+        @Option(help: "When submissions open (YYYY-MM-DD HH:MM in the edition's zone, or with an offset).") var opens: String?
+        @Option(help: "The submission deadline (YYYY-MM-DD HH:MM in the edition's zone, or with an offset).") var closes: String?
+        @Option(help: "Gold prize in euros.") var prizeGold: String?
+        @Option(help: "Silver prize in euros.") var prizeSilver: String?
+        @Option(help: "Bronze prize in euros.") var prizeBronze: String?
+
+        func validate() throws {
+            let zone = try Parse.zone(timeZone, flag: "--time-zone")
+            _ = try Parse.country(host, flag: "--host")
+            if let opens, let closes,
+               try Parse.time(closes, flag: "--closes", zone: zone) <= Parse.time(opens, flag: "--opens", zone: zone) {
+                throw ValidationError("'--closes' must be after '--opens'.")
+            }
+            if let start = conferenceStart, let end = conferenceEnd,
+               try Parse.date(end, flag: "--conference-end") < Parse.date(start, flag: "--conference-start") {
+                throw ValidationError("'--conference-end' must not be before '--conference-start'.")
+            }
+        }
+
+        func newEdition() throws -> NewEdition {
+            let zone = try Parse.zone(timeZone, flag: "--time-zone")
+            return NewEdition(
+                year: year, theme: theme, hostCountry: try Parse.country(host, flag: "--host"),
+                hostCity: city,
+                conferenceStart: try conferenceStart.map { try Parse.date($0, flag: "--conference-start") },
+                conferenceEnd: try conferenceEnd.map { try Parse.date($0, flag: "--conference-end") },
+                timeZone: timeZone,
+                submissionsOpenAt: try opens.map { try Parse.time($0, flag: "--opens", zone: zone) },
+                submissionsCloseAt: try closes.map { try Parse.time($0, flag: "--closes", zone: zone) },
+                prizes: Prizes(
+                    gold: try prizeGold.map { try Parse.amount($0, flag: "--prize-gold") },
+                    silver: try prizeSilver.map { try Parse.amount($0, flag: "--prize-silver") },
+                    bronze: try prizeBronze.map { try Parse.amount($0, flag: "--prize-bronze") }))
+        }
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try db.transaction { try EditionRepository($0).insertEdition(try newEdition()) }
+            if output.format == .table {
+                env.print("Created the \(edition.year) edition (\(edition.theme)) in the draft phase.")
+            } else {
+                env.write(Renderer.single(Records.editionDetail(edition), format: output.format))
+            }
+        }
+    }
+
+    struct List: EnvironmentCommand {
+        static let configuration = CommandConfiguration(abstract: "List the editions, newest first.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run(in env: CLIEnvironment) throws {
+            let editions = try EditionRepository(try connection.connect(env)).fetchEditions()
+            env.write(Renderer.list(editions.map(Records.edition), columns: Records.editionColumns, format: output.format))
+        }
+    }
+
+    struct Show: EnvironmentCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one edition.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The year of the edition.") var year: Int
+
+        func run(in env: CLIEnvironment) throws {
+            let edition = try EditionRepository(try connection.connect(env)).requireEdition(year: year)
+            env.write(Renderer.single(Records.editionDetail(edition), format: output.format))
+        }
+    }
+
+    struct Open: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open an edition for submissions (secretariat).",
+            discussion: "Give --opens or --closes to set or move the submission window at the same time.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The year of the edition.") var year: Int
+        @Option(help: "When submissions open (in the edition's time zone unless an offset is given).") var opens: String?
+        @Option(help: "The submission deadline (in the edition's time zone unless an offset is given).") var closes: String?
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try db.transaction { db in
+                let editions = EditionRepository(db)
+                let current = try editions.requireEdition(year: year)
+                let zone = TimeText.zone(current.timeZone)
+                if opens != nil || closes != nil {
+                    _ = try editions.updateSubmissionWindow(
+                        year: year,
+                        opensAt: try opens.map { try Parse.time($0, flag: "--opens", zone: zone) },
+                        closesAt: try closes.map { try Parse.time($0, flag: "--closes", zone: zone) })
+                }
+                return try editions.updatePhase(year: year, to: .submissionsOpen)
+            }
+            report(edition, env: env, format: output.format) {
+                let zone = TimeText.zone($0.timeZone)
+                let deadline = $0.submissionsCloseAt.map { TimeText.display($0, in: zone) } ?? "no deadline"
+                return "The \($0.year) edition is open for submissions until \(deadline)."
+            }
+        }
+    }
+
+    struct Close: EnvironmentCommand {
+        static let configuration = CommandConfiguration(abstract: "Close an edition's call for entries (secretariat).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The year of the edition.") var year: Int
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try db.transaction { try EditionRepository($0).updatePhase(year: year, to: .submissionsClosed) }
+            report(edition, env: env, format: output.format) { "Submissions for the \($0.year) edition are closed." }
+        }
+    }
+}
+
+/// Prints a sentence on a table format, or the edition as data otherwise.
+private func report(_ edition: Edition, env: CLIEnvironment, format: OutputFormat, sentence: (Edition) -> String) {
+    if format == .table {
+        env.print(sentence(edition))
+    } else {
+        env.write(Renderer.single(Records.editionDetail(edition), format: format))
+    }
+}

@@ -1,0 +1,278 @@
+import ArgumentParser
+import ECPACore
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// `ecpa entry`: the projects the member states send.
+struct EntryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entry",
+        abstract: "Write, check, submit and manage entries (the Annex I template).",
+        discussion: """
+            A national representative fills in `ecpa entry template`, checks it with `ecpa entry \
+            validate FILE` and sends it with `ecpa entry submit FILE`, while submissions are open.
+            """,
+        subcommands: [
+            Template.self, Validate.self, Submit.self, List.self, Show.self, Withdraw.self,
+            AcceptLate.self, Eligibility.self,
+        ]
+    )
+
+    struct Template: EnvironmentCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the entry template to fill in.")
+
+        @Option(help: "Fill in the edition's year.") var edition: Int?
+        @Option(help: "Fill in the country code, such as FI.") var country: String?
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func run(in env: CLIEnvironment) throws {
+            let code = try country.map { try Parse.country($0, flag: "--country") }
+            let text = EntryTemplate.text(edition: edition, country: code)
+            if let output {
+                guard !FileManager.default.fileExists(atPath: output) else {
+                    throw CLIError("\(output) exists already; choose another name so nothing is overwritten.", status: .conflict)
+                }
+                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                    throw CLIError("Cannot write \(output).", status: .noInput)
+                }
+                env.info("Wrote the template to \(output). Fill it in, then run `ecpa entry validate \(output)`.")
+            } else {
+                env.write(text)
+            }
+        }
+    }
+
+    struct Validate: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check an entry file and list every problem with its line.",
+            discussion: "Exits with 0 when the file can be submitted and 65 when it has problems. Needs no database.")
+
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The entry file.") var file: String
+
+        func run(in env: CLIEnvironment) throws {
+            let (form, problems) = try EntryFileReader.read(file)
+            if output.format == .table {
+                for problem in problems { env.print("\(file):\(problem)") }
+                if problems.isEmpty {
+                    let words = WordCount.count(form.description ?? "")
+                    env.print("\(file): no problems; the description has \(words) of 600 words.")
+                } else {
+                    env.print("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
+                }
+            } else {
+                env.write(Renderer.list(problems.map(EntryFileReader.record), columns: ["line", "field", "message"], format: output.format))
+            }
+            if !problems.isEmpty { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+        }
+    }
+
+    struct Submit: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create or update your country's entry from a file and submit it.",
+            discussion: """
+                A competing entry updates your country's draft if there is one; an entry that is \
+                already submitted is changed only when you name it with --entry. Everything \
+                happens in one transaction: on any problem nothing is written.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The entry file.") var file: String
+        @Option(help: "The edition's year, when the file does not say.") var edition: Int?
+        @Option(help: "Update this entry (by id) instead of your country's draft.") var entry: Int64?
+        @Flag(help: "Save as a draft without submitting.") var draft = false
+
+        func run(in env: CLIEnvironment) throws {
+            var (form, problems) = try EntryFileReader.read(file, requireComplete: !draft)
+            if let edition, let inFile = form.edition, edition != inFile {
+                problems.append(EntryProblem(field: "edition", line: nil, message: "the file says \(inFile) but --edition says \(edition)."))
+            }
+            guard problems.isEmpty else {
+                for problem in problems { env.writeError("\(file):\(problem)\n") }
+                throw CLIError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(file); nothing was submitted.", status: .invalidInput)
+            }
+            guard let year = form.edition ?? edition else {
+                throw CLIError("Say which edition this entry is for: add `edition = YEAR` to the file or give --edition.", status: .usage)
+            }
+            form.edition = year
+            let state: EntryState = draft ? .draft : .submitted
+            let db = try connection.connect(env)
+            let (saved, zone, created) = try db.transaction { db in
+                let editionRecord = try EditionRepository(db).requireEdition(year: year)
+                let entries = EntryRepository(db)
+                let existing: Entry?
+                if let entry {
+                    existing = try entries.requireEntry(id: EntryID(entry))
+                } else if form.kind == .competing, let country = form.country {
+                    existing = try entries.fetchActiveCompetingEntry(edition: editionRecord.id, country: country)
+                        .flatMap { $0.state == .draft ? $0 : nil }
+                } else {
+                    existing = nil
+                }
+                let saved: Entry
+                if let existing {
+                    saved = try entries.updateEntry(id: existing.id, form: form, state: state)
+                } else {
+                    saved = try entries.insertEntry(form, edition: editionRecord.id, state: state)
+                }
+                return (saved, TimeText.zone(editionRecord.timeZone), existing == nil)
+            }
+            if output.format == .table {
+                let country = Country.named(saved.country)?.name ?? saved.country.rawValue
+                let verb = draft ? "Saved draft" : "Submitted"
+                let when = saved.submittedAt.map { " at \(TimeText.display($0, in: zone))" } ?? ""
+                env.print("\(verb) entry \(saved.id) \"\(saved.form.title ?? "")\" for \(country) (\(saved.kind.rawValue)) in the \(saved.editionYear) edition\(draft ? "" : when)\(created ? "" : ", replacing the earlier text").")
+            } else {
+                env.write(Renderer.single(Records.entry(saved, zone: zone), format: output.format))
+            }
+        }
+    }
+
+    struct List: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the entries you may see.",
+            discussion: "National representatives see their own country's entries; the secretariat sees all.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "The edition's year (default: the newest edition).") var edition: Int?
+        @Option(help: "Only this country's entries.") var country: String?
+        @Option(help: "Only entries in this state: draft, submitted, eligible, ineligible or withdrawn.") var state: EntryState?
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let editions = EditionRepository(db)
+            let chosen: Edition
+            if let edition {
+                chosen = try editions.requireEdition(year: edition)
+            } else {
+                guard let newest = try editions.fetchEditions().first else {
+                    throw CLIError("There are no editions yet. The secretariat creates one with `ecpa edition create`.", status: .notFound)
+                }
+                chosen = newest
+            }
+            let code = try country.map { try Parse.country($0, flag: "--country") }
+            let entries = try EntryRepository(db).fetchEntries(edition: chosen.id, country: code, state: state)
+            let zone = TimeText.zone(chosen.timeZone)
+            env.write(Renderer.list(entries.map { Records.entry($0, zone: zone) }, columns: Records.entryColumns, format: output.format))
+        }
+    }
+
+    struct Show: EnvironmentCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The entry's id.") var id: Int64
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let entry = try EntryRepository(db).requireEntry(id: EntryID(id))
+            let zone = TimeText.zone(try EditionRepository(db).fetchEdition(id: entry.editionID)?.timeZone ?? "Europe/Brussels")
+            env.write(Renderer.single(Records.entryDetail(entry, zone: zone), format: output.format))
+        }
+    }
+
+    struct Withdraw: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw an entry.",
+            discussion: "A national representative may withdraw while submissions are open; the secretariat until publication.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The entry's id.") var id: Int64
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let entry = try db.transaction { try EntryRepository($0).updateState(id: EntryID(id), to: .withdrawn) }
+            env.print("Withdrew entry \(entry.id) \"\(entry.form.title ?? "")\".")
+        }
+    }
+
+    struct AcceptLate: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "accept-late",
+            abstract: "Let a country submit after the deadline, until a given time, with a reason (secretariat).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "The edition's year.") var edition: Int
+        @Option(help: "The country code, such as FI.") var country: String
+        @Option(help: "Until when the country may submit (in the edition's time zone unless an offset is given).") var until: String
+        @Option(help: "Why the late entry is accepted; recorded in the audit log.") var reason: String
+
+        func validate() throws {
+            if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw ValidationError("'--reason' cannot be empty: a late acceptance must say why.")
+            }
+        }
+
+        func run(in env: CLIEnvironment) throws {
+            let code = try Parse.country(country, flag: "--country")
+            let db = try connection.connect(env)
+            let (zone, instant) = try db.transaction { db in
+                let chosen = try EditionRepository(db).requireEdition(year: edition)
+                let zone = TimeText.zone(chosen.timeZone)
+                let instant = try Parse.time(until, flag: "--until", zone: zone)
+                try EntryRepository(db).insertLateAcceptance(edition: chosen.id, country: code, until: instant, reason: reason)
+                return (zone, instant)
+            }
+            let name = Country.named(code)?.name ?? code.rawValue
+            env.print("\(name) may submit to the \(edition) edition until \(TimeText.display(instant, in: zone)).")
+        }
+    }
+
+    struct Eligibility: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record whether a submitted entry is eligible (secretariat).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The entry's id.") var id: Int64
+        @Flag(help: "The entry meets the rules.") var eligible = false
+        @Flag(help: "The entry does not meet the rules (give --reason).") var ineligible = false
+        @Option(help: "Why the entry is ineligible.") var reason: String?
+
+        func validate() throws {
+            guard eligible != ineligible else {
+                throw ValidationError("Give exactly one of '--eligible' or '--ineligible'.")
+            }
+            if ineligible && (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw ValidationError("'--ineligible' needs '--reason'.")
+            }
+            if eligible && reason != nil {
+                throw ValidationError("'--reason' goes with '--ineligible' only.")
+            }
+        }
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let entry = try db.transaction {
+                try EntryRepository($0).updateState(id: EntryID(id), to: eligible ? .eligible : .ineligible, reason: reason)
+            }
+            env.print("Entry \(entry.id) \"\(entry.form.title ?? "")\" is \(entry.state.rawValue).")
+        }
+    }
+}
+
+extension EntryState: ExpressibleByArgument {}
+
+/// Reads an entry file and collects every problem.
+enum EntryFileReader {
+    static func read(_ path: String, requireComplete: Bool = true) throws -> (EntryForm, [EntryProblem]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("Cannot read \(path): no such file, or not readable.", status: .noInput)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError("\(path) is not UTF-8 text; save it as UTF-8 and try again.", status: .invalidInput)
+        }
+        return EntryFile.check(text, requireComplete: requireComplete)
+    }
+
+    static func record(_ problem: EntryProblem) -> Record {
+        Record([
+            ("line", .integer(problem.line.map(Int64.init))),
+            ("field", .text(problem.field)),
+            ("message", .text(problem.message)),
+        ])
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import ECPACore
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// `ecpa user`: login roles for the secretariat and the national representatives.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Create and list the people who use ecpa, each a PostgreSQL login role.",
+        subcommands: [Add.self, List.self, WhoAmI.self]
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case secretariat
+        case nationalRepresentative = "national-representative"
+
+        var personKind: PersonKind {
+            switch self {
+            case .secretariat: return .secretariat
+            case .nationalRepresentative: return .nationalRepresentative
+            }
+        }
+    }
+
+    struct Add: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a login role for a person and record who they are (secretariat).",
+            discussion: """
+                The password is read from --password-file (a file, or - for standard input) or \
+                asked for on the terminal. It is hashed on this machine before it is sent, so it \
+                is never in the command line, the server's logs or the audit log.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The login name, such as fi_representative.") var role: String
+        @Option(help: "secretariat or national-representative.") var kind: Kind
+        @Option(help: "The country a national representative represents, such as FI.") var country: String?
+        @Option(help: "The person's full name.") var name: String
+        @Option(help: "The person's e-mail address.") var email: String?
+        @Option(help: "Read the password from this file (- for standard input).") var passwordFile: String?
+        @Flag(help: "Link a login role that already exists instead of creating one (no password is set).")
+        var existingRole = false
+
+        func validate() throws {
+            guard Person.isValidRoleName(role) else {
+                throw ValidationError("The login name must be 2 to 63 lower-case letters, digits or underscores, starting with a letter.")
+            }
+            if kind == .nationalRepresentative && country == nil {
+                throw ValidationError("A national representative needs '--country'.")
+            }
+            if kind == .secretariat && country != nil {
+                throw ValidationError("'--country' is only for national representatives.")
+            }
+            if existingRole && passwordFile != nil {
+                throw ValidationError("'--existing-role' keeps the role's password; leave out '--password-file'.")
+            }
+        }
+
+        func run(in env: CLIEnvironment) throws {
+            let person = Person(
+                roleName: role, kind: kind.personKind, displayName: name, email: email,
+                country: try country.map { try Parse.country($0, flag: "--country") })
+            let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
+            let db = try connection.connect(env)
+            try db.transaction { db in
+                let people = PersonRepository(db)
+                if let password {
+                    let verifier = try db.encryptPassword(password, role: role)
+                    try people.createLoginRole(role, passwordVerifier: verifier, kind: person.kind)
+                } else {
+                    try people.grantGroup(role, kind: person.kind)
+                }
+                try people.insertPerson(person)
+            }
+            let what = person.country.flatMap { Country.named($0)?.name }.map { "national representative of \($0)" }
+                ?? "member of the secretariat"
+            env.print("Added \(role) (\(name)) as \(what).")
+        }
+    }
+
+    struct List: EnvironmentCommand {
+        static let configuration = CommandConfiguration(abstract: "List the people you may see.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run(in env: CLIEnvironment) throws {
+            let people = try PersonRepository(try connection.connect(env)).fetchPeople()
+            env.write(Renderer.list(people.map(Records.person), columns: Records.personColumns, format: output.format))
+        }
+    }
+
+    struct WhoAmI: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "whoami", abstract: "Show the role you act as and what it may do.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run(in env: CLIEnvironment) throws {
+            let identity = try PersonRepository(try connection.connect(env)).currentIdentity()
+            let record = Record([
+                ("role", .text(identity.role)),
+                ("secretariat", .bool(identity.isSecretariat)),
+                ("country", .text(identity.country?.rawValue)),
+            ])
+            env.write(Renderer.single(record, format: output.format))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Everything a command needs from the world outside it, so tests can supply their own.
+public struct CLIEnvironment: Sendable {
+    /// Environment variables (ECPA_*, PG*, HOME, EDITOR...).
+    public var variables: [String: String]
+    /// The clock. The domain never reads it itself.
+    public var now: @Sendable () -> Date
+    /// Writes to standard output.
+    public var write: @Sendable (String) -> Void
+    /// Writes to standard error (messages, progress).
+    public var writeError: @Sendable (String) -> Void
+    /// Reads all of standard input.
+    public var readStandardInput: @Sendable () -> Data
+    /// Whether standard output is a terminal (tables may use colour; progress may be shown).
+    public var outputIsTerminal: Bool
+    /// Whether standard input is a terminal (prompts are allowed).
+    public var inputIsTerminal: Bool
+    /// Asks for a secret on the terminal without echo; nil when there is no terminal.
+    public var readSecret: @Sendable (String) -> String?
+
+    public init(
+        variables: [String: String], now: @escaping @Sendable () -> Date,
+        write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+        readStandardInput: @escaping @Sendable () -> Data = { Data() },
+        outputIsTerminal: Bool = false, inputIsTerminal: Bool = false,
+        readSecret: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
+        self.variables = variables
+        self.now = now
+        self.write = write
+        self.writeError = writeError
+        self.readStandardInput = readStandardInput
+        self.outputIsTerminal = outputIsTerminal
+        self.inputIsTerminal = inputIsTerminal
+        self.readSecret = readSecret
+    }
+
+    /// The real process: its environment, clock, standard streams and terminal.
+    public static func live() -> CLIEnvironment {
+        CLIEnvironment(
+            variables: ProcessInfo.processInfo.environment,
+            now: { Date() },
+            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
+            outputIsTerminal: isatty(STDOUT_FILENO) == 1,
+            inputIsTerminal: isatty(STDIN_FILENO) == 1,
+            readSecret: { prompt in Terminal.readSecret(prompt: prompt) }
+        )
+    }
+
+    /// Prints a line to standard output.
+    public func print(_ line: String = "") { write(line + "\n") }
+
+    /// Prints a status line to standard error, so standard output stays clean for scripts.
+    public func info(_ line: String) { writeError(line + "\n") }
+}

@@ -1,0 +1,58 @@
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// The exit codes of `ecpa`, documented in docs/cli.md.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case failure = 1
+    case notFound = 2
+    case refused = 3
+    case conflict = 4
+    case permissionDenied = 5
+    case usage = 64
+    case invalidInput = 65
+    case noInput = 66
+    case unavailable = 69
+}
+
+/// An error the CLI reports as one or two plain sentences with an exit status.
+public struct CLIError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var status: ExitStatus
+
+    public init(_ message: String, status: ExitStatus = .failure) {
+        self.message = message
+        self.status = status
+    }
+
+    public var description: String { message }
+
+    /// Maps any error a command may throw to what the user sees.
+    static func from(_ error: Error) -> CLIError {
+        switch error {
+        case let error as CLIError:
+            return error
+        case let error as StoreError:
+            return CLIError(error.description, status: status(of: error))
+        case let error as PQError:
+            return from(StoreError(error))
+        case let error as LocalClusterError:
+            return CLIError(error.description, status: .unavailable)
+        default:
+            return CLIError(String(describing: error), status: .failure)
+        }
+    }
+
+    static func status(of error: StoreError) -> ExitStatus {
+        switch error {
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        case .closed, .frozen, .invalidTransition: return .refused
+        case .permissionDenied: return .permissionDenied
+        case .invalidData: return .invalidInput
+        case .unavailable, .notMigrated: return .unavailable
+        case .database: return .failure
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// Where to connect and as whom: shared by every command that touches the database.
+struct ConnectionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "PostgreSQL connection URL or conninfo string.",
+            discussion: "Without it: ECPA_DATABASE_URL, then libpq's own PG* variables, then the embedded local database.",
+            valueName: "url"))
+    var database: String?
+
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Act as this role (SET ROLE); your login must be a member of it.", valueName: "role"))
+    var role: String?
+
+    /// Opens a connection, migrating the embedded database on first use, and switches role.
+    func connect(_ env: CLIEnvironment) throws -> Connection {
+        let target = DatabaseTarget.resolve(explicit: database, variables: env.variables)
+        let connection = try target.connect(env)
+        if let role {
+            do {
+                try connection.execute("SET ROLE \(identifier: role)")
+            } catch let error as PQError {
+                throw CLIError(
+                    "You cannot act as \"\(role)\": \(StoreError.sentence(error.message)) Your login must be a member of that role.",
+                    status: .permissionDenied)
+            }
+        }
+        return connection
+    }
+}
+
+/// The database a command talks to.
+enum DatabaseTarget {
+    /// `--db` or ECPA_DATABASE_URL.
+    case explicit(String)
+    /// libpq's own environment (PGHOST, PGSERVICE, PGDATABASE...).
+    case libpqEnvironment
+    /// The private local cluster under the ecpa home folder.
+    case embedded(LocalCluster)
+
+    static let libpqVariables = ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE", "PGSERVICEFILE"]
+
+    static func resolve(explicit: String?, variables: [String: String]) -> DatabaseTarget {
+        if let explicit, !explicit.isEmpty { return .explicit(explicit) }
+        if let url = variables["ECPA_DATABASE_URL"], !url.isEmpty { return .explicit(url) }
+        if libpqVariables.contains(where: { !(variables[$0] ?? "").isEmpty }) { return .libpqEnvironment }
+        return .embedded(LocalCluster(home: LocalCluster.defaultHome(environment: variables)))
+    }
+
+    func connect(_ env: CLIEnvironment) throws -> Connection {
+        switch self {
+        case .explicit(let conninfo):
+            let connection = try open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
+            try Self.requireCurrentSchema(connection)
+            return connection
+        case .libpqEnvironment:
+            let connection = try open("", hint: "Check the PG* environment variables.")
+            try Self.requireCurrentSchema(connection)
+            return connection
+        case .embedded(let cluster):
+            try cluster.start(progress: { env.info($0) })
+            let connection = try open(cluster.conninfo, hint: "Try `ecpa local status`.")
+            let applied = try Schema.migrator().migrate(on: connection) { migration in
+                env.info("Preparing the local database: \(migration.name)")
+            }
+            _ = applied
+            return connection
+        }
+    }
+
+    private func open(_ conninfo: String, hint: String) throws -> Connection {
+        do {
+            return try Connection(conninfo: conninfo)
+        } catch let error as PQError {
+            throw CLIError("Cannot connect to PostgreSQL: \(error.message.trimmingCharacters(in: .whitespacesAndNewlines)) \(hint)", status: .unavailable)
+        }
+    }
+
+    /// Refuses to work on a database whose schema is older or newer than this binary.
+    static func requireCurrentSchema(_ connection: Connection) throws {
+        let pending: [Migration]
+        do {
+            pending = try Schema.migrator().pending(on: connection)
+        } catch let error as PQError where error.sqlState == "42501" {
+            return  // a login without access to the bookkeeping; the schema itself will answer
+        }
+        if !pending.isEmpty {
+            throw CLIError(
+                "The database needs \(pending.count) migration(s) before this version of ecpa can use it. Run `ecpa db migrate` as its administrator.",
+                status: .unavailable)
+        }
+    }
+}

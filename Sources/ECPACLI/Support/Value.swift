@@ -1,0 +1,80 @@
+import Foundation
+
+/// One printed value, typed so JSON keeps numbers, booleans and nulls.
+enum Value: Sendable, Equatable {
+    case text(String?)
+    case integer(Int64?)
+    case decimal(Decimal?)
+    case bool(Bool?)
+    /// An instant, shown in the given time zone with its offset.
+    case time(Date?, zone: TimeZone)
+    case list([String])
+
+    var isNull: Bool {
+        switch self {
+        case .text(let v): return v == nil
+        case .integer(let v): return v == nil
+        case .decimal(let v): return v == nil
+        case .bool(let v): return v == nil
+        case .time(let v, _): return v == nil
+        case .list: return false
+        }
+    }
+
+    /// The text shown in tables and CSV.
+    var display: String {
+        switch self {
+        case .text(let v): return v ?? ""
+        case .integer(let v): return v.map(String.init) ?? ""
+        case .decimal(let v): return v.map { NSDecimalNumber(decimal: $0).stringValue } ?? ""
+        case .bool(let v): return v.map { $0 ? "yes" : "no" } ?? ""
+        case .time(let v, let zone): return v.map { TimeText.display($0, in: zone) } ?? ""
+        case .list(let v): return v.joined(separator: ", ")
+        }
+    }
+
+    /// The JSON text of the value.
+    var json: String {
+        switch self {
+        case .text(let v): return v.map(JSONText.string) ?? "null"
+        case .integer(let v): return v.map(String.init) ?? "null"
+        case .decimal(let v): return v.map { NSDecimalNumber(decimal: $0).stringValue } ?? "null"
+        case .bool(let v): return v.map { $0 ? "true" : "false" } ?? "null"
+        case .time(let v, let zone): return v.map { JSONText.string(TimeText.iso($0, in: zone)) } ?? "null"
+        case .list(let v): return "[" + v.map(JSONText.string).joined(separator: ", ") + "]"
+        }
+    }
+}
+
+/// One printed row: named values in a fixed order (the JSON keys, in snake_case).
+struct Record: Sendable {
+    var fields: [(key: String, value: Value)]
+
+    init(_ fields: [(String, Value)]) {
+        self.fields = fields.map { (key: $0.0, value: $0.1) }
+    }
+
+    var json: String {
+        "{" + fields.map { "\(JSONText.string($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
+    }
+}
+
+/// JSON string escaping (RFC 8259).
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

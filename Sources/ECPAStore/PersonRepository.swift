@@ -1,0 +1,90 @@
+import ECPACore
+import Foundation
+import LibPQ
+
+/// Who the current connection is, as PostgreSQL sees it.
+public struct Identity: Sendable, Equatable {
+    /// The login or `SET ROLE` role: `current_user`.
+    public var role: String
+    public var isSecretariat: Bool
+    /// The country the role represents, for a national representative.
+    public var country: CountryCode?
+}
+
+/// People: the secretariat and the national representatives, each a PostgreSQL login role.
+public struct PersonRepository {
+    let db: any SQLExecutor
+
+    public init(_ db: any SQLExecutor) { self.db = db }
+
+    /// The current role, whether it is in the secretariat, and the country it represents.
+    public func currentIdentity() throws -> Identity {
+        try translating {
+            guard let row = try db.query("""
+                SELECT current_user::text AS role, ecpa.is_secretariat() AS secretariat,
+                       ecpa.my_country() AS country
+                """).first
+            else { throw StoreError.database("PostgreSQL did not say who you are.") }
+            let country: String? = try row.decode("country")
+            return Identity(
+                role: try row.decode("role"),
+                isSecretariat: try row.decode("secretariat"),
+                country: country.flatMap(CountryCode.init))
+        }
+    }
+
+    /// Creates a login role with a password verifier (never a clear password) in the person's group.
+    public func createLoginRole(_ role: String, passwordVerifier: String, kind: PersonKind) throws {
+        try translating {
+            _ = try db.query("""
+                SELECT ecpa.create_login_role(\(role), \(passwordVerifier), \(kind.rawValue))
+                """)
+        }
+    }
+
+    /// Adds an existing login role to the person's group.
+    public func grantGroup(_ role: String, kind: PersonKind) throws {
+        try translating {
+            _ = try db.query("SELECT ecpa.grant_group(\(role), \(kind.rawValue))")
+        }
+    }
+
+    /// Records who a login role is.
+    public func insertPerson(_ person: Person) throws {
+        try translating {
+            try db.execute("""
+                INSERT INTO ecpa.people (role_name, kind, country_code, display_name, email)
+                VALUES (\(person.roleName), \(person.kind.rawValue), \(person.country?.rawValue),
+                        \(person.displayName), \(person.email))
+                """)
+        }
+    }
+
+    /// Everyone the current role may see, by kind, country and name.
+    public func fetchPeople() throws -> [Person] {
+        try translating {
+            try db.query("""
+                SELECT role_name, kind, country_code, display_name, email FROM ecpa.people
+                ORDER BY kind DESC, country_code NULLS FIRST, role_name
+                """).map(Self.decode)
+        }
+    }
+
+    /// Whether a login role exists in the cluster.
+    public func roleExists(_ role: String) throws -> Bool {
+        try translating {
+            try db.query("SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = \(role)) AS found")
+                .first?.decode("found") ?? false
+        }
+    }
+
+    static func decode(_ row: Row) throws -> Person {
+        let country: String? = try row.decode("country_code")
+        return Person(
+            roleName: try row.decode("role_name"),
+            kind: try row.enumValue("kind"),
+            displayName: try row.decode("display_name"),
+            email: try row.decode("email"),
+            country: country.flatMap(CountryCode.init))
+    }
+}

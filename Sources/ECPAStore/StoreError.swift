@@ -1,0 +1,124 @@
+import LibPQ
+
+/// A storage failure in the award's words, translated from PostgreSQL's SQLSTATE in one place.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// Something named does not exist (or is not visible to this role).
+    case notFound(String)
+    /// The write would break a uniqueness rule, such as one competing entry per country.
+    case conflict(String, hint: String?)
+    /// The edition's phase or deadline does not allow this write now.
+    case closed(String, hint: String?)
+    /// The edition is frozen or published.
+    case frozen(String)
+    /// A lifecycle step that is not allowed (phase or entry state).
+    case invalidTransition(String, hint: String?)
+    /// The role may not do this.
+    case permissionDenied(String, hint: String?)
+    /// The data breaks a rule of the schema.
+    case invalidData(String, hint: String?)
+    /// The database cannot be reached.
+    case unavailable(String)
+    /// The database schema is missing or older than this binary.
+    case notMigrated(String)
+    /// Any other database error.
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let m), .frozen(let m), .unavailable(let m), .notMigrated(let m), .database(let m):
+            return m
+        case .conflict(let m, let h), .closed(let m, let h), .invalidTransition(let m, let h),
+             .permissionDenied(let m, let h), .invalidData(let m, let h):
+            return h.map { "\(m) \($0)" } ?? m
+        }
+    }
+
+    /// Translates a libpq error; the server's own message is kept when it is already written for people.
+    public init(_ error: PQError) {
+        let message = StoreError.sentence(error.message)
+        let hint = error.hint.map(StoreError.sentence)
+        switch (error.kind, error.sqlState ?? "") {
+        case (.connection, _):
+            self = .unavailable(message)
+        case (_, "23505"):
+            self = .conflict(Self.uniqueMessage(error) ?? message, hint: hint)
+        case (_, "EC001"):
+            self = .closed(message, hint: hint)
+        case (_, "EC002"):
+            self = .frozen(message)
+        case (_, "EC003"), (_, "EC004"):
+            self = .invalidTransition(message, hint: hint)
+        case (_, "42501"):
+            self = .permissionDenied(Self.permissionMessage(error) ?? message, hint: hint)
+        case (_, "23514"), (_, "23502"), (_, "23503"), (_, "22023"), (_, "22007"), (_, "22008"), (_, "22P02"):
+            self = .invalidData(Self.constraintMessages[error.constraint ?? ""] ?? message, hint: hint)
+        case (_, "42710"):
+            self = .conflict(message, hint: hint)
+        case (_, "42704"):
+            self = .notFound(message)
+        case (_, "3F000"), (_, "42P01"):
+            self = .notMigrated("The database has no ecpa schema yet. Run `ecpa db migrate` first.")
+        default:
+            self = .database(message)
+        }
+    }
+
+    /// Plain sentences for the schema's named rules, so psql's constraint names become readable.
+    static let constraintMessages: [String: String] = [
+        "entries_description_at_most_600_words": "The description has more than 600 words; Annex I allows at most 600.",
+        "entries_end_date_when_not_running": "The end date is required when the project is no longer running.",
+        "entries_no_end_date_while_running": "A project that is still running has no end date yet.",
+        "entries_end_date_after_start": "The end date is before the start date.",
+        "entries_ineligible_has_reason": "An ineligible entry needs a reason.",
+        "entries_complete_when_submitted": "The entry is incomplete. Run `ecpa entry validate FILE` to see what is missing.",
+        "entries_title_check": "The title must be 1 to 250 characters.",
+        "editions_deadline_after_opening": "The deadline must be after the opening of submissions.",
+        "editions_conference_dates_in_order": "The conference cannot end before it starts.",
+        "editions_time_zone_known": "The time zone is not known; use an IANA name such as Europe/Brussels.",
+        "editions_open_needs_deadline": "An edition needs a submission deadline before it opens.",
+        "editions_year_check": "The year must be between 1997 and 2200.",
+        "editions_theme_check": "The theme cannot be empty.",
+        "editions_host_country_code_fkey": "The host country is not a known country code.",
+        "entries_country_code_fkey": "The country is not a known country code.",
+        "people_country_code_fkey": "The country is not a known country code.",
+        "people_representative_has_country": "A national representative needs a country, and only they have one.",
+        "late_acceptances_until_after_recording": "A late acceptance must run until a time in the future.",
+        "late_acceptances_reason_check": "A late acceptance needs a reason.",
+    ]
+
+    static func uniqueMessage(_ error: PQError) -> String? {
+        switch error.constraint {
+        case "editions_year_key": return "There is already an edition for that year."
+        case "people_pkey": return "That person is already registered."
+        default: return nil
+        }
+    }
+
+    static func permissionMessage(_ error: PQError) -> String? {
+        if error.message.hasPrefix("new row violates row-level security policy") {
+            return "You may not write this row: it belongs to another country or role."
+        }
+        if error.message.hasPrefix("permission denied") {
+            return "Your role may not do this (\(error.message))."
+        }
+        return nil
+    }
+
+    /// Capitalises the first letter and ends with a period, so server messages read as sentences.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        var result = first.uppercased() + text.dropFirst()
+        if let last = result.last, !".?!".contains(last) { result += "." }
+        return result
+    }
+}
+
+/// Runs a store operation and translates libpq errors into store errors.
+@inline(__always)
+func translating<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PQError {
+        throw StoreError(error)
+    }
+}

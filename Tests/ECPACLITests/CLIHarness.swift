@@ -1,0 +1,106 @@
+import ECPACLI
+import ECPAStore
+import ECPATestSupport
+import Foundation
+
+/// Runs `ecpa` command lines in-process against a test database, capturing what a user would see.
+final class CLIHarness: @unchecked Sendable {
+    let database: TestDatabase
+    let folder: URL
+    private let lock = NSLock()
+    private var out = ""
+    private var err = ""
+
+    init() throws {
+        database = try TestDatabase.make(migrations: try Schema.migrations())
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecpa-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    struct Result {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// Runs one command line with the given standard input.
+    @discardableResult
+    func run(_ arguments: [String], input: String = "", now: Date = Date()) -> Result {
+        lock.withLock { out = ""; err = "" }
+        var variables = ProcessInfo.processInfo.environment
+        variables["ECPA_DATABASE_URL"] = database.conninfo
+        let env = CLIEnvironment(
+            variables: variables,
+            now: { now },
+            write: { [self] text in lock.withLock { out += text } },
+            writeError: { [self] text in lock.withLock { err += text } },
+            readStandardInput: { Data(input.utf8) })
+        let status = ECPACommand.run(arguments: arguments, in: env)
+        return lock.withLock { Result(status: status, output: out, error: err) }
+    }
+
+    /// Writes a file into the test's folder and returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// An edition open for submissions (or with its deadline passed), created through the CLI.
+    func openEdition(year: Int = 2018, deadlinePassed: Bool = false) throws {
+        let now = Date()
+        let closes = deadlinePassed ? now.addingTimeInterval(-3600) : now.addingTimeInterval(86_400)
+        let iso = ISO8601DateFormatter()
+        try expectSuccess(["edition", "create", "--year", String(year), "--theme", "Community Policing", "--host", "AT",
+                           "--city", "Vienna", "--opens", iso.string(from: now.addingTimeInterval(-86_400 * 10)),
+                           "--closes", iso.string(from: closes)])
+        try expectSuccess(["edition", "open", String(year)])
+    }
+
+    /// Registers a national representative through the CLI; returns the role and its password.
+    func representative(_ country: String) throws -> (role: String, password: String) {
+        let role = TestDatabase.uniqueName(country.lowercased() + "_rep")
+        let password = "password-\(role)"
+        try expectSuccess(["user", "add", role, "--kind", "national-representative", "--country", country,
+                           "--name", "Representative of \(country)", "--password-file", "-"], input: password + "\n")
+        return (role, password)
+    }
+
+    func expectSuccess(_ arguments: [String], input: String = "") throws {
+        let result = run(arguments, input: input)
+        guard result.status == 0 else {
+            throw HarnessError(message: "`ecpa \(arguments.joined(separator: " "))` failed (\(result.status)): \(result.error)")
+        }
+    }
+
+    struct HarnessError: Error, CustomStringConvertible { var message: String; var description: String { message } }
+
+    /// Runs psql as a login role against the test database (the way a person could bypass ecpa).
+    func psql(role: String, password: String, _ sql: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", database.name, "-c", sql]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGUSER"] = role
+        environment["PGPASSWORD"] = password
+        process.environment = environment
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                      error: String(decoding: error, as: UTF8.self))
+    }
+
+    /// Counts rows as the administrator.
+    func count(_ table: String) throws -> Int {
+        let connection = try database.connect()
+        return try connection.query("SELECT count(*) AS n FROM \(identifier: "ecpa").\(identifier: table)").first?.decode("n") ?? -1
+    }
+}

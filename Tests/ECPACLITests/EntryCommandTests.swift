@@ -1,0 +1,196 @@
+import ECPACLI
+import ECPATestSupport
+import Foundation
+import Testing
+
+/// What a national representative and the secretariat see when they send and manage entries.
+@Suite struct EntryCommandTests {
+    let cli: CLIHarness
+
+    init() throws { cli = try CLIHarness() }
+
+    static func entryFile(country: String, title: String, kind: String = "competing") -> String {
+        """
+        edition = 2018
+        country = "\(country)"
+        kind = "\(kind)"
+        title = "\(title)"
+
+        [contact]
+        name = "Anna Virtanen"
+        email = "anna@example.org"
+
+        start_date = 2016-01-01
+        still_running = true
+        links = ["https://example.org/project"]
+
+        description = \"\"\"
+        A mediation approach to polarisation and conflicts between groups in a small town.
+        \"\"\"
+        objectives = "Lower tension."
+        target_group = "Residents."
+        evaluation_method = "Interviews."
+        evaluation_results = "Fewer incidents."
+        innovation = "Joint mediation."
+        partners = "Police and town."
+        transferability = "Anywhere."
+        costs_funding = "Staff time."
+        """
+    }
+
+    @Test func representativeSubmitsAndListsTheirEntry() throws {
+        try cli.openEdition()
+        let (role, _) = try cli.representative("FI")
+        let file = try cli.file("fi.toml", Self.entryFile(country: "FI", title: "The Forssa approach"))
+        let submitted = cli.run(["entry", "submit", file, "--as", role])
+        #expect(submitted.status == 0, "\(submitted.error)")
+        #expect(submitted.output.hasPrefix("Submitted entry "))
+        #expect(submitted.output.contains("\"The Forssa approach\" for Finland (competing) in the 2018 edition at 20"))
+
+        let listed = cli.run(["entry", "list", "--as", role, "--format", "json"])
+        #expect(listed.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 1)
+        #expect(rows?.first?["title"] as? String == "The Forssa approach")
+        #expect(rows?.first?["state"] as? String == "submitted")
+    }
+
+    @Test func secondCompetingEntryIsRefusedWithTheExistingOneNamed() throws {
+        try cli.openEdition()
+        let (role, _) = try cli.representative("FI")
+        try cli.expectSuccess(["entry", "submit", try cli.file("a.toml", Self.entryFile(country: "FI", title: "The Forssa approach")), "--as", role])
+        let second = cli.run(["entry", "submit", try cli.file("b.toml", Self.entryFile(country: "FI", title: "Another Finnish project")), "--as", role])
+        #expect(second.status == 4)
+        #expect(second.error.contains("Finland already has a competing entry in the 2018 edition: entry "))
+        #expect(second.error.contains("\"The Forssa approach\" (submitted)"))
+        #expect(try cli.count("entries") == 1)
+    }
+
+    @Test func anotherCountrysEntryIsRefused() throws {
+        try cli.openEdition()
+        let (role, _) = try cli.representative("FI")
+        let result = cli.run(["entry", "submit", try cli.file("se.toml", Self.entryFile(country: "SE", title: "Swedish project")), "--as", role])
+        #expect(result.status == 5)
+        #expect(result.error == "ecpa: You represent FI; entries of SE are not yours to send or change.\n")
+        #expect(try cli.count("entries") == 0)
+    }
+
+    @Test func submissionAfterTheDeadlineIsRefused() throws {
+        try cli.openEdition(deadlinePassed: true)
+        let (role, _) = try cli.representative("FI")
+        let result = cli.run(["entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Late project")), "--as", role])
+        #expect(result.status == 3)
+        #expect(result.error.contains("The deadline for the 2018 edition passed at "))
+        #expect(result.error.contains("nothing was changed"))
+        #expect(try cli.count("entries") == 0)
+    }
+
+    @Test func theSameThreeAreRefusedThroughPlainPsql() throws {
+        try cli.openEdition()
+        try cli.expectSuccess(["edition", "create", "--year", "2017", "--theme", "Cyber safety", "--host", "EE",
+                               "--opens", "2017-01-01 00:00", "--closes", "2017-09-30 23:59"])
+        try cli.expectSuccess(["edition", "open", "2017"])
+        let (role, password) = try cli.representative("FI")
+        try cli.expectSuccess(["entry", "submit", try cli.file("a.toml", Self.entryFile(country: "FI", title: "The Forssa approach")), "--as", role])
+        func insert(_ year: Int, _ country: String, _ title: String) -> String {
+            "INSERT INTO ecpa.entries (edition_id, country_code, kind, title) SELECT id, '\(country)', 'competing', '\(title)' FROM ecpa.editions WHERE year = \(year)"
+        }
+        let second = try cli.psql(role: role, password: password, insert(2018, "FI", "Second"))
+        #expect(second.status != 0)
+        #expect(second.error.contains("Finland already has a competing entry in the 2018 edition"))
+        let swedish = try cli.psql(role: role, password: password, insert(2018, "SE", "Swedish"))
+        #expect(swedish.status != 0)
+        #expect(swedish.error.contains("you represent FI; entries of SE are not yours"))
+        let late = try cli.psql(role: role, password: password, insert(2017, "FI", "Late"))
+        #expect(late.status != 0)
+        #expect(late.error.contains("the deadline for the 2017 edition passed at 2017-09-30 23:59 (Europe/Brussels)"))
+        #expect(try cli.count("entries") == 1)
+    }
+
+    @Test func validateListsEveryProblemWithItsLine() throws {
+        let text = """
+            edition = 2018
+            country = "XX"
+            kind = "competing"
+            title = "A project"
+            [contact]
+            name = "Anna"
+            email = "anna@example.org"
+            start_date = 2016-01-01
+            still_running = false
+            description = "Short."
+            objectives = "o"
+            target_group = "t"
+            evaluation_method = "m"
+            evaluation_results = "r"
+            innovation = "i"
+            partners = "p"
+            transferability = "t"
+            costs_funding = "c"
+            links = ["ftp://example.org"]
+            colour = "blue"
+            """
+        let file = try cli.file("mistakes.toml", text)
+        let result = cli.run(["entry", "validate", file])
+        #expect(result.status == 65)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(result.output)")
+        #expect(lines.contains { $0.hasPrefix("\(file):2: country:") })
+        #expect(lines.contains { $0.hasPrefix("\(file):9: end_date:") || $0.hasPrefix("\(file):9: still_running:") })
+        #expect(lines.contains { $0.hasPrefix("\(file):19: links:") })
+        #expect(lines.contains { $0.hasPrefix("\(file):20: colour:") })
+        #expect(lines.last == "4 problems found.")
+    }
+
+    @Test func validateAcceptsTheFilledInTemplateAndCountsWords() throws {
+        let file = try cli.file("ok.toml", Self.entryFile(country: "FI", title: "Fine"))
+        let result = cli.run(["entry", "validate", file])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output == "\(file): no problems; the description has 14 of 600 words.\n")
+    }
+
+    @Test func templateValidatesOnlyForMissingAnswers() throws {
+        let template = cli.run(["entry", "template", "--edition", "2018", "--country", "FI"])
+        #expect(template.status == 0)
+        let file = try cli.file("template.toml", template.output)
+        let result = cli.run(["entry", "validate", file, "--format", "json"])
+        #expect(result.status == 65)
+        let problems = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
+        #expect(!problems.isEmpty)
+        #expect(problems.allSatisfy { ($0["message"] as? String ?? "").contains("required") }, "\(problems)")
+    }
+
+    @Test func lateAcceptanceLetsARepresentativeSubmit() throws {
+        try cli.openEdition(deadlinePassed: true)
+        let (role, _) = try cli.representative("FI")
+        let until = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3600))
+        let accepted = cli.run(["entry", "accept-late", "--edition", "2018", "--country", "FI", "--until", until,
+                                "--reason", "The national selection was delayed by a strike."])
+        #expect(accepted.status == 0, "\(accepted.error)")
+        #expect(accepted.output.hasPrefix("Finland may submit to the 2018 edition until "))
+        let submitted = cli.run(["entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Late but accepted")), "--as", role])
+        #expect(submitted.status == 0, "\(submitted.error)")
+        let listed = cli.run(["entry", "list", "--format", "csv"])
+        #expect(listed.output.contains(",Late but accepted,"))
+        #expect(listed.output.hasSuffix(",yes\r\n"))
+    }
+
+    @Test func secretariatDecidesEligibilityAndRepresentativeWithdraws() throws {
+        try cli.openEdition()
+        let (role, _) = try cli.representative("FI")
+        try cli.expectSuccess(["entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Project")), "--as", role, "--format", "json"])
+        let refused = cli.run(["entry", "eligibility", "1", "--eligible", "--as", role])
+        #expect(refused.status == 5)
+        let missingReason = cli.run(["entry", "eligibility", "1", "--ineligible"])
+        #expect(missingReason.status == 64)
+        #expect(missingReason.error.contains("'--ineligible' needs '--reason'."))
+        let decided = cli.run(["entry", "eligibility", "1", "--ineligible", "--reason", "Outside the theme."])
+        #expect(decided.output == "Entry 1 \"Project\" is ineligible.\n")
+        let withdrawn = cli.run(["entry", "withdraw", "1", "--as", role])
+        #expect(withdrawn.status == 0, "\(withdrawn.error)")
+        let shown = cli.run(["entry", "show", "1", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any]
+        #expect(object?["state"] as? String == "withdrawn")
+        #expect(object?["ineligible_reason"] is NSNull)
+    }
+}
