@@ -1,0 +1,11 @@
+import Foundation
+
+/// Whether an entry competes for the award (one per country and edition) or is an additional
+/// good-practice project that is published but never scored or ranked (Annex I, item 2).
+public enum EntryKind: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
+    case competing
+    case additional
+
+    /// The raw value, e.g. "competing".
+    public var description: String { rawValue }
+}
