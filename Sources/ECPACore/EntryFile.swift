@@ -86,6 +86,8 @@ extension EntryFile {
         }
 
         private mutating func reportUnknown(_ entry: TOMLEntry, key: String) {
+            // One problem per mistake: a line whose value could not be read is already reported.
+            if entry.value == .invalid { return }
             if entry.path == ["contact"] {
                 report(key, entry.line, "is a section: write the contact details under [contact], as in the template.")
             } else if entry.path.first == "contact", entry.path.count == 2, let top = EntryField(rawValue: entry.path[1]) {
@@ -167,9 +169,15 @@ extension EntryFile {
         }
 
         private mutating func kind(_ value: TOMLValue, _ field: EntryField, _ line: Int) -> EntryKind? {
-            if case .string(let text) = value {
-                if text.isEmpty { return nil }
+            switch value {
+            case .string(""):
+                return nil
+            case .string(let text):
                 if let kind = EntryKind(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) { return kind }
+            case .bare:
+                return mistake(field, line, "must be in double quotes: kind = \"competing\" or kind = \"additional\".")
+            default:
+                break
             }
             return mistake(field, line, "must be \"competing\" or \"additional\".")
         }

@@ -186,7 +186,7 @@ struct TOMLReader {
 
     // MARK: - Values
 
-    private mutating func readValue(field: String) -> TOMLValue {
+    private mutating func readValue(field: String, inArray: Bool = false) -> TOMLValue {
         switch peek() {
         case "\"":
             return lookingAt("\"\"\"") ? readMultilineString(field: field, quote: "\"") : readBasicString(field: field)
@@ -198,16 +198,21 @@ struct TOMLReader {
             report(field: field, line: line, "inline tables { ... } are not supported; write the contact details under [contact].")
             return .invalid
         default:
-            return readBareValue(field: field)
+            return readBareValue(field: field, inArray: inArray)
         }
     }
 
-    /// `true`, `false`, an integer, a date, or any other unquoted word for the field to judge.
-    private mutating func readBareValue(field: String) -> TOMLValue {
+    /// `true`, `false`, an integer, a date, or any other unquoted text for the field to judge.
+    /// Outside a list the text runs to the end of the line, so `title = Safe at home` is judged
+    /// as a whole ("must be in double quotes") rather than as one word followed by clutter.
+    private mutating func readBareValue(field: String, inArray: Bool) -> TOMLValue {
         var token = ""
-        while let scalar = peek(), !TOMLReader.endsBareValue(scalar) {
+        while let scalar = peek(), inArray ? !TOMLReader.endsBareValue(scalar) : (scalar != "\n" && scalar != "#") {
             token.unicodeScalars.append(scalar)
             advance()
+        }
+        while let last = token.unicodeScalars.last, last == " " || last == "\t" {
+            token.unicodeScalars.removeLast()
         }
         if token.isEmpty {
             let shown = peek().map { String(Character($0)) } ?? ""
@@ -259,7 +264,7 @@ struct TOMLReader {
                 advance()
                 break
             }
-            let item = readValue(field: field)
+            let item = readValue(field: field, inArray: true)
             if item == .invalid {
                 valid = false
                 skipPast(anyOf: [",", "]"], stoppingAtLineEnd: true)
