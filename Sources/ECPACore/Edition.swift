@@ -64,6 +64,12 @@ public struct Edition: Hashable, Sendable, Codable {
         TimeZone(identifier: timeZone) ?? TimeZone(identifier: Edition.defaultTimeZone) ?? .gmt
     }
 
+    /// The zone's name as the edition gives it, when it is a known zone ("UTC" stays "UTC" even
+    /// where Foundation calls that zone "GMT").
+    private var zoneName: String {
+        TimeZone(identifier: timeZone) != nil ? timeZone : zone.identifier
+    }
+
     /// Submission rule: entries are accepted only in the submissions-open phase, once the window
     /// has opened and strictly before the deadline.
     public func acceptsSubmissions(at now: Date) -> Bool {
@@ -98,6 +104,6 @@ public struct Edition: Hashable, Sendable, Codable {
 
     /// An instant in the edition's zone, naming the zone: "2018-09-30 23:59 CEST (Europe/Brussels)".
     public func shown(_ instant: Date) -> String {
-        "\(LocalTime.format(instant, in: zone)) (\(zone.identifier))"
+        "\(LocalTime.format(instant, in: zone)) (\(zoneName))"
     }
 }

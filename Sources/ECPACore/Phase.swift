@@ -3,11 +3,17 @@ import Foundation
 /// Where an edition is in its yearly lifecycle (DESIGN section 3):
 /// draft -> submissions open -> submissions closed -> scoring -> frozen -> published.
 public enum Phase: String, CaseIterable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// Being prepared by the secretariat; nothing can be submitted.
     case draft
+    /// National representatives may submit entries until the deadline.
     case submissionsOpen = "submissions_open"
+    /// No more entries; the secretariat checks eligibility.
     case submissionsClosed = "submissions_closed"
+    /// Jurors score the eligible competing entries.
     case scoring
+    /// Scores are locked and the ranking stored with its digest.
     case frozen
+    /// Results are public.
     case published
 
     /// The phase that normally follows this one, or nil once published.

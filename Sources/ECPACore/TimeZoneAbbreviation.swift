@@ -9,7 +9,6 @@ enum TimeZoneAbbreviation {
         if exact, let family = family(of: identifier) {
             switch (family, hours) {
             case (.utc, 0): return "UTC"
-            case (.gmt, 0): return "GMT"
             case (.western, 0): return "WET"
             case (.western, 1): return "WEST"
             case (.central, 1): return "CET"
@@ -34,11 +33,10 @@ enum TimeZoneAbbreviation {
         return "UTC" + sign + String(magnitude / 60) + (minutes == 0 ? "" : ":" + CalendarDate.padded(minutes, 2))
     }
 
-    private enum Family { case utc, gmt, western, central, eastern, british, irish }
+    private enum Family { case utc, western, central, eastern, british, irish }
 
     private static func family(of identifier: String) -> Family? {
         if utc.contains(identifier) { return .utc }
-        if ["GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Greenwich", "Etc/Greenwich"].contains(identifier) { return .gmt }
         if ["Europe/London", "Europe/Jersey", "Europe/Guernsey", "Europe/Isle_of_Man", "Europe/Belfast", "GB"]
             .contains(identifier) { return .british }
         if ["Europe/Dublin", "Eire"].contains(identifier) { return .irish }
@@ -48,7 +46,11 @@ enum TimeZoneAbbreviation {
         return nil
     }
 
-    private static let utc: Set<String> = ["UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"]
+    // Foundation on Linux reports the zone "UTC" as "GMT", so both spellings read as UTC.
+    private static let utc: Set<String> = [
+        "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu",
+        "GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Greenwich", "Etc/Greenwich",
+    ]
 
     private static let western: Set<String> = [
         "Europe/Lisbon", "Portugal", "Atlantic/Madeira", "Atlantic/Canary", "Atlantic/Faroe", "Atlantic/Faeroe", "WET",
