@@ -1,0 +1,109 @@
+import Foundation
+
+/// One yearly edition of the award: its host, theme, time zone, phase and submission window.
+public struct Edition: Hashable, Sendable, Codable {
+    /// The zone used when an edition does not name one: the EUCPN secretariat's.
+    public static let defaultTimeZone = "Europe/Brussels"
+
+    /// The database identity.
+    public var id: EditionID
+    /// The award year, e.g. 2018.
+    public var year: Int
+    /// The theme chosen by the host presidency, e.g. "Community Policing".
+    public var theme: String
+    /// The member state holding the Council presidency that hosts the Best Practice Conference.
+    public var hostCountry: CountryCode
+    /// The conference city, e.g. "Vienna".
+    public var hostCity: String
+    /// The first day of the Best Practice Conference.
+    public var conferenceStart: CalendarDate?
+    /// The last day of the Best Practice Conference.
+    public var conferenceEnd: CalendarDate?
+    /// The IANA zone in which the edition's times are shown and typed.
+    public var timeZone: String
+    /// Where the edition is in its lifecycle.
+    public var phase: Phase
+    /// When national representatives may start submitting; nil means as soon as the phase opens.
+    public var submissionsOpenAt: Date?
+    /// The deadline: submissions are accepted strictly before this instant; nil means no deadline yet.
+    public var submissionsCloseAt: Date?
+    /// The prize money.
+    public var prizes: Prizes
+
+    /// Makes an edition; the time zone defaults to Europe/Brussels.
+    public init(
+        id: EditionID,
+        year: Int,
+        theme: String,
+        hostCountry: CountryCode,
+        hostCity: String,
+        conferenceStart: CalendarDate? = nil,
+        conferenceEnd: CalendarDate? = nil,
+        timeZone: String = Edition.defaultTimeZone,
+        phase: Phase = .draft,
+        submissionsOpenAt: Date? = nil,
+        submissionsCloseAt: Date? = nil,
+        prizes: Prizes = Prizes()
+    ) {
+        self.id = id
+        self.year = year
+        self.theme = theme
+        self.hostCountry = hostCountry
+        self.hostCity = hostCity
+        self.conferenceStart = conferenceStart
+        self.conferenceEnd = conferenceEnd
+        self.timeZone = timeZone
+        self.phase = phase
+        self.submissionsOpenAt = submissionsOpenAt
+        self.submissionsCloseAt = submissionsCloseAt
+        self.prizes = prizes
+    }
+
+    /// The edition's zone; an unknown identifier falls back to Europe/Brussels, then UTC.
+    public var zone: TimeZone {
+        TimeZone(identifier: timeZone) ?? TimeZone(identifier: Edition.defaultTimeZone) ?? .gmt
+    }
+
+    /// The zone's name as the edition gives it, when it is a known zone ("UTC" stays "UTC" even
+    /// where Foundation calls that zone "GMT").
+    private var zoneName: String {
+        TimeZone(identifier: timeZone) != nil ? timeZone : zone.identifier
+    }
+
+    /// Submission rule: entries are accepted only in the submissions-open phase, once the window
+    /// has opened and strictly before the deadline.
+    public func acceptsSubmissions(at now: Date) -> Bool {
+        submissionRefusal(at: now) == nil
+    }
+
+    /// Why an entry sent at `now` is refused, as one plain sentence, or nil when it is accepted.
+    public func submissionRefusal(at now: Date) -> String? {
+        let subject = "Submissions for the \(year) edition"
+        switch phase {
+        case .draft:
+            if let opens = submissionsOpenAt {
+                return "\(subject) are not open yet; they are planned to open at \(shown(opens))."
+            }
+            return "\(subject) are not open yet: the edition is still a draft."
+        case .submissionsOpen:
+            if let opens = submissionsOpenAt, now < opens {
+                return "\(subject) open at \(shown(opens))."
+            }
+            if let deadline = submissionsCloseAt, now >= deadline {
+                return "\(subject) closed at \(shown(deadline))."
+            }
+            return nil
+        case .submissionsClosed, .scoring, .frozen, .published:
+            let phaseNote = phase == .submissionsClosed ? "" : "; the edition is now in its \(phase.displayName) phase"
+            if let deadline = submissionsCloseAt, now >= deadline {
+                return "\(subject) closed at \(shown(deadline))\(phaseNote)."
+            }
+            return "\(subject) are closed\(phaseNote)."
+        }
+    }
+
+    /// An instant in the edition's zone, naming the zone: "2018-09-30 23:59 CEST (Europe/Brussels)".
+    public func shown(_ instant: Date) -> String {
+        "\(LocalTime.format(instant, in: zone)) (\(zoneName))"
+    }
+}

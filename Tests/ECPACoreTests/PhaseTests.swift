@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import ECPACore
+
+@Suite("Edition phases and entry states")
+struct PhaseTests {
+    @Test("Raw values are the names the database stores")
+    func rawValues() {
+        #expect(Phase.allCases.map(\.rawValue)
+            == ["draft", "submissions_open", "submissions_closed", "scoring", "frozen", "published"])
+        #expect(EntryState.allCases.map(\.rawValue) == ["draft", "submitted", "eligible", "ineligible", "withdrawn"])
+        #expect(EntryKind.allCases.map(\.rawValue) == ["competing", "additional"])
+    }
+
+    /// The only moves: one step forward, or reopening closed submissions.
+    static let allowed: Set<[Phase]> = [
+        [.draft, .submissionsOpen],
+        [.submissionsOpen, .submissionsClosed],
+        [.submissionsClosed, .scoring],
+        [.scoring, .frozen],
+        [.frozen, .published],
+        [.submissionsClosed, .submissionsOpen],
+    ]
+
+    @Test("An edition moves forward one step; the only step back is reopening submissions",
+          arguments: Phase.allCases, Phase.allCases)
+    func transitions(from: Phase, to: Phase) {
+        #expect(from.canMove(to: to) == PhaseTests.allowed.contains([from, to]))
+    }
+
+    @Test("Phases read as plain words and order along the lifecycle")
+    func displayAndOrder() {
+        #expect(Phase.submissionsOpen.displayName == "submissions open")
+        #expect(Phase.submissionsClosed.displayName == "submissions closed")
+        #expect(Phase.draft.displayName == "draft")
+        #expect(Phase.allCases.sorted() == Phase.allCases)
+        #expect(Phase.scoring > Phase.submissionsClosed)
+        #expect(Phase.published.next == nil)
+    }
+
+    @Test("A phase is stored in JSON by its raw value")
+    func phaseJSON() throws {
+        let json = try JSONEncoder().encode([Phase.submissionsOpen])
+        #expect(String(decoding: json, as: UTF8.self) == "[\"submissions_open\"]")
+        #expect(try JSONDecoder().decode([Phase].self, from: json) == [.submissionsOpen])
+    }
+
+    @Test("Only a withdrawn entry is inactive", arguments: EntryState.allCases)
+    func activeStates(state: EntryState) {
+        #expect(state.isActive == (state != .withdrawn))
+    }
+}
