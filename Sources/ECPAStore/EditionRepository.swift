@@ -133,7 +133,7 @@ public struct EditionRepository {
             year: try row.decode("year"),
             theme: try row.decode("theme"),
             hostCountry: try row.countryCode("host_country_code"),
-            hostCity: try row.decode("host_city"),
+            hostCity: try row.decode("host_city", as: String?.self) ?? "",
             conferenceStart: try row.calendarDate("conference_start"),
             conferenceEnd: try row.calendarDate("conference_end"),
             timeZone: try row.decode("time_zone"),

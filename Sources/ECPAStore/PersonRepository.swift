@@ -82,8 +82,8 @@ public struct PersonRepository {
         let country: String? = try row.decode("country_code")
         return Person(
             roleName: try row.decode("role_name"),
-            kind: try row.enumValue("kind"),
             displayName: try row.decode("display_name"),
+            kind: try row.enumValue("kind"),
             email: try row.decode("email"),
             country: country.flatMap(CountryCode.init))
     }

@@ -35,7 +35,7 @@ final class Fixture {
         let people = PersonRepository(admin)
         try people.createLoginRole(role, passwordVerifier: try admin.encryptPassword(password, role: role), kind: .nationalRepresentative)
         try people.insertPerson(Person(
-            roleName: role, kind: .nationalRepresentative, displayName: "Representative of \(country)",
+            roleName: role, displayName: "Representative of \(country)", kind: .nationalRepresentative,
             email: nil, country: CountryCode(country)!))
         return (role, try database.connect(role: role, password: password))
     }

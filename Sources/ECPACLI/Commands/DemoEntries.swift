@@ -8,12 +8,6 @@ enum DemoEntries {
         kind = "competing"
         title = "The Forssa approach: mediation of polarisation and inter-group conflicts"
 
-        [contact]
-        name = "Demo contact (Finland)"
-        organisation = "Illustrative organisation"
-        email = "demo-fi@example.org"
-        phone = "+358 00 000 0000"
-
         start_date = 2016-01-01
         still_running = true
         links = ["https://eucpn.org/"]
@@ -31,6 +25,12 @@ enum DemoEntries {
         partners = "Illustrative: police, municipality, NGOs, religious communities."
         transferability = "Illustrative: the method needs no special legislation."
         costs_funding = "Illustrative: staff time of the partners; small project grant."
+
+        [contact]
+        name = "Demo contact (Finland)"
+        organisation = "Illustrative organisation"
+        email = "demo-fi@example.org"
+        phone = "+358 00 000 0000"
         """
 
     static let lithuania = """
@@ -39,10 +39,6 @@ enum DemoEntries {
         country = "LT"
         kind = "competing"
         title = "Šiauliai District Discovers a Security Formula"
-
-        [contact]
-        name = "Demo contact (Lithuania)"
-        email = "demo-lt@example.org"
 
         start_date = 2015-03-01
         still_running = false
@@ -61,5 +57,9 @@ enum DemoEntries {
         partners = "Illustrative: police, district municipality, community centres."
         transferability = "Illustrative: fits any rural district."
         costs_funding = "Illustrative: regular police budget."
+
+        [contact]
+        name = "Demo contact (Lithuania)"
+        email = "demo-lt@example.org"
         """
 }

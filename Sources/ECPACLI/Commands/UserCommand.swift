@@ -44,8 +44,8 @@ struct UserCommand: ParsableCommand {
         var existingRole = false
 
         func validate() throws {
-            guard Person.isValidRoleName(role) else {
-                throw ValidationError("The login name must be 2 to 63 lower-case letters, digits or underscores, starting with a letter.")
+            if let problem = RoleName.problem(with: role) {
+                throw ValidationError(problem)
             }
             if kind == .nationalRepresentative && country == nil {
                 throw ValidationError("A national representative needs '--country'.")
@@ -60,7 +60,7 @@ struct UserCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let person = Person(
-                roleName: role, kind: kind.personKind, displayName: name, email: email,
+                roleName: role, displayName: name, kind: kind.personKind, email: email,
                 country: try country.map { try Parse.country($0, flag: "--country") })
             let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             let db = try connection.connect(env)
