@@ -151,7 +151,7 @@ public final class Connection {
             PQclear(result)
             abandonCopy(on: connection)
             throw PQError.usage(
-                "COPY TO STDOUT and FROM STDIN need copyIn(_:chunks:); query, execute and executeScript cannot run them.")
+                "COPY ... FROM STDIN needs copyIn, and COPY ... TO STDOUT is not supported; the COPY was cancelled.")
         default:
             let error = PQError(
                 result: result, kind: kind(of: connection),

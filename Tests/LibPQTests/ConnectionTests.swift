@@ -38,7 +38,8 @@ import Testing
         #expect(try viaURL.queryOne("SELECT current_database() AS db")?.decode("db", as: String.self) == database.name)
         let viaEnvironment = try Connection(conninfo: "")
         #expect(viaEnvironment.serverVersion >= 150000)
-        #expect(viaEnvironment.user == ProcessInfo.processInfo.environment["PGUSER"])
+        let currentUser = try viaEnvironment.queryOne("SELECT current_user AS who")?.decode("who", as: String.self)
+        #expect(viaEnvironment.user == currentUser)
     }
 
     @Test func executeCountsAffectedRowsAndQueryOneReturnsNilWhenEmpty() throws {

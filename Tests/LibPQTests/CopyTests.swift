@@ -84,6 +84,18 @@ import Testing
         #expect(try rowCount() == 0)
     }
 
+    @Test func aFileThatFailsMidReadCancelsTheCopy() throws {
+        // A directory opens but cannot be read, so the failure comes after the COPY has started.
+        let directory = FileManager.default.temporaryDirectory.path
+        let error = try #require(throws: PQError.self) {
+            try connection.copyIn("COPY scores FROM STDIN", fileAt: directory)
+        }
+        #expect(error.kind == .usage)
+        #expect(error.description.contains("Cannot read"))
+        #expect(try rowCount() == 0)
+        #expect(try connection.execute("INSERT INTO scores VALUES (1, 'ana', 1)") == 1)
+    }
+
     @Test func copyStatementsThroughQueryAreRefusedAndTheConnectionRecovers() throws {
         let error = try #require(throws: PQError.self) { try connection.query("COPY scores FROM STDIN") }
         #expect(error.kind == .usage)
