@@ -84,7 +84,7 @@ public struct Migrator: Sendable {
             }
             try connection.execute(
                 """
-                INSERT INTO \(unsafeRaw: qualifiedTable) (version, name, checksum)
+                INSERT INTO \(recordTable) (version, name, checksum)
                 VALUES (\(migration.version), \(migration.name), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'))
                 """)
             return migration
@@ -116,6 +116,10 @@ public struct Migrator: Sendable {
         var appliedAt: Date
     }
 
+    private var recordTable: SQL {
+        "\(identifier: schema).\(identifier: table)"
+    }
+
     private var qualifiedTable: String {
         Connection.quoteIdentifier(schema) + "." + Connection.quoteIdentifier(table)
     }
@@ -138,7 +142,7 @@ public struct Migrator: Sendable {
 
     private func appliedRecords(on connection: Connection) throws -> [Int: AppliedRecord] {
         let rows = try connection.query(
-            "SELECT version, name, checksum, applied_at FROM \(unsafeRaw: qualifiedTable) ORDER BY version")
+            "SELECT version, name, checksum, applied_at FROM \(recordTable) ORDER BY version")
         var records: [Int: AppliedRecord] = [:]
         for row in rows {
             let record = AppliedRecord(

@@ -95,6 +95,15 @@ import Testing
         #expect(try Migrator(migrations: [Self.first, broken]).pending(on: connection).map(\.version) == [2])
     }
 
+    @Test func anyRecordSchemaAndTableNameWorks() throws {
+        let migrator = Migrator(migrations: [Self.first], schema: "Award Meta", table: #"applied "migrations""#)
+        #expect(try migrator.migrate(on: connection).map(\.version) == [1])
+        #expect(try migrator.pending(on: connection).isEmpty)
+        let recorded = try connection.queryOne(#"SELECT count(*) AS n FROM "Award Meta"."applied ""migrations""""#)
+        #expect(try recorded?.decode("n", as: Int.self) == 1)
+        #expect(try Migrator(migrations: [Self.first]).pending(on: connection).map(\.version) == [1])
+    }
+
     @Test func concurrentMigratorsApplyEachMigrationOnce() throws {
         let conninfo = database.conninfo
         let migrations = [Self.first, Self.second, Self.third]
