@@ -124,6 +124,22 @@ struct LocalClusterTests {
         #expect(try psql(cluster, "select 1") == "1")
     }
 
+    @Test("after the server is killed, status says stopped and start recovers with the data")
+    func crashRecovery() throws {
+        let temporary = try TemporaryHome()
+        let cluster = LocalCluster(home: temporary.home)
+        defer { try? cluster.reset(progress: { _ in }) }
+        try cluster.start { _ in }
+        _ = try psql(cluster, "create table kept (note text); insert into kept values ('survived')")
+        let pid = try #require(try runningPID(cluster))
+        kill(pid, SIGKILL)
+        let deadline = Date().addingTimeInterval(10)
+        while try cluster.status() != .stopped, Date() < deadline { usleep(20_000) }
+        #expect(try cluster.status() == .stopped)
+        try cluster.start { _ in }
+        #expect(try psql(cluster, "select note from kept") == "survived")
+    }
+
     @Test("missing server programs give the one-sentence install hint")
     func missingPrograms() throws {
         let temporary = try TemporaryHome()

@@ -365,13 +365,19 @@ extension LocalCluster {
         return Int32(firstLine.trimmingCharacters(in: .whitespaces))
     }
 
-    /// Whether `pid` is alive and, where /proc tells, a postgres process: after a crash the pid in
-    /// postmaster.pid may have been reused by an unrelated program.
+    /// Whether `pid` is alive and, where /proc tells, a postgres process that is not a zombie:
+    /// after a crash the pid in postmaster.pid may be reused by an unrelated program, and a killed
+    /// postmaster lingers as a zombie until init reaps it.
     private static func isPostgresProcess(_ pid: Int32) -> Bool {
         guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
-        guard let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else { return true }
-        let command = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        return command.hasPrefix("postgres") || command.hasPrefix("postmaster")
+        // "1234 (postgres) S 1 ...": the command in parentheses, then the state.
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let open = stat.firstIndex(of: "("),
+              let close = stat.lastIndex(of: ")")
+        else { return true }
+        let command = stat[stat.index(after: open)..<close]
+        let state = stat[stat.index(after: close)...].first { !$0.isWhitespace }
+        return (command.hasPrefix("postgres") || command.hasPrefix("postmaster")) && state != "Z" && state != "X"
     }
 
     /// Removes lock files left by a crashed server, once `status()` has found it not running.
