@@ -31,6 +31,7 @@ public enum LocalClusterError: Error, Equatable, CustomStringConvertible {
     /// Another ecpa process held the cluster's lock for too long.
     case lockTimeout(lockFile: String, seconds: Int)
 
+    /// One or two plain sentences: what went wrong and what to do.
     public var description: String {
         switch self {
         case .serverProgramsNotFound:
