@@ -53,7 +53,7 @@ CREATE TABLE ecpa.entries (
     CONSTRAINT entries_end_date_after_start
         CHECK (end_date >= start_date),
     CONSTRAINT entries_ineligible_has_reason
-        CHECK (state <> 'ineligible' OR btrim(ineligible_reason) <> ''),
+        CHECK (state <> 'ineligible' OR coalesce(btrim(ineligible_reason), '') <> ''),
     CONSTRAINT entries_complete_when_submitted CHECK (state = 'draft' OR (
         contact_name IS NOT NULL AND contact_email IS NOT NULL AND start_date IS NOT NULL
         AND still_running IS NOT NULL AND description IS NOT NULL

@@ -67,6 +67,6 @@ public struct ECPACommand: ParsableCommand {
     /// The process entry point.
     public static func main() {
         let status = run(arguments: Array(CommandLine.arguments.dropFirst()), in: .live())
-        exit(status)
+        Foundation.exit(status)
     }
 }

@@ -9,6 +9,12 @@ public struct Identity: Sendable, Equatable {
     public var isSecretariat: Bool
     /// The country the role represents, for a national representative.
     public var country: CountryCode?
+
+    public init(role: String, isSecretariat: Bool, country: CountryCode?) {
+        self.role = role
+        self.isSecretariat = isSecretariat
+        self.country = country
+    }
 }
 
 /// People: the secretariat and the national representatives, each a PostgreSQL login role.
@@ -29,7 +35,7 @@ public struct PersonRepository {
             return Identity(
                 role: try row.decode("role"),
                 isSecretariat: try row.decode("secretariat"),
-                country: country.flatMap(CountryCode.init))
+                country: country.flatMap { CountryCode($0) })
         }
     }
 
@@ -85,6 +91,6 @@ public struct PersonRepository {
             displayName: try row.decode("display_name"),
             kind: try row.enumValue("kind"),
             email: try row.decode("email"),
-            country: country.flatMap(CountryCode.init))
+            country: country.flatMap { CountryCode($0) })
     }
 }

@@ -105,7 +105,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Capitalises the first letter and ends with a period, so server messages read as sentences.
-    static func sentence(_ text: String) -> String {
+    public static func sentence(_ text: String) -> String {
         guard let first = text.first else { return text }
         var result = first.uppercased() + text.dropFirst()
         if let last = result.last, !".?!".contains(last) { result += "." }
@@ -115,6 +115,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
 /// Runs a store operation and translates libpq errors into store errors.
 @inline(__always)
+@discardableResult
 func translating<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
