@@ -31,20 +31,8 @@ public struct ECPACommand: ParsableCommand {
 
     /// Parses and runs one command line, printing errors as plain sentences; returns the exit status.
     public static func run(arguments: [String], in env: CLIEnvironment) -> Int32 {
-        let command: ParsableCommand
         do {
-            command = try parseAsRoot(arguments)
-        } catch {
-            let code = exitCode(for: error).rawValue
-            let message = fullMessage(for: error)
-            if code == 0 {
-                env.write(message.hasSuffix("\n") ? message : message + "\n")
-            } else {
-                env.writeError(message.hasSuffix("\n") ? message : message + "\n")
-            }
-            return code == 0 ? 0 : (code == 64 ? ExitStatus.usage.rawValue : code)
-        }
-        do {
+            let command = try parseAsRoot(arguments)
             if let command = command as? EnvironmentCommand {
                 try command.run(in: env)
             } else {
@@ -52,15 +40,23 @@ public struct ECPACommand: ParsableCommand {
                 try command.run()
             }
             return ExitStatus.success.rawValue
-        } catch let error as CleanExit {
-            env.write(fullMessage(for: error) + "\n")
-            return 0
         } catch let error as ExitCode {
             return error.rawValue
-        } catch {
+        } catch let error where CLIError.isOurs(error) {
             let failure = CLIError.from(error)
             env.writeError("ecpa: \(failure.message)\n")
             return failure.status.rawValue
+        } catch {
+            // Help, version and usage errors, as ArgumentParser words them.
+            let code = exitCode(for: error).rawValue
+            var message = fullMessage(for: error)
+            if !message.hasSuffix("\n") { message += "\n" }
+            if code == 0 {
+                env.write(message)
+                return 0
+            }
+            env.writeError(message)
+            return code == ExitCode.validationFailure.rawValue ? ExitStatus.usage.rawValue : code
         }
     }
 

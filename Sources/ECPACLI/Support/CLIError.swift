@@ -28,6 +28,11 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 
+    /// Whether an error is one of ours (as opposed to ArgumentParser's help and usage errors).
+    static func isOurs(_ error: Error) -> Bool {
+        error is CLIError || error is StoreError || error is PQError || error is LocalClusterError
+    }
+
     /// Maps any error a command may throw to what the user sees.
     static func from(_ error: Error) -> CLIError {
         switch error {
