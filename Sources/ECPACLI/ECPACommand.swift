@@ -49,7 +49,7 @@ public struct ECPACommand: ParsableCommand {
         } catch {
             // Help, version and usage errors, as ArgumentParser words them.
             let code = exitCode(for: error).rawValue
-            var message = fullMessage(for: error)
+            var message = fullMessage(for: error, columns: 80)
             if !message.hasSuffix("\n") { message += "\n" }
             if code == 0 {
                 env.write(message)

@@ -140,8 +140,15 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction { try EditionRepository($0).updatePhase(year: year, to: .submissionsClosed) }
-            report(edition, env: env, format: output.format) { "Submissions for the \($0.year) edition are closed." }
+            let (edition, already) = try db.transaction { db in
+                let editions = EditionRepository(db)
+                let current = try editions.requireEdition(year: year)
+                if current.phase == .submissionsClosed { return (current, true) }
+                return (try editions.updatePhase(year: year, to: .submissionsClosed), false)
+            }
+            report(edition, env: env, format: output.format) {
+                "Submissions for the \($0.year) edition are \(already ? "already " : "")closed."
+            }
         }
     }
 }

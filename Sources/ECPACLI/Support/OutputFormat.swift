@@ -7,6 +7,6 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 
 /// The `--format` option shared by every command that prints data.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, json or csv.")
+    @Option(help: "How to print the result.")
     var format: OutputFormat = .table
 }

@@ -1,0 +1,110 @@
+import ECPACLI
+import ECPAStore
+import ECPATestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// The secretariat's commands for editions, people and the schema.
+@Suite struct EditionAndUserCommandTests {
+    let cli: CLIHarness
+
+    init() throws { cli = try CLIHarness() }
+
+    @Test func editionTimesAreReadAndShownInTheEditionsZone() throws {
+        let created = cli.run(["edition", "create", "--year", "2024", "--theme", "Preventing reoffending", "--host", "HU",
+                               "--city", "Budapest", "--conference-start", "2024-12-03", "--conference-end", "2024-12-04",
+                               "--time-zone", "Europe/Budapest", "--opens", "2024-03-01 09:00", "--closes", "2024-09-30 23:59",
+                               "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000"])
+        #expect(created.status == 0, "\(created.error)")
+        #expect(created.output == "Created the 2024 edition (Preventing reoffending) in the draft phase.\n")
+        let shown = cli.run(["edition", "show", "2024", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any]
+        #expect(object?["deadline"] as? String == "2024-09-30T23:59:00+02:00")
+        #expect(object?["submissions_open_at"] as? String == "2024-03-01T09:00:00+01:00")
+        #expect(object?["phase"] as? String == "draft")
+        #expect(object?["prize_gold_eur"] as? Int == 10000)
+        #expect(object?["host_country_name"] as? String == "Hungary")
+        let table = cli.run(["edition", "list"])
+        #expect(table.output.contains("2024-09-30 23:59 CEST"))
+    }
+
+    @Test func phasesFollowTheLifecycle() throws {
+        try cli.openEdition()
+        let closed = cli.run(["edition", "close", "2018"])
+        #expect(closed.output == "Submissions for the 2018 edition are closed.\n")
+        let reopened = cli.run(["edition", "open", "2018"])
+        #expect(reopened.status == 0)
+        try cli.expectSuccess(["edition", "close", "2018"])
+        let again = cli.run(["edition", "close", "2018"])
+        #expect(again.output == "Submissions for the 2018 edition are already closed.\n")
+        try cli.expectSuccess(["edition", "create", "--year", "2019", "--theme", "Drugs", "--host", "FI"])
+        let draft = cli.run(["edition", "close", "2019"])
+        #expect(draft.status == 3)
+        #expect(draft.error.hasPrefix("ecpa: The 2019 edition cannot move from draft to submissions closed."))
+    }
+
+    @Test func aRepresentativeCannotRunSecretariatCommands() throws {
+        try cli.openEdition()
+        let (role, _) = try cli.representative("FI")
+        let result = cli.run(["edition", "close", "2018", "--as", role])
+        #expect(result.status == 5)
+        #expect(cli.run(["user", "add", "someone_else", "--kind", "secretariat", "--name", "X", "--password-file", "-", "--as", role],
+                        input: "a long password\n").status == 5)
+    }
+
+    @Test func userAddNeverTakesThePasswordFromTheCommandLine() throws {
+        let role = TestDatabase.uniqueName("se_rep")
+        let noPassword = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara"])
+        #expect(noPassword.status == 64)
+        #expect(noPassword.error.contains("--password-file"))
+        let short = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--password-file", "-"], input: "short\n")
+        #expect(short.status == 65)
+        let noCountry = cli.run(["user", "add", role, "--kind", "national-representative", "--name", "Sara", "--password-file", "-"], input: "long enough\n")
+        #expect(noCountry.status == 64)
+        #expect(try cli.count("people") == 0)
+
+        let added = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--email", "sara@example.se", "--password-file", "-"],
+                            input: "correct horse battery\n")
+        #expect(added.output == "Added \(role) (Sara) as national representative of Sweden.\n")
+        let login = try cli.database.connect(role: role, password: "correct horse battery")
+        #expect(try login.query("SELECT ecpa.my_country() AS c").first?.decode("c", as: String.self) == "SE")
+        let audit = try cli.database.connect().query("SELECT new_row::text AS row FROM ecpa.audit_log")
+        #expect(try audit.allSatisfy { try !$0.decode("row", as: String.self).contains("correct horse") })
+
+        let twice = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--password-file", "-"], input: "another password\n")
+        #expect(twice.status == 4)
+        #expect(try cli.count("people") == 1)
+
+        let listed = cli.run(["user", "list", "--format", "csv"])
+        #expect(listed.output == "role,kind,country,name,email\r\n\(role),national_representative,SE,Sara,sara@example.se\r\n")
+        let whoami = cli.run(["user", "whoami", "--as", role, "--format", "json"])
+        #expect(whoami.output.contains("\"country\": \"SE\""))
+    }
+
+    @Test func dbStatusShowsEveryMigrationApplied() throws {
+        let result = cli.run(["db", "status", "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.count == (try Schema.migrations().count))
+        #expect(rows.allSatisfy { $0["state"] as? String == "applied" })
+        #expect(cli.run(["db", "migrate"]).output == "The database is up to date.\n")
+    }
+
+    @Test func theMigrationsApplyWithPlainPsql() throws {
+        let empty = try TestDatabase.make()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sql").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(files.count == (try Schema.migrations().count))
+        for file in files {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", empty.name, "-f", folder.appendingPathComponent(file).path]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "psql failed on \(file)")
+        }
+        let tables = try empty.connect().query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'ecpa'")
+        #expect(try tables.first?.decode("n", as: Int.self) == 6)
+    }
+}

@@ -1,0 +1,96 @@
+import ECPACLI
+import Foundation
+import Testing
+
+/// The help screens people read first, pinned so a change to them is a deliberate one.
+@Suite struct HelpTests {
+    func help(_ arguments: [String]) -> (status: Int32, output: String) {
+        final class Box: @unchecked Sendable { var text = "" }
+        let box = Box()
+        let env = CLIEnvironment(
+            variables: [:], now: { Date(timeIntervalSince1970: 0) },
+            write: { box.text += $0 }, writeError: { box.text += $0 })
+        let status = ECPACommand.run(arguments: arguments, in: env)
+        return (status, box.text)
+    }
+
+    @Test func rootHelpListsTheCommandGroups() {
+        let (status, output) = help(["--help"])
+        #expect(status == 0)
+        #expect(output == """
+            OVERVIEW: Run the European Crime Prevention Award: editions, entries, juries
+            and results.
+
+            Commands are `ecpa <noun> <verb>`. Every command that prints data takes
+            --format table|json|csv. The database is --db, ECPA_DATABASE_URL or libpq's PG*
+            variables; with none of them, ecpa uses its own local PostgreSQL cluster (see
+            `ecpa local`).
+
+            USAGE: ecpa <subcommand>
+
+            OPTIONS:
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              demo                    Play an illustrative edition from the call for
+                                      entries onwards.
+              edition                 Create editions and move them through their phases.
+              entry                   Write, check, submit and manage entries (the Annex I
+                                      template).
+              user                    Create and list the people who use ecpa, each a
+                                      PostgreSQL login role.
+              db                      Apply and inspect the database schema's migrations.
+              local                   Manage the embedded local database.
+
+              See 'ecpa help <subcommand>' for detailed help.
+
+            """)
+    }
+
+    @Test func entrySubmitHelpExplainsWhatIsReplaced() {
+        let (status, output) = help(["entry", "submit", "--help"])
+        #expect(status == 0)
+        #expect(output == """
+            OVERVIEW: Create or update your country's entry from a file and submit it.
+
+            A competing entry updates your country's draft if there is one; an entry that
+            is already submitted is changed only when you name it with --entry. Everything
+            happens in one transaction: on any problem nothing is written.
+
+            USAGE: ecpa entry submit [--db <url>] [--as <role>] [--format <format>] <file> [--edition <edition>] [--entry <entry>] [--draft]
+
+            ARGUMENTS:
+              <file>                  The entry file.
+
+            OPTIONS:
+              --db <url>              PostgreSQL connection URL or conninfo string.
+                    Without it: ECPA_DATABASE_URL, then libpq's own PG* variables, then the
+                    embedded local database.
+              --as <role>             Act as this role (SET ROLE); your login must be a
+                                      member of it.
+              --format <format>       How to print the result. (values: table, json, csv;
+                                      default: table)
+              --edition <edition>     The edition's year, when the file does not say.
+              --entry <entry>         Update this entry (by id) instead of your country's
+                                      draft.
+              --draft                 Save as a draft without submitting.
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            """)
+    }
+
+    @Test func aMissingRequiredOptionIsAUsageError() {
+        let (status, output) = help(["edition", "create", "--year", "2026"])
+        #expect(status == 64)
+        #expect(output.hasPrefix("Error: Missing expected argument '--theme <theme>'"))
+    }
+
+    @Test func crossFlagChecksSayWhatToDo() {
+        let (status, output) = help(["edition", "create", "--year", "2026", "--theme", "T", "--host", "DK",
+                                     "--opens", "2026-05-01 00:00", "--closes", "2026-04-01 00:00"])
+        #expect(status == 64)
+        #expect(output.hasPrefix("Error: '--closes' must be after '--opens'."))
+    }
+}
