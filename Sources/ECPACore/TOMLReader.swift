@@ -4,6 +4,9 @@ import Foundation
 enum TOMLValue: Hashable, Sendable {
     case string(String)
     case integer(Int)
+    /// A number with a fraction or an exponent (`1.5`, `2.5e-1`), kept exact: it is read digit by
+    /// digit into a Decimal, never through Double.
+    case decimal(Decimal)
     case bool(Bool)
     case date(CalendarDate)
     /// An unquoted word that is not a number, date or boolean (`yes`, `2019-6-30`): the field
@@ -30,9 +33,10 @@ struct TOMLHeader: Hashable, Sendable {
     var line: Int
 }
 
-/// Reads the documented subset of TOML used by entry files: comments, `key = value` with bare,
-/// quoted or dotted keys, basic and literal strings (single and multi-line), booleans, integers,
-/// bare dates, arrays (over several lines, trailing comma allowed) and `[table]` headers.
+/// Reads the documented subset of TOML used by entry and scoring-scheme files: comments,
+/// `key = value` with bare, quoted or dotted keys, basic and literal strings (single and
+/// multi-line), booleans, integers, exact decimal numbers, bare dates, arrays (over several lines,
+/// trailing comma allowed) and `[table]` headers, dotted ones such as `[criteria.focus]` included.
 ///
 /// It never stops at the first mistake: each problem is recorded with its line and reading resumes
 /// on the next line, so a person sees every mistake at once.
@@ -41,13 +45,35 @@ struct TOMLReader {
     private(set) var headers: [TOMLHeader] = []
     private(set) var problems: [EntryProblem] = []
 
+    private let wording: Wording
     private let text: [Unicode.Scalar]
     private var index = 0
     private var line = 1
     private var table: [String] = []
 
-    /// Reads the whole text.
-    init(_ source: String) {
+    /// The examples syntax messages give, so each kind of file speaks of its own fields.
+    struct Wording: Hashable, Sendable {
+        /// A section header to show, e.g. "[contact]".
+        var sectionExample: String
+        /// What to say about sections after "arrays of tables are not supported; ".
+        var sectionAdvice: String
+        /// What to do instead of an inline table.
+        var inlineTableAdvice: String
+        /// A whole `key = value` line to show.
+        var keyValueExample: String
+
+        /// Entry files: one [contact] section.
+        static let entryFile = Wording(
+            sectionExample: "[contact]",
+            sectionAdvice: "the only section is [contact]",
+            inlineTableAdvice: "write the contact details under [contact]",
+            keyValueExample: "title = \"Safe at home\""
+        )
+    }
+
+    /// Reads the whole text; syntax messages use the wording of the kind of file being read.
+    init(_ source: String, wording: Wording = .entryFile) {
+        self.wording = wording
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(source.unicodeScalars.count)
         var previousWasCR = false
@@ -88,13 +114,13 @@ struct TOMLReader {
         let start = line
         advance()
         if peek() == "[" {
-            report(line: start, "arrays of tables ([[...]]) are not supported; the only section is [contact].")
+            report(line: start, "arrays of tables ([[...]]) are not supported; \(wording.sectionAdvice).")
             skipToLineEnd()
             return
         }
         skipSpaces()
         guard let path = readKey(), expect("]") else {
-            report(line: start, "a section header is a name in brackets, such as [contact].")
+            report(line: start, "a section header is a name in brackets, such as \(wording.sectionExample).")
             skipToLineEnd()
             return
         }
@@ -106,7 +132,7 @@ struct TOMLReader {
     private mutating func readKeyValue() {
         let start = line
         guard let key = readKey() else {
-            report(line: start, "expected a field name and a value, such as title = \"Safe at home\".")
+            report(line: start, "expected a field name and a value, such as \(wording.keyValueExample).")
             skipToLineEnd()
             return
         }
@@ -114,7 +140,7 @@ struct TOMLReader {
         let field = path.joined(separator: ".")
         skipSpaces()
         guard expect("=") else {
-            report(field: field, line: start, "must be followed by = and a value, such as title = \"Safe at home\".")
+            report(field: field, line: start, "must be followed by = and a value, such as \(wording.keyValueExample).")
             skipToLineEnd()
             return
         }
@@ -195,14 +221,14 @@ struct TOMLReader {
         case "[":
             return readArray(field: field)
         case "{":
-            report(field: field, line: line, "inline tables { ... } are not supported; write the contact details under [contact].")
+            report(field: field, line: line, "inline tables { ... } are not supported; \(wording.inlineTableAdvice).")
             return .invalid
         default:
             return readBareValue(field: field, inArray: inArray)
         }
     }
 
-    /// `true`, `false`, an integer, a date, or any other unquoted text for the field to judge.
+    /// `true`, `false`, an integer, a decimal number, a date, or any other unquoted text for the field to judge.
     /// Outside a list the text runs to the end of the line, so `title = Safe at home` is judged
     /// as a whole ("must be in double quotes") rather than as one word followed by clutter.
     private mutating func readBareValue(field: String, inArray: Bool) -> TOMLValue {
@@ -226,6 +252,7 @@ struct TOMLReader {
         }
         if let date = CalendarDate(iso: token) { return .date(date) }
         if let integer = TOMLReader.integer(token) { return .integer(integer) }
+        if let number = TOMLReader.decimal(token), TOMLReader.hasFractionOrExponent(token) { return .decimal(number) }
         return .bare(token)
     }
 
@@ -247,6 +274,66 @@ struct TOMLReader {
         else { return nil }
         if digits.count > 1, first == "0" { return nil }
         return Int(token.replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// A TOML integer or float written in decimal (`7`, `-0.25`, `1_000.5`, `2.5e-1`) as an exact
+    /// Decimal, built from its digits; nil for anything else, `inf` and `nan` included.
+    static func decimal(_ token: String) -> Decimal? {
+        var scalars = Substring(token)
+        var negative = false
+        if let sign = scalars.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            scalars = scalars.dropFirst()
+        }
+        let mantissaEnd = scalars.firstIndex(where: { $0 == "e" || $0 == "E" }) ?? scalars.endIndex
+        let mantissa = scalars[..<mantissaEnd]
+        let whole: Substring
+        var fraction: Substring = ""
+        if let point = mantissa.firstIndex(of: ".") {
+            whole = mantissa[..<point]
+            fraction = mantissa[mantissa.index(after: point)...]
+            guard digitRun(fraction) else { return nil }
+        } else {
+            whole = mantissa
+        }
+        guard digitRun(whole), whole.count == 1 || whole.first != "0" else { return nil }
+        var exponent = 0
+        if mantissaEnd < scalars.endIndex {
+            var written = scalars[scalars.index(after: mantissaEnd)...]
+            var exponentNegative = false
+            if let sign = written.first, sign == "+" || sign == "-" {
+                exponentNegative = sign == "-"
+                written = written.dropFirst()
+            }
+            guard digitRun(written), written.count <= 4, let value = Int(written.filter { $0 != "_" }) else { return nil }
+            exponent = exponentNegative ? -value : value
+        }
+        let digits = (whole + fraction).filter { $0 != "_" }
+        // A Decimal holds 38 significant digits; longer literals would be rounded, so refuse them.
+        let significant = digits.drop(while: { $0 == "0" })
+        guard significant.count <= 38 else { return nil }
+        var significand = Decimal(0)
+        for digit in significant {
+            guard let value = digit.wholeNumberValue else { return nil }
+            significand = significand * 10 + Decimal(value)
+        }
+        let scale = exponent - fraction.filter { $0 != "_" }.count
+        guard (-120...120).contains(scale) else { return nil }
+        return Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: scale, significand: significand)
+    }
+
+    /// Whether a number token has a fraction or an exponent (and so is not an integer).
+    private static func hasFractionOrExponent(_ token: String) -> Bool {
+        token.contains(".") || token.contains("e") || token.contains("E")
+    }
+
+    /// Digits with single underscores between them, at least one digit.
+    private static func digitRun(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isASCII, first.isNumber,
+              let last = text.last, last.isASCII, last.isNumber,
+              !text.contains("__")
+        else { return false }
+        return text.allSatisfy { $0 == "_" || ($0.isASCII && $0.isNumber) }
     }
 
     private mutating func readArray(field: String) -> TOMLValue {
