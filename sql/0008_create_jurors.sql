@@ -17,6 +17,23 @@ ALTER TABLE ecpa.editions
     ADD CONSTRAINT editions_scoring_open_only_while_scoring CHECK (NOT scoring_open OR phase = 'scoring');
 GRANT SELECT ON ecpa.editions TO ecpa_juror;
 
+-- Who is in conflict and how many may vote are fixed once scoring opens.
+CREATE FUNCTION ecpa.editions_guard_jury_rules() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog
+    AS $$
+BEGIN
+    IF OLD.phase IN ('scoring', 'frozen', 'published')
+       AND (NEW.max_voting_jurors, NEW.own_country_conflict) IS DISTINCT FROM (OLD.max_voting_jurors, OLD.own_country_conflict) THEN
+        RAISE EXCEPTION 'the jury rules of the % edition are fixed once scoring has opened', OLD.year
+            USING ERRCODE = 'EC001';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER editions_guard_jury_rules BEFORE UPDATE ON ecpa.editions
+    FOR EACH ROW EXECUTE FUNCTION ecpa.editions_guard_jury_rules();
+
 CREATE TABLE ecpa.jurors (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     edition_id   bigint NOT NULL REFERENCES ecpa.editions (id),
@@ -78,7 +95,8 @@ GRANT SELECT ON ecpa.countries TO ecpa_juror;
 GRANT SELECT ON ecpa.people TO ecpa_juror;
 
 -- Jurors read the entries of the editions they judge.
-CREATE POLICY entries_jurors_read ON ecpa.entries FOR SELECT
+-- TO ecpa_juror: only jurors evaluate it (other roles may not read the jury table).
+CREATE POLICY entries_jurors_read ON ecpa.entries FOR SELECT TO ecpa_juror
     USING (EXISTS (SELECT FROM ecpa.jurors j WHERE j.edition_id = entries.edition_id AND j.role_name = current_user));
 GRANT SELECT ON ecpa.entries TO ecpa_juror;
 

@@ -29,6 +29,12 @@ public struct Edition: Hashable, Sendable, Codable {
     public var submissionsCloseAt: Date?
     /// The prize money.
     public var prizes: Prizes
+    /// Whether jurors may write scores now (only in the scoring phase).
+    public var scoringOpen: Bool
+    /// The most voting jurors the edition allows (8 by default, DESIGN.md section 1).
+    public var maxVotingJurors: Int
+    /// Whether a juror is automatically in conflict with their own country's entries (on by default).
+    public var ownCountryConflict: Bool
 
     /// Makes an edition; the time zone defaults to Europe/Brussels.
     public init(
@@ -43,8 +49,14 @@ public struct Edition: Hashable, Sendable, Codable {
         phase: Phase = .draft,
         submissionsOpenAt: Date? = nil,
         submissionsCloseAt: Date? = nil,
-        prizes: Prizes = Prizes()
+        prizes: Prizes = Prizes(),
+        scoringOpen: Bool = false,
+        maxVotingJurors: Int = 8,
+        ownCountryConflict: Bool = true
     ) {
+        self.scoringOpen = scoringOpen
+        self.maxVotingJurors = maxVotingJurors
+        self.ownCountryConflict = ownCountryConflict
         self.id = id
         self.year = year
         self.theme = theme

@@ -43,7 +43,8 @@ public struct EditionRepository {
     static let columns: SQL = """
         id, year, theme, host_country_code, host_city, conference_start::text AS conference_start,
         conference_end::text AS conference_end, time_zone, phase, submissions_open_at,
-        submissions_close_at, prize_gold, prize_silver, prize_bronze
+        submissions_close_at, prize_gold, prize_silver, prize_bronze, scoring_open, max_voting_jurors,
+        own_country_conflict
         """
 
     /// Creates an edition in the draft phase.
@@ -108,6 +109,34 @@ public struct EditionRepository {
         }
     }
 
+    /// Opens scoring (moving a closed call to the scoring phase) or pauses it.
+    public func updateScoring(year: Int, open: Bool) throws -> Edition {
+        try translating {
+            let rows = try db.query("""
+                UPDATE ecpa.editions
+                SET phase = CASE WHEN \(open) AND phase = 'submissions_closed' THEN 'scoring' ELSE phase END,
+                    scoring_open = \(open)
+                WHERE year = \(year)
+                RETURNING \(Self.columns)
+                """)
+            return try Self.edition(from: rows)
+        }
+    }
+
+    /// Sets the jury rules of an edition: its voting-juror limit and the own-country conflict switch.
+    public func updateJuryRules(year: Int, maxVotingJurors: Int?, ownCountryConflict: Bool?) throws -> Edition {
+        try translating {
+            let rows = try db.query("""
+                UPDATE ecpa.editions
+                SET max_voting_jurors = coalesce(\(maxVotingJurors), max_voting_jurors),
+                    own_country_conflict = coalesce(\(ownCountryConflict), own_country_conflict)
+                WHERE year = \(year)
+                RETURNING \(Self.columns)
+                """)
+            return try Self.edition(from: rows)
+        }
+    }
+
     /// Changes the submission window of an edition.
     public func updateSubmissionWindow(year: Int, opensAt: Date?, closesAt: Date?) throws -> Edition {
         try translating {
@@ -143,7 +172,10 @@ public struct EditionRepository {
             prizes: Prizes(
                 gold: try row.decode("prize_gold"),
                 silver: try row.decode("prize_silver"),
-                bronze: try row.decode("prize_bronze"))
+                bronze: try row.decode("prize_bronze")),
+            scoringOpen: try row.decode("scoring_open"),
+            maxVotingJurors: try row.decode("max_voting_jurors"),
+            ownCountryConflict: try row.decode("own_country_conflict")
         )
     }
 }

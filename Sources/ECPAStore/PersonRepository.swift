@@ -41,17 +41,27 @@ public struct PersonRepository {
 
     /// Creates a login role with a password verifier (never a clear password) in the person's group.
     public func createLoginRole(_ role: String, passwordVerifier: String, kind: PersonKind) throws {
+        try createLoginRole(role, passwordVerifier: passwordVerifier, group: kind.rawValue)
+    }
+
+    /// Creates a login role in a group: `secretariat`, `national_representative` or `juror`.
+    public func createLoginRole(_ role: String, passwordVerifier: String, group: String) throws {
         try translating {
             _ = try db.query("""
-                SELECT ecpa.create_login_role(\(role), \(passwordVerifier), \(kind.rawValue))
+                SELECT ecpa.create_login_role(\(role), \(passwordVerifier), \(group))
                 """)
         }
     }
 
     /// Adds an existing login role to the person's group.
     public func grantGroup(_ role: String, kind: PersonKind) throws {
+        try grantGroup(role, group: kind.rawValue)
+    }
+
+    /// Adds an existing login role to a group: `secretariat`, `national_representative` or `juror`.
+    public func grantGroup(_ role: String, group: String) throws {
         try translating {
-            _ = try db.query("SELECT ecpa.grant_group(\(role), \(kind.rawValue))")
+            _ = try db.query("SELECT ecpa.grant_group(\(role), \(group))")
         }
     }
 

@@ -48,7 +48,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             self = .frozen(message)
         case (_, "EC003"), (_, "EC004"):
             self = .invalidTransition(message, hint: hint)
-        case (_, "42501"):
+        case (_, "42501"), (_, "EC005"):
             self = .permissionDenied(Self.permissionMessage(error) ?? message, hint: hint)
         case (_, "23514"), (_, "23502"), (_, "23503"), (_, "22023"), (_, "22007"), (_, "22008"), (_, "22P02"):
             self = .invalidData(Self.constraintMessages[error.constraint ?? ""] ?? message, hint: hint)
@@ -84,17 +84,28 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         "people_representative_has_country": "A national representative needs a country, and only they have one.",
         "late_acceptances_until_after_recording": "A late acceptance must run until a time in the future.",
         "late_acceptances_reason_check": "A late acceptance needs a reason.",
+        "editions_scoring_open_only_while_scoring": "Scoring opens only after the call for entries is closed (`ecpa edition close YEAR`).",
+        "jurors_one_seat_per_role": "That person is already on this jury.",
+        "jurors_one_chair": "This jury already has a chair.",
+        "declared_conflicts_reason_check": "A declared conflict needs a reason.",
+        "criteria_scale_on_step": "A criterion's range must be a whole number of steps.",
     ]
 
     static func uniqueMessage(_ error: PQError) -> String? {
         switch error.constraint {
         case "editions_year_key": return "There is already an edition for that year."
         case "people_pkey": return "That person is already registered."
+        case "jurors_one_seat_per_role": return "That person is already on this jury."
+        case "jurors_one_chair": return "This jury already has a chair."
         default: return nil
         }
     }
 
     static func permissionMessage(_ error: PQError) -> String? {
+        if error.message.hasPrefix("new row violates row-level security policy for table \"scores\"")
+            || error.message.hasPrefix("new row violates row-level security policy for table \"abstentions\"") {
+            return "You can write only your own scores."
+        }
         if error.message.hasPrefix("new row violates row-level security policy") {
             return "You may not write this row: it belongs to another country or role."
         }

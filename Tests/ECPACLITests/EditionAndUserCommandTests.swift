@@ -108,3 +108,20 @@ import Testing
         #expect(try tables.first?.decode("n", as: Int.self) == 6)
     }
 }
+
+/// The demo runs through the real commands, end to end, in a database of its own.
+@Suite struct DemoCommandTests {
+    @Test func theDemoPlaysThroughAndCanRunTwice() throws {
+        let cli = try CLIHarness()
+        let first = cli.run(["demo", "--db", cli.database.conninfo, "--work-directory", cli.folder.path])
+        #expect(first.status == 0, "\(first.output)\(first.error)")
+        #expect(first.output.contains("(refused as expected, exit status 4)"))
+        #expect(first.output.contains("(refused as expected, exit status 5)"))
+        #expect(first.output.contains("Šiauliai District Discovers a Security Formula"))
+        #expect(try cli.count("entries") == 2)
+
+        let again = try CLIHarness()
+        let second = again.run(["demo", "--db", again.database.conninfo, "--work-directory", again.folder.path])
+        #expect(second.status == 0, "\(second.output)\(second.error)")
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECPACore
+import ECPAStore
 import Foundation
 import LibPQ
 
@@ -25,7 +26,10 @@ struct DemoCommand: EnvironmentCommand {
         let folder = try workFolder()
         var demoEnv = env
         demoEnv.variables["ECPA_DATABASE_URL"] = conninfo
-        let script = DemoScript(env: demoEnv, folder: folder, now: env.now())
+        let probe = try Connection(conninfo: conninfo)
+        let existing = try Set(DemoScript.roles.filter { try PersonRepository(probe).roleExists($0) })
+        probe.close()
+        let script = DemoScript(env: demoEnv, folder: folder, now: env.now(), existingRoles: existing)
         try script.play()
     }
 
@@ -60,6 +64,8 @@ struct DemoScript {
     let env: CLIEnvironment
     let folder: URL
     let now: Date
+    /// Demo logins left from an earlier run on the same server are linked, not created again.
+    let existingRoles: Set<String>
 
     func play() throws {
         let brussels = TimeZone(identifier: "Europe/Brussels") ?? .current
@@ -77,9 +83,9 @@ struct DemoScript {
 
         section("The secretariat registers two national representatives")
         try run(["user", "add", "demo_fi", "--kind", "national-representative", "--country", "FI",
-                 "--name", "Finnish representative (demo)", "--password-file", "-"], input: "demo-password-fi\n")
+                 "--name", "Finnish representative (demo)"] + login("demo_fi"), input: "demo-password-fi\n")
         try run(["user", "add", "demo_lt", "--kind", "national-representative", "--country", "LT",
-                 "--name", "Lithuanian representative (demo)", "--password-file", "-"], input: "demo-password-lt\n")
+                 "--name", "Lithuanian representative (demo)"] + login("demo_lt"), input: "demo-password-lt\n")
 
         section("Each representative fills in the template, checks it and submits it")
         let finland = try write(DemoEntries.finland, name: "entry-fi.toml")
@@ -98,6 +104,14 @@ struct DemoScript {
         try run(["entry", "list", "--edition", "2018"])
         env.print("")
         env.print("Demo finished. The entry files are in \(folder.path). Entry texts are illustrative.")
+        if let url = env.variables["ECPA_DATABASE_URL"] {
+            env.print("Look around: ECPA_DATABASE_URL='\(url)' ecpa entry list")
+        }
+    }
+
+    /// How `user add` gets the login: a new one with a password on standard input, or the existing one.
+    private func login(_ role: String) -> [String] {
+        existingRoles.contains(role) ? ["--existing-role"] : ["--password-file", "-"]
     }
 
     private func section(_ title: String) {

@@ -10,8 +10,45 @@ struct EditionCommand: ParsableCommand {
         commandName: "edition",
         abstract: "Create editions and move them through their phases.",
         discussion: "Phases: draft, submissions open, submissions closed, scoring, frozen, published.",
-        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self]
+        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self, Scoring.self]
     )
+
+    struct Scoring: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open or pause the jury's scoring (secretariat).",
+            discussion: "Opening scoring fixes the scheme, the jury and its conflict rules.",
+            subcommands: [OpenScoring.self, CloseScoring.self])
+    }
+
+    struct OpenScoring: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open", abstract: "Open scoring: the call must be closed and a scheme set.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The year of the edition.") var year: Int
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try db.transaction { try EditionRepository($0).updateScoring(year: year, open: true) }
+            report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is open." }
+        }
+    }
+
+    struct CloseScoring: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "close", abstract: "Pause scoring: no score can change until it opens again or the edition is frozen.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The year of the edition.") var year: Int
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try db.transaction { try EditionRepository($0).updateScoring(year: year, open: false) }
+            report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is closed." }
+        }
+    }
 
     struct Create: EnvironmentCommand {
         static let configuration = CommandConfiguration(

@@ -18,14 +18,18 @@ public struct CLIEnvironment: Sendable {
     public var inputIsTerminal: Bool
     /// Asks for a secret on the terminal without echo; nil when there is no terminal.
     public var readSecret: @Sendable (String) -> String?
+    /// Reads one line of standard input (interactive prompts); nil at the end of input.
+    public var readLine: @Sendable () -> String?
 
     public init(
         variables: [String: String], now: @escaping @Sendable () -> Date,
         write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
         readStandardInput: @escaping @Sendable () -> Data = { Data() },
         outputIsTerminal: Bool = false, inputIsTerminal: Bool = false,
-        readSecret: @escaping @Sendable (String) -> String? = { _ in nil }
+        readSecret: @escaping @Sendable (String) -> String? = { _ in nil },
+        readLine: @escaping @Sendable () -> String? = { nil }
     ) {
+        self.readLine = readLine
         self.variables = variables
         self.now = now
         self.write = write
@@ -46,7 +50,8 @@ public struct CLIEnvironment: Sendable {
             readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
             inputIsTerminal: isatty(STDIN_FILENO) == 1,
-            readSecret: { prompt in Terminal.readSecret(prompt: prompt) }
+            readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
+            readLine: { Swift.readLine(strippingNewline: true) }
         )
     }
 

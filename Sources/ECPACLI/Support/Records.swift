@@ -31,6 +31,9 @@ enum Records {
             (key: "prize_gold_eur", value: .decimal(edition.prizes.gold)),
             (key: "prize_silver_eur", value: .decimal(edition.prizes.silver)),
             (key: "prize_bronze_eur", value: .decimal(edition.prizes.bronze)),
+            (key: "scoring_open", value: .bool(edition.scoringOpen)),
+            (key: "max_voting_jurors", value: .integer(Int64(edition.maxVotingJurors))),
+            (key: "own_country_conflict", value: .bool(edition.ownCountryConflict)),
         ]
         return record
     }

@@ -1,0 +1,100 @@
+import ECPACore
+import Foundation
+import LibPQ
+
+/// Juries and conflicts of interest.
+public struct JuryRepository {
+    let db: any SQLExecutor
+
+    public init(_ db: any SQLExecutor) { self.db = db }
+
+    static let columns: SQL = "id, edition_id, role_name, country_code, display_name, voting, chair"
+
+    /// Seats a login role on an edition's jury; PostgreSQL enforces the size limit.
+    public func insertJuror(
+        edition: EditionID, roleName: String, country: CountryCode, displayName: String, voting: Bool, chair: Bool
+    ) throws -> Juror {
+        try translating {
+            let rows = try db.query("""
+                INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name, voting, chair)
+                VALUES (\(edition.rawValue), \(roleName), \(country.rawValue), \(displayName), \(voting), \(chair))
+                RETURNING \(Self.columns)
+                """)
+            guard let row = rows.first else { throw StoreError.database("The juror was not saved.") }
+            return try Self.decode(row)
+        }
+    }
+
+    /// The jury of an edition: voting members first, then advisory, by country.
+    public func fetchJurors(edition: EditionID) throws -> [Juror] {
+        try translating {
+            try db.query("""
+                SELECT \(Self.columns) FROM ecpa.jurors WHERE edition_id = \(edition.rawValue)
+                ORDER BY voting DESC, chair DESC, country_code, role_name
+                """).map(Self.decode)
+        }
+    }
+
+    /// A juror by login name, if on the edition's jury.
+    public func fetchJuror(edition: EditionID, roleName: String) throws -> Juror? {
+        try translating {
+            try db.query("""
+                SELECT \(Self.columns) FROM ecpa.jurors WHERE edition_id = \(edition.rawValue) AND role_name = \(roleName)
+                """).first.map(Self.decode)
+        }
+    }
+
+    /// A juror by login name, or an error naming the edition.
+    public func requireJuror(edition: Edition, roleName: String) throws -> Juror {
+        guard let juror = try fetchJuror(edition: edition.id, roleName: roleName) else {
+            throw StoreError.notFound("\(roleName) is not on the jury of the \(edition.year) edition. `ecpa jury list --edition \(edition.year)` shows it.")
+        }
+        return juror
+    }
+
+    /// Removes a juror from the jury (before scoring opens).
+    public func deleteJuror(_ juror: JurorID) throws {
+        try translating {
+            try db.execute("DELETE FROM ecpa.jurors WHERE id = \(juror.rawValue)")
+        }
+    }
+
+    /// Records a declared conflict of interest with its reason.
+    public func declareConflict(juror: JurorID, entry: EntryID, reason: String) throws {
+        try translating {
+            try db.execute("""
+                INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason)
+                VALUES (\(juror.rawValue), \(entry.rawValue), \(reason))
+                ON CONFLICT (juror_id, entry_id) DO UPDATE SET reason = EXCLUDED.reason
+                """)
+        }
+    }
+
+    /// Clears a declared conflict; returns whether there was one.
+    public func clearConflict(juror: JurorID, entry: EntryID) throws -> Bool {
+        try translating {
+            try db.execute("DELETE FROM ecpa.declared_conflicts WHERE juror_id = \(juror.rawValue) AND entry_id = \(entry.rawValue)") == 1
+        }
+    }
+
+    /// Every conflict in an edition, automatic (own country) and declared.
+    public func fetchConflicts(edition: EditionID) throws -> [Conflict] {
+        try translating {
+            try db.query("""
+                SELECT juror_id, entry_id, source, reason FROM ecpa.conflicts
+                WHERE edition_id = \(edition.rawValue) ORDER BY entry_id, juror_id, source
+                """).map { row in
+                Conflict(
+                    juror: JurorID(try row.decode("juror_id")), entry: EntryID(try row.decode("entry_id")),
+                    source: try row.enumValue("source"), reason: try row.decode("reason"))
+            }
+        }
+    }
+
+    static func decode(_ row: Row) throws -> Juror {
+        Juror(
+            id: JurorID(try row.decode("id")), editionID: EditionID(try row.decode("edition_id")),
+            roleName: try row.decode("role_name"), country: try row.countryCode("country_code"),
+            displayName: try row.decode("display_name"), voting: try row.decode("voting"), chair: try row.decode("chair"))
+    }
+}

@@ -1,0 +1,66 @@
+import ECPACore
+import Foundation
+import LibPQ
+
+/// Each edition's scoring scheme: criteria, method and tie-break cascade.
+public struct SchemeRepository {
+    let db: any SQLExecutor
+
+    public init(_ db: any SQLExecutor) { self.db = db }
+
+    /// Replaces an edition's scheme; PostgreSQL refuses once scoring has opened.
+    public func setScheme(_ scheme: ScoringScheme, edition: EditionID, sourceText: String) throws {
+        try translating {
+            try db.execute("DELETE FROM ecpa.criteria WHERE edition_id = \(edition.rawValue)")
+            try db.execute("""
+                INSERT INTO ecpa.schemes (edition_id, name, note, method, tie_breaks, source_text)
+                VALUES (\(edition.rawValue), \(scheme.name), \(scheme.note), \(scheme.method.rawValue),
+                        \(scheme.tieBreaks.map(\.rawValue)), \(sourceText))
+                ON CONFLICT (edition_id) DO UPDATE SET name = EXCLUDED.name, note = EXCLUDED.note,
+                    method = EXCLUDED.method, tie_breaks = EXCLUDED.tie_breaks,
+                    source_text = EXCLUDED.source_text, set_at = now(), set_by = current_user
+                """)
+            for (position, criterion) in scheme.criteria.enumerated() {
+                try db.execute("""
+                    INSERT INTO ecpa.criteria (edition_id, code, position, name, description, weight,
+                                               min_value, max_value, step)
+                    VALUES (\(edition.rawValue), \(criterion.code), \(position + 1), \(criterion.name),
+                            \(criterion.description), \(criterion.weight), \(criterion.min),
+                            \(criterion.max), \(criterion.step))
+                    """)
+            }
+        }
+    }
+
+    /// An edition's scheme, if one is set.
+    public func fetchScheme(edition: EditionID) throws -> ScoringScheme? {
+        try translating {
+            guard let row = try db.query("""
+                SELECT name, note, method, tie_breaks FROM ecpa.schemes WHERE edition_id = \(edition.rawValue)
+                """).first
+            else { return nil }
+            let criteria = try db.query("""
+                SELECT code, name, description, weight, min_value, max_value, step FROM ecpa.criteria
+                WHERE edition_id = \(edition.rawValue) ORDER BY position
+                """).map { row in
+                Criterion(
+                    code: try row.decode("code"), name: try row.decode("name"),
+                    description: try row.decode("description"), weight: try row.decode("weight"),
+                    min: try row.decode("min_value"), max: try row.decode("max_value"), step: try row.decode("step"))
+            }
+            let tieBreaks: [String] = try row.decode("tie_breaks")
+            return ScoringScheme(
+                name: try row.decode("name"), note: try row.decode("note"),
+                method: try row.enumValue("method"), criteria: criteria,
+                tieBreaks: tieBreaks.compactMap(TieBreakRule.init(rawValue:)))
+        }
+    }
+
+    /// An edition's scheme, or an error saying how to set one.
+    public func requireScheme(edition: Edition) throws -> ScoringScheme {
+        guard let scheme = try fetchScheme(edition: edition.id) else {
+            throw StoreError.notFound("The \(edition.year) edition has no scoring scheme yet. Set one with `ecpa scheme set --edition \(edition.year)`.")
+        }
+        return scheme
+    }
+}

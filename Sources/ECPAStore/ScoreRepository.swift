@@ -1,0 +1,143 @@
+import ECPACore
+import Foundation
+import LibPQ
+
+/// One event of the score ledger: a cell written, changed or deleted, or an abstention.
+public struct ScoreEvent: Sendable, Equatable {
+    public var id: Int64
+    public var batch: Int64
+    public var at: Date
+    public var actor: String
+    public var entry: EntryID
+    public var juror: JurorID
+    public var criterion: String?
+    public var action: String
+    public var oldValue: Decimal?
+    public var newValue: Decimal?
+    public var oldComment: String?
+    public var newComment: String?
+}
+
+/// A juror's declared non-vote on an entry.
+public struct Abstention: Sendable, Equatable {
+    public var entry: EntryID
+    public var juror: JurorID
+    public var comment: String?
+}
+
+/// A link of the ledger chain that does not verify.
+public struct LedgerProblem: Sendable, Equatable {
+    public var batch: Int64?
+    public var problem: String
+}
+
+/// Scores, abstentions and their ledger. Row-level security decides whose scores a role sees.
+public struct ScoreRepository {
+    let db: any SQLExecutor
+
+    public init(_ db: any SQLExecutor) { self.db = db }
+
+    /// Writes a juror's values for an entry in one statement (one ledger batch); unchanged cells are left alone.
+    public func recordScores(edition: EditionID, _ scores: [Score]) throws {
+        guard !scores.isEmpty else { return }
+        try translating {
+            try db.execute("""
+                INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
+                SELECT \(edition.rawValue), t.entry_id, t.juror_id, t.criterion_code, t.value, nullif(t.comment, '')
+                FROM unnest(\(scores.map { String($0.entry.rawValue) })::bigint[],
+                            \(scores.map { String($0.juror.rawValue) })::bigint[],
+                            \(scores.map(\.criterion))::text[],
+                            \(scores.map { NSDecimalNumber(decimal: $0.value).stringValue })::numeric[],
+                            \(scores.map { $0.comment ?? "" })::text[])
+                     AS t(entry_id, juror_id, criterion_code, value, comment)
+                ON CONFLICT (entry_id, juror_id, criterion_code) DO UPDATE
+                    SET value = EXCLUDED.value, comment = EXCLUDED.comment
+                    WHERE (scores.value, scores.comment) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.comment)
+                """)
+        }
+    }
+
+    /// Records that a juror abstains on an entry, deleting any scores they gave it.
+    public func abstain(edition: EditionID, entry: EntryID, juror: JurorID, comment: String?) throws {
+        try translating {
+            try db.execute("DELETE FROM ecpa.scores WHERE entry_id = \(entry.rawValue) AND juror_id = \(juror.rawValue)")
+            try db.execute("""
+                INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id, comment)
+                VALUES (\(edition.rawValue), \(entry.rawValue), \(juror.rawValue), \(comment))
+                ON CONFLICT (entry_id, juror_id) DO NOTHING
+                """)
+        }
+    }
+
+    /// Withdraws an abstention so the juror can score the entry; returns whether there was one.
+    @discardableResult
+    public func withdrawAbstention(entry: EntryID, juror: JurorID) throws -> Bool {
+        try translating {
+            try db.execute("DELETE FROM ecpa.abstentions WHERE entry_id = \(entry.rawValue) AND juror_id = \(juror.rawValue)") == 1
+        }
+    }
+
+    /// The scores of an edition the current role may see, optionally one juror's.
+    public func fetchScores(edition: EditionID, juror: JurorID? = nil) throws -> [Score] {
+        try translating {
+            try db.query("""
+                SELECT s.entry_id, s.juror_id, s.criterion_code, s.value, s.comment
+                FROM ecpa.scores s JOIN ecpa.criteria c ON c.edition_id = s.edition_id AND c.code = s.criterion_code
+                WHERE s.edition_id = \(edition.rawValue)
+                  AND (\(juror?.rawValue)::bigint IS NULL OR s.juror_id = \(juror?.rawValue))
+                ORDER BY s.entry_id, s.juror_id, c.position
+                """).map { row in
+                Score(
+                    entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                    criterion: try row.decode("criterion_code"), value: try row.decode("value"),
+                    comment: try row.decode("comment"))
+            }
+        }
+    }
+
+    /// The abstentions of an edition the current role may see.
+    public func fetchAbstentions(edition: EditionID) throws -> [Abstention] {
+        try translating {
+            try db.query("""
+                SELECT entry_id, juror_id, comment FROM ecpa.abstentions WHERE edition_id = \(edition.rawValue)
+                ORDER BY entry_id, juror_id
+                """).map { row in
+                Abstention(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                           comment: try row.decode("comment"))
+            }
+        }
+    }
+
+    /// The ledger's events for an edition, optionally narrowed to an entry or a juror, oldest first.
+    public func fetchHistory(edition: EditionID, entry: EntryID? = nil, juror: JurorID? = nil) throws -> [ScoreEvent] {
+        try translating {
+            try db.query("""
+                SELECT e.id, e.batch_id, b.at, b.actor, e.entry_id, e.juror_id, e.criterion_code, e.action,
+                       e.old_value, e.new_value, e.old_comment, e.new_comment
+                FROM ecpa.score_events e JOIN ecpa.score_batches b ON b.id = e.batch_id
+                WHERE e.edition_id = \(edition.rawValue)
+                  AND (\(entry?.rawValue)::bigint IS NULL OR e.entry_id = \(entry?.rawValue))
+                  AND (\(juror?.rawValue)::bigint IS NULL OR e.juror_id = \(juror?.rawValue))
+                ORDER BY e.id
+                """).map { row in
+                ScoreEvent(
+                    id: try row.decode("id"), batch: try row.decode("batch_id"), at: try row.decode("at"),
+                    actor: try row.decode("actor"), entry: EntryID(try row.decode("entry_id")),
+                    juror: JurorID(try row.decode("juror_id")), criterion: try row.decode("criterion_code"),
+                    action: try row.decode("action"), oldValue: try row.decode("old_value"),
+                    newValue: try row.decode("new_value"), oldComment: try row.decode("old_comment"),
+                    newComment: try row.decode("new_comment"))
+            }
+        }
+    }
+
+    /// Recomputes the ledger's hash chain; empty when every link verifies.
+    public func verifyLedger() throws -> [LedgerProblem] {
+        try translating {
+            try db.query("SELECT batch_id, problem FROM ecpa.verify_score_ledger()").map { row in
+                LedgerProblem(batch: try row.decode("batch_id"), problem: try row.decode("problem"))
+            }
+        }
+    }
+}
+
