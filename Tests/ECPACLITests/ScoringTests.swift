@@ -1,0 +1,216 @@
+import ECPACLI
+import ECPACore
+import ECPAStore
+import ECPATestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// Juries, conflicts and scores as jurors and the secretariat meet them.
+@Suite struct ScoringTests {
+    let cli: CLIHarness
+
+    init() throws { cli = try CLIHarness() }
+
+    /// An edition with eligible entries from FI, LT and HU, the shipped scheme, and jurors from AT and FI, with scoring open.
+    func prepare(extraJurors: [String] = []) throws -> (austrian: (role: String, password: String), finnish: (role: String, password: String)) {
+        try cli.openEdition()
+        for country in ["FI", "LT", "HU"] {
+            let (role, _) = try cli.representative(country)
+            let file = try cli.file("\(country).toml", EntryCommandTests.entryFile(country: country, title: "Project of \(country)"))
+            try cli.expectSuccess(["entry", "submit", file, "--as", role])
+        }
+        for id in 1...3 { try cli.expectSuccess(["entry", "eligibility", String(id), "--eligible"]) }
+        try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
+        let austrian = try juror("AT")
+        let finnish = try juror("FI")
+        for country in extraJurors { _ = try juror(country) }
+        try cli.expectSuccess(["edition", "close", "2018"])
+        try cli.expectSuccess(["edition", "scoring", "open", "2018"])
+        return (austrian, finnish)
+    }
+
+    func juror(_ country: String, advisory: Bool = false) throws -> (role: String, password: String) {
+        let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
+        let password = "password-\(role)"
+        try cli.expectSuccess(["jury", "add", role, "--country", country, "--name", "Juror from \(country)", "--password-file", "-"]
+                              + (advisory ? ["--advisory"] : []), input: password + "\n")
+        return (role, password)
+    }
+
+    static let allFive = ["--criterion", "focus=8", "--criterion", "evaluation=7", "--criterion", "innovation=9",
+                          "--criterion", "cooperation=6", "--criterion", "transferability=7"]
+
+    @Test func aJurorScoresAnEntryAndSeesTheirProgress() throws {
+        let (austrian, _) = try prepare()
+        let entered = cli.run(["score", "enter", "--entry", "1", "--as", austrian.role] + Self.allFive)
+        #expect(entered.status == 0, "\(entered.error)")
+        #expect(entered.output == "Scores of \(austrian.role) for entry 1: focus 8, evaluation 7, innovation 9, cooperation 6, transferability 7 (5 of 5 criteria).\n")
+        let status = cli.run(["score", "status", "--as", austrian.role, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]
+        let jurors = object?["jurors"] as? [[String: Any]]
+        #expect(jurors?.count == 1)
+        #expect(jurors?.first?["scored"] as? Int == 1)
+        #expect(jurors?.first?["missing"] as? Int == 2)
+        #expect(object?["complete"] as? Bool == false)
+    }
+
+    @Test func aJurorCannotScoreTheirOwnCountrysEntryThroughTheCLIOrPsql() throws {
+        let (_, finnish) = try prepare()
+        let refused = cli.run(["score", "enter", "--entry", "1", "--as", finnish.role] + Self.allFive)
+        #expect(refused.status == 5)
+        #expect(refused.error.contains("is from FI, the country of entry 1 \"Project of FI\", and does not score it"))
+        let psql = try cli.psql(role: finnish.role, password: finnish.password, """
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
+            SELECT 1, 1, id, 'focus', 8 FROM ecpa.jurors WHERE role_name = current_user
+            """)
+        #expect(psql.status != 0)
+        #expect(psql.error.contains("does not score it"))
+        #expect(try cli.count("scores") == 0)
+        let conflicts = cli.run(["jury", "conflict", "list", "--format", "csv"])
+        #expect(conflicts.output.contains("1,\(finnish.role),own country,the juror is from Finland"))
+    }
+
+    @Test func aJurorCannotReadAnotherJurorsScoresThroughPsql() throws {
+        let (austrian, finnish) = try prepare()
+        try cli.expectSuccess(["score", "enter", "--entry", "1", "--as", austrian.role] + Self.allFive)
+        let read = try cli.psql(role: finnish.role, password: finnish.password, "SELECT count(*) FROM ecpa.scores")
+        #expect(read.status == 0)
+        #expect(read.output.contains("     0\n"))
+        let history = try cli.psql(role: finnish.role, password: finnish.password, "SELECT count(*) FROM ecpa.score_events")
+        #expect(history.output.contains("     0\n"))
+        let own = try cli.psql(role: austrian.role, password: austrian.password, "SELECT count(*) FROM ecpa.scores")
+        #expect(own.output.contains("     5\n"))
+        let forged = try cli.psql(role: finnish.role, password: finnish.password, """
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
+            SELECT 1, 2, id, 'focus', 1 FROM ecpa.jurors WHERE role_name = '\(austrian.role)'
+            """)
+        #expect(forged.status != 0)
+    }
+
+    @Test func valuesOffTheScaleAreRefusedWithEveryProblemNamed() throws {
+        let (austrian, _) = try prepare()
+        let result = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role,
+                              "--criterion", "focus=7.5", "--criterion", "evaluation=11", "--criterion", "colour=3"])
+        #expect(result.status == 65)
+        #expect(result.error.contains("7.5 is not allowed for"))
+        #expect(result.error.contains("11 is not allowed for"))
+        #expect(result.error.contains("There is no criterion 'colour'"))
+        let psql = try cli.psql(role: austrian.role, password: austrian.password, """
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
+            SELECT 1, 2, id, 'focus', 7.5 FROM ecpa.jurors WHERE role_name = current_user
+            """)
+        #expect(psql.error.contains("7.5 is not on the scale of Focus"))
+        #expect(try cli.count("scores") == 0)
+    }
+
+    @Test func anAbstentionReplacesScoresAndShowsInTheMatrix() throws {
+        let (austrian, _) = try prepare()
+        try cli.expectSuccess(["score", "enter", "--entry", "2", "--as", austrian.role] + Self.allFive)
+        let abstained = cli.run(["score", "enter", "--entry", "2", "--abstain", "--comment", "I advised this project in 2017.", "--as", austrian.role])
+        #expect(abstained.status == 0, "\(abstained.error)")
+        #expect(try cli.count("scores") == 0)
+        let status = cli.run(["score", "status", "--format", "csv"])
+        #expect(status.output.contains("2,LT,\(austrian.role),abstained,,\r\n"))
+        let history = cli.run(["score", "history", "--entry", "2", "--format", "csv"])
+        #expect(history.output.split(separator: "\r\n").count == 1 + 5 + 5 + 1)
+    }
+
+    @Test func advisoryJurorsDoNotScore() throws {
+        _ = try prepareWithAdvisory()
+    }
+
+    func prepareWithAdvisory() throws {
+        try cli.openEdition()
+        let (rep, _) = try cli.representative("LT")
+        try cli.expectSuccess(["entry", "submit", try cli.file("lt.toml", EntryCommandTests.entryFile(country: "LT", title: "Project")), "--as", rep])
+        try cli.expectSuccess(["entry", "eligibility", "1", "--eligible"])
+        try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
+        let expert = try juror("BE", advisory: true)
+        try cli.expectSuccess(["edition", "close", "2018"])
+        try cli.expectSuccess(["edition", "scoring", "open", "2018"])
+        let result = cli.run(["score", "enter", "--entry", "1", "--as", expert.role] + Self.allFive)
+        #expect(result.status == 5)
+        #expect(result.error.contains("is an advisory member of the jury and does not score"))
+    }
+
+    @Test func theSchemeAndJuryAreFixedOnceScoringOpens() throws {
+        _ = try prepare()
+        let scheme = cli.run(["scheme", "set", "--edition", "2018"])
+        #expect(scheme.status == 3)
+        #expect(scheme.error.contains("The scoring scheme of the 2018 edition is fixed: scoring has opened."))
+        let late = cli.run(["jury", "add", TestDatabase.uniqueName("late"), "--country", "SE", "--name", "Late", "--password-file", "-"], input: "a long password\n")
+        #expect(late.status == 3)
+    }
+
+    @Test func aJuryHasAtMostEightVotingMembers() throws {
+        try cli.openEdition()
+        for country in ["AT", "BG", "RO", "FI", "EE", "SK", "HU", "DE"] { _ = try juror(country) }
+        let ninth = cli.run(["jury", "add", TestDatabase.uniqueName("ninth"), "--country", "SE", "--name", "Ninth", "--password-file", "-"], input: "a long password\n")
+        #expect(ninth.status == 65)
+        #expect(ninth.error.contains("already has 8 voting jurors, its limit"))
+        _ = try juror("SE", advisory: true)
+        #expect(try cli.count("jurors") == 9)
+    }
+
+    @Test func theLedgerVerifiesAfterAThousandRandomChangesByConcurrentJurors() throws {
+        _ = try prepare(extraJurors: ["RO", "BG"])
+        let admin = try cli.database.connect()
+        let seats = try admin.query("SELECT id, country_code FROM ecpa.jurors ORDER BY id").map {
+            (id: try $0.decode("id", as: Int64.self), country: try $0.decode("country_code", as: String.self))
+        }
+        let entries: [(Int64, String)] = [(1, "FI"), (2, "LT"), (3, "HU")]
+        let criteria = ["focus", "evaluation", "innovation", "cooperation", "transferability"]
+        // Two writers at once, each a connection of its own, 500 random single-cell changes each.
+        let errors = ErrorBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            do {
+                let connection = try cli.database.connect()
+                var generator = SeededGenerator(seed: UInt64(worker + 1))
+                for _ in 0..<500 {
+                    let seat = seats.randomElement(using: &generator)!
+                    let entry = entries.filter { $0.1 != seat.country }.randomElement(using: &generator)!
+                    let score = Score(entry: EntryID(entry.0), juror: JurorID(seat.id),
+                                      criterion: criteria.randomElement(using: &generator)!,
+                                      value: Decimal(Int.random(in: 0...10, using: &generator)))
+                    try ScoreRepository(connection).recordScores(edition: EditionID(1), [score])
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        #expect(errors.all.isEmpty, "\(errors.all)")
+        let batches = try admin.query("SELECT count(*) AS n, count(DISTINCT prev_hash) AS links FROM ecpa.score_batches").first
+        #expect(try batches?.decode("n", as: Int.self) == batches?.decode("links", as: Int.self))
+        #expect(try ScoreRepository(admin).verifyLedger().isEmpty)
+        let verified = cli.run(["score", "history", "--verify", "--format", "csv"])
+        #expect(verified.status == 0)
+        #expect(verified.error == "The ledger's hash chain verifies.\n")
+
+        try admin.execute("SET session_replication_role = replica")
+        try admin.execute("UPDATE ecpa.score_events SET new_value = 10 WHERE id = 7")
+        let broken = try ScoreRepository(admin).verifyLedger()
+        #expect(broken.count == 1)
+        #expect(broken.first?.problem == "its events were changed")
+    }
+}
+
+/// A small deterministic random generator, so a failing run can be repeated.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+    func append(_ error: Error) { lock.withLock { errors.append(error) } }
+    var all: [Error] { lock.withLock { errors } }
+}
