@@ -1,6 +1,6 @@
 import Foundation
 
-/// The database identity of a juror seat (one person on one edition's jury), typed so it cannot be confused with other ids.
+/// The database identity of a juror seat on an edition's jury, typed so it cannot be confused with an entry id.
 public struct JurorID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The underlying `bigint` value.
     public let rawValue: Int64

@@ -1,0 +1,37 @@
+import Foundation
+
+/// How one tie was handled by the cascade (DESIGN section 4: every tie and how it was resolved is
+/// printed): the tied entries, the rule that settled them, the outcome and a plain sentence.
+public struct TieNote: Hashable, Sendable, Codable {
+    /// The tied entries, in the order the rule left them.
+    public var entries: [EntryID]
+    /// The score they tied at.
+    public var score: Decimal
+    /// The rule that settled the tie, or `shared-place` when none did.
+    public var rule: TieBreakRule
+    /// For `highest-weighted-criterion`: the code of the criterion that decided.
+    public var criterion: String?
+    /// The outcome, best first; a group of several entries is still tied after this rule (and
+    /// has a note of its own further on).
+    public var groups: [[EntryID]]
+    /// E.g. "Finland and Hungary tied at 7.25; settled by the higher mean on Evaluated and
+    /// effective (8.50 against 8.00)."
+    public var sentence: String
+
+    /// Makes a note.
+    public init(entries: [EntryID], score: Decimal, rule: TieBreakRule, criterion: String?, groups: [[EntryID]],
+                sentence: String) {
+        self.entries = entries
+        self.score = score
+        self.rule = rule
+        self.criterion = criterion
+        self.groups = groups
+        self.sentence = sentence
+    }
+
+    /// Whether every tied entry now has a place of its own.
+    public var settled: Bool { groups.allSatisfy { $0.count == 1 } }
+
+    /// Whether the entries share a place, which the jury should decide.
+    public var needsJuryDecision: Bool { rule == .sharedPlace }
+}
