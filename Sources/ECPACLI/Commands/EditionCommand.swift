@@ -10,8 +10,48 @@ struct EditionCommand: ParsableCommand {
         commandName: "edition",
         abstract: "Create editions and move them through their phases.",
         discussion: "Phases: draft, submissions open, submissions closed, scoring, frozen, published.",
-        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self, Scoring.self]
+        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self, Scoring.self, Freeze.self, Publish.self]
     )
+
+    struct Freeze: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Freeze the scores and store the ranking with its digest (secretariat).",
+            discussion: "Needs every required score. From then on no score can change, for any role; `ecpa results verify` checks the stored result.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The year of the edition.") var year: Int
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let (results, frozen) = try db.transaction { db in
+                let edition = try EditionRepository(db).requireEdition(year: year)
+                let results = try Results.compute(edition: edition, db: db, method: nil, provisional: false)
+                let text = RankingText.canonical(results.ranking, entries: results.scores.entries)
+                let frozen = try ResultsRepository(db).freeze(edition: edition, method: results.ranking.method, rankingText: text)
+                return (results, frozen)
+            }
+            env.write(results.render(format: .table))
+            env.print("")
+            env.print("The \(year) edition is frozen. Digest \(frozen.digest).")
+            if results.ranking.needsJuryDecision {
+                env.print("Note: some entries share a place; the report flags them for the jury.")
+            }
+        }
+    }
+
+    struct Publish: EnvironmentCommand {
+        static let configuration = CommandConfiguration(abstract: "Publish a frozen edition's results to everyone (secretariat).")
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The year of the edition.") var year: Int
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try db.transaction { try EditionRepository($0).updatePhase(year: year, to: .published) }
+            report(edition, env: env, format: output.format) { "The results of the \($0.year) edition are published." }
+        }
+    }
 
     struct Scoring: ParsableCommand {
         static let configuration = CommandConfiguration(

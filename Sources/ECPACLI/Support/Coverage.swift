@@ -5,50 +5,59 @@ import LibPQ
 
 /// `score status`: the coverage matrix of an edition as the current role may see it.
 struct Coverage {
-    let edition: Edition
-    let entries: [Entry]
+    let scores: EditionScores
+    /// The jurors shown: all voting jurors for the secretariat, a juror's own column otherwise.
     let jurors: [Juror]
-    let matrix: CoverageMatrix
 
     static func load(edition: Edition, db: any SQLExecutor) throws -> Coverage {
-        let scheme = try SchemeRepository(db).requireScheme(edition: edition)
-        let entries = try EntryRepository(db).fetchEntries(edition: edition.id, state: .eligible).filter { $0.kind == .competing }
-        var jurors = try JuryRepository(db).fetchJurors(edition: edition.id).filter(\.voting)
+        let scores = try EditionScores.load(edition: edition, db: db)
         let identity = try PersonRepository(db).currentIdentity()
-        if !identity.isSecretariat {
-            // A juror sees only their own scores, so only their own column is true.
-            jurors = jurors.filter { $0.roleName == identity.role }
+        // A juror sees only their own scores, so only their own column would be true.
+        let jurors = identity.isSecretariat ? scores.jurors : scores.jurors.filter { $0.roleName == identity.role }
+        return Coverage(scores: scores, jurors: jurors)
+    }
+
+    struct Progress {
+        var scored = 0, partial = 0, missing = 0, conflicts = 0, abstained = 0
+        var required: Int { scored + partial + missing }
+    }
+
+    func progress(_ juror: Juror) -> Progress {
+        var progress = Progress()
+        for entry in scores.entries {
+            switch scores.matrix.coverage(entry: entry.id, juror: juror.id) {
+            case .scored: progress.scored += 1
+            case .partial: progress.partial += 1
+            case .missing: progress.missing += 1
+            case .conflict: progress.conflicts += 1
+            case .abstained: progress.abstained += 1
+            }
         }
-        let scores = ScoreRepository(db)
-        let matrix = CoverageMatrix(
-            entries: entries.map(\.id), jurors: jurors.map(\.id), criteriaCount: scheme.criteria.count,
-            scores: try scores.fetchScores(edition: edition.id),
-            conflicts: try JuryRepository(db).fetchConflicts(edition: edition.id),
-            abstentions: Set(try scores.fetchAbstentions(edition: edition.id).map { [$0.entry.rawValue, $0.juror.rawValue] }))
-        return Coverage(edition: edition, entries: entries, jurors: jurors, matrix: matrix)
+        return progress
+    }
+
+    var isComplete: Bool { jurors.allSatisfy { let p = progress($0); return p.partial == 0 && p.missing == 0 } }
+
+    func cellText(entry: EntryID, juror: JurorID) -> String {
+        let cell = scores.matrix.coverage(entry: entry, juror: juror)
+        if cell == .partial { return "partial \(scores.criteriaGiven(entry: entry, juror: juror))/\(scores.scheme.criteria.count)" }
+        return cell.rawValue
     }
 
     static let cellColumns = ["entry", "country", "juror", "status", "criteria_given", "criteria_total"]
 
-    func cellText(_ cell: CoverageMatrix.Cell) -> String {
-        if case .partial(let given, let of) = cell { return "partial \(given)/\(of)" }
-        return cell.word
-    }
-
     var cellRecords: [Record] {
-        entries.flatMap { entry in
+        scores.entries.flatMap { entry in
             jurors.map { juror in
-                let cell = matrix.cell(entry: entry.id, juror: juror.id)
-                var given: Int64?
-                var total: Int64?
-                if case .partial(let g, let t) = cell { given = Int64(g); total = Int64(t) }
+                let cell = scores.matrix.coverage(entry: entry.id, juror: juror.id)
+                let partial = cell == .partial
                 return Record([
                     ("entry", .integer(entry.id.rawValue)),
                     ("country", .text(entry.country.rawValue)),
                     ("juror", .text(juror.roleName)),
-                    ("status", .text(cell.word)),
-                    ("criteria_given", .integer(given)),
-                    ("criteria_total", .integer(total)),
+                    ("status", .text(cell.rawValue)),
+                    ("criteria_given", .integer(partial ? Int64(scores.criteriaGiven(entry: entry.id, juror: juror.id)) : nil)),
+                    ("criteria_total", .integer(partial ? Int64(scores.scheme.criteria.count) : nil)),
                 ])
             }
         }
@@ -56,38 +65,38 @@ struct Coverage {
 
     var table: String {
         var rows = [["ENTRY", "COUNTRY"] + jurors.map(\.roleName)]
-        for entry in entries {
-            rows.append([String(entry.id.rawValue), entry.country.rawValue] + jurors.map { cellText(matrix.cell(entry: entry.id, juror: $0.id)) })
+        for entry in scores.entries {
+            rows.append([String(entry.id.rawValue), entry.country.rawValue] + jurors.map { cellText(entry: entry.id, juror: $0.id) })
         }
-        var text = "Scores for the \(edition.year) edition (\(entries.count) eligible competing entries, \(jurors.count) voting jurors shown):\n\n"
-        text += Renderer.table(rows)
-        text += "\n"
+        var text = "Scores for the \(scores.edition.year) edition (\(scores.entries.count) eligible competing entries, \(jurors.count) voting jurors shown):\n\n"
+        text += Renderer.table(rows) + "\n"
         var progressRows = [["JUROR", "SCORED", "PARTIAL", "MISSING", "CONFLICTS", "ABSTAINED", "PROGRESS"]]
-        for (juror, progress) in zip(jurors, matrix.progress) {
-            let percent = progress.required == 0 ? 100 : progress.scored * 100 / progress.required
-            progressRows.append([juror.roleName, String(progress.scored), String(progress.partial), String(progress.missing),
-                                 String(progress.conflicts), String(progress.abstained), "\(percent)%"])
+        for juror in jurors {
+            let p = progress(juror)
+            let percent = p.required == 0 ? 100 : p.scored * 100 / p.required
+            progressRows.append([juror.roleName, String(p.scored), String(p.partial), String(p.missing),
+                                 String(p.conflicts), String(p.abstained), "\(percent)%"])
         }
-        text += Renderer.table(progressRows)
-        return text
+        return text + Renderer.table(progressRows)
     }
 
     var json: String {
-        let progress = zip(jurors, matrix.progress).map { juror, progress in
-            Record([
+        let progress = jurors.map { juror in
+            let p = self.progress(juror)
+            return Record([
                 ("juror", .text(juror.roleName)),
-                ("scored", .integer(Int64(progress.scored))),
-                ("partial", .integer(Int64(progress.partial))),
-                ("missing", .integer(Int64(progress.missing))),
-                ("conflicts", .integer(Int64(progress.conflicts))),
-                ("abstained", .integer(Int64(progress.abstained))),
-                ("required", .integer(Int64(progress.required))),
+                ("scored", .integer(Int64(p.scored))),
+                ("partial", .integer(Int64(p.partial))),
+                ("missing", .integer(Int64(p.missing))),
+                ("conflicts", .integer(Int64(p.conflicts))),
+                ("abstained", .integer(Int64(p.abstained))),
+                ("required", .integer(Int64(p.required))),
             ]).json
         }
         return """
             {
-              "edition": \(edition.year),
-              "complete": \(matrix.isComplete),
+              "edition": \(scores.edition.year),
+              "complete": \(isComplete),
               "jurors": [\(progress.joined(separator: ", "))],
               "cells": [\(cellRecords.map(\.json).joined(separator: ",\n    "))]
             }

@@ -1,0 +1,47 @@
+import ECPACore
+import Foundation
+import LibPQ
+
+/// An edition's scoring as the current role may see it: the scheme, the rankable entries, the
+/// voting jurors and the score matrix the ranking engine works on.
+public struct EditionScores: Sendable {
+    public var edition: Edition
+    public var scheme: ScoringScheme
+    /// Eligible competing entries: the ones that are ranked.
+    public var entries: [Entry]
+    /// Voting jurors only; advisory members never count.
+    public var jurors: [Juror]
+    public var matrix: ScoreMatrix
+
+    /// Loads everything from the database in one consistent read.
+    public static func load(edition: Edition, db: any SQLExecutor) throws -> EditionScores {
+        let scheme = try SchemeRepository(db).requireScheme(edition: edition)
+        let entries = try EntryRepository(db).fetchEntries(edition: edition.id, state: .eligible).filter { $0.kind == .competing }
+        let jurors = try JuryRepository(db).fetchJurors(edition: edition.id).filter(\.voting)
+        let scores = ScoreRepository(db)
+        var values: [ScoreCell: Decimal] = [:]
+        for score in try scores.fetchScores(edition: edition.id) {
+            values[ScoreCell(entry: score.entry, juror: score.juror, criterion: score.criterion)] = score.value
+        }
+        let conflicts = try JuryRepository(db).fetchConflicts(edition: edition.id)
+        let abstentions = try scores.fetchAbstentions(edition: edition.id)
+        let matrix = ScoreMatrix(
+            scheme: scheme, entries: entries.map(\.id), jurors: jurors.map(\.id), values: values,
+            conflicts: Set(conflicts.map { EntryJurorPair(entry: $0.entry, juror: $0.juror) }),
+            abstentions: Set(abstentions.map { EntryJurorPair(entry: $0.entry, juror: $0.juror) }),
+            entryNames: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, Country.named($0.country)?.name ?? $0.country.rawValue) }),
+            jurorNames: Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, $0.roleName) }))
+        return EditionScores(edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix)
+    }
+
+    /// How many criteria a juror has scored for an entry.
+    public func criteriaGiven(entry: EntryID, juror: JurorID) -> Int {
+        scheme.criteria.filter { matrix.values[ScoreCell(entry: entry, juror: juror, criterion: $0.code)] != nil }.count
+    }
+
+    /// The entry with an id.
+    public func entry(_ id: EntryID) -> Entry? { entries.first { $0.id == id } }
+
+    /// The juror with an id.
+    public func juror(_ id: JurorID) -> Juror? { jurors.first { $0.id == id } }
+}

@@ -1,0 +1,121 @@
+import ECPACLI
+import ECPACore
+import ECPAStore
+import ECPATestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// Ranking, overrides, the freeze and its verification, as the secretariat meets them.
+@Suite struct ResultsTests {
+    let cli: CLIHarness
+    var jurors: [String: (role: String, password: String)] = [:]
+
+    /// Entries from FI, LT and HU; jurors from AT, BG and FI (in conflict with the Finnish entry).
+    init() throws {
+        cli = try CLIHarness()
+        try cli.openEdition()
+        for country in ["FI", "LT", "HU"] {
+            let (role, _) = try cli.representative(country)
+            try cli.expectSuccess(["entry", "submit", try cli.file("\(country).toml", EntryCommandTests.entryFile(country: country, title: "Project of \(country)")), "--as", role])
+        }
+        for id in 1...3 { try cli.expectSuccess(["entry", "eligibility", String(id), "--eligible"]) }
+        try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
+        for country in ["AT", "BG", "FI"] {
+            let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
+            try cli.expectSuccess(["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"], input: "password-\(role)\n")
+            jurors[country] = (role, "password-\(role)")
+        }
+        try cli.expectSuccess(["edition", "close", "2018"])
+        try cli.expectSuccess(["edition", "scoring", "open", "2018"])
+    }
+
+    /// Every juror gives every criterion of an entry the same value.
+    func score(_ country: String, entry: Int, _ value: Int) throws {
+        let criteria = ["focus", "evaluation", "innovation", "cooperation", "transferability"].flatMap { ["--criterion", "\($0)=\(value)"] }
+        try cli.expectSuccess(["score", "enter", "--entry", String(entry), "--as", jurors[country]!.role] + criteria)
+    }
+
+    func scoreEverything() throws {
+        try score("AT", entry: 1, 9); try score("BG", entry: 1, 8)
+        try score("AT", entry: 2, 7); try score("BG", entry: 2, 8); try score("FI", entry: 2, 7)
+        try score("AT", entry: 3, 6); try score("BG", entry: 3, 6); try score("FI", entry: 3, 9)
+    }
+
+    @Test func rankingWaitsForEveryScoreAndSaysWhichAreMissing() throws {
+        try score("AT", entry: 1, 9)
+        let refused = cli.run(["results", "rank"])
+        #expect(refused.status == 3)
+        #expect(refused.error.contains("required scores are missing, so there is no final ranking yet"))
+        #expect(refused.error.contains("\(jurors["BG"]!.role) has not scored entry 1 (FI): focus, evaluation, innovation, cooperation, transferability"))
+        #expect(!refused.error.contains("\(jurors["FI"]!.role) has not scored entry 1"))
+        let provisional = cli.run(["results", "rank", "--provisional"])
+        #expect(provisional.status == 0, "\(provisional.error)")
+        #expect(provisional.output.contains("provisional ranking"))
+    }
+
+    @Test func aConflictedJurorIsLeftOutNotCountedAsZero() throws {
+        try scoreEverything()
+        let ranked = cli.run(["results", "rank", "--format", "csv"])
+        #expect(ranked.status == 0, "\(ranked.error)")
+        let lines = ranked.output.split(separator: "\r\n").map(String.init)
+        #expect(lines[1].hasPrefix("1,gold,1,FI,Project of FI,8.500,2,"))
+        #expect(lines[2].hasPrefix("2,silver,2,LT,Project of LT,7.333,3,"))
+        #expect(lines[3].hasPrefix("3,bronze,3,HU,Project of HU,7.000,3,"))
+    }
+
+    @Test func anOverrideMovesAnEntryAndItsReasonIsPrinted() throws {
+        try scoreEverything()
+        let missingReason = cli.run(["results", "override", "--entry", "3", "--place", "2"])
+        #expect(missingReason.status == 64)
+        try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", "The jury judged its evaluation stronger."])
+        let ranked = cli.run(["results", "rank"])
+        #expect(ranked.output.contains("- entry 3 placed 2: The jury judged its evaluation stronger."))
+        let csv = cli.run(["results", "rank", "--format", "csv"]).output.split(separator: "\r\n").map(String.init)
+        #expect(csv[2] == "2,silver,3,HU,Project of HU,7.000,3,no,The jury judged its evaluation stronger.,")
+        #expect(csv[3].hasPrefix("3,bronze,2,LT,Project of LT,7.333,3,no,,"))
+    }
+
+    @Test func aFrozenEditionRefusesScoreChangesFromEveryRole() throws {
+        try scoreEverything()
+        let frozen = cli.run(["edition", "freeze", "2018"])
+        #expect(frozen.status == 0, "\(frozen.error)")
+        #expect(frozen.output.contains("The 2018 edition is frozen. Digest "))
+        let criteria = ["--criterion", "focus=1"]
+        let juror = cli.run(["score", "enter", "--entry", "2", "--as", jurors["AT"]!.role] + criteria)
+        #expect(juror.status == 3)
+        #expect(juror.error.contains("The scores of the 2018 edition are frozen; nothing was changed."))
+        let secretariat = cli.run(["score", "enter", "--entry", "2", "--juror", jurors["AT"]!.role] + criteria)
+        #expect(secretariat.status == 3)
+        let psql = try cli.psql(role: jurors["AT"]!.role, password: jurors["AT"]!.password, "UPDATE ecpa.scores SET value = 1")
+        #expect(psql.status != 0)
+        #expect(psql.error.contains("frozen"))
+        let admin = try cli.database.connect()
+        #expect(throws: PQError.self) { try admin.execute("DELETE FROM ecpa.scores") }
+        let verified = cli.run(["results", "verify"])
+        #expect(verified.status == 0, "\(verified.output)\(verified.error)")
+        #expect(!verified.output.contains("FAIL"))
+    }
+
+    @Test func verifyNamesACellChangedBehindTheTriggersBack() throws {
+        try scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        let admin = try cli.database.connect()
+        try admin.execute("SET session_replication_role = replica")
+        try admin.execute("UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2 AND criterion_code = 'evaluation' AND juror_id = (SELECT id FROM ecpa.jurors WHERE role_name = \(jurors["BG"]!.role))")
+        let verified = cli.run(["results", "verify"])
+        #expect(verified.status == 1)
+        #expect(verified.output.contains("FAIL  entry 2, juror \(jurors["BG"]!.role) (BG), evaluation: the ledger says 8, the table holds 10"))
+        #expect(verified.output.contains("FAIL  the score set digest is "))
+        #expect(verified.error.contains("The 2018 results do not verify"))
+    }
+
+    @Test func publishingNeedsAFreezeFirst() throws {
+        try scoreEverything()
+        let early = cli.run(["edition", "publish", "2018"])
+        #expect(early.status == 3)
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        let published = cli.run(["edition", "publish", "2018"])
+        #expect(published.output == "The results of the 2018 edition are published.\n")
+    }
+}
