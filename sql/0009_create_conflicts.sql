@@ -74,8 +74,8 @@ CREATE FUNCTION ecpa.in_conflict(p_juror bigint, p_entry bigint) RETURNS boolean
         OR EXISTS (SELECT FROM ecpa.declared_conflicts WHERE juror_id = p_juror AND entry_id = p_entry)
     $$;
 
-GRANT SELECT, INSERT, DELETE ON ecpa.declared_conflicts TO ecpa_secretariat;
-GRANT SELECT, INSERT ON ecpa.declared_conflicts TO ecpa_juror;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ecpa.declared_conflicts TO ecpa_secretariat;
+GRANT SELECT, INSERT, UPDATE ON ecpa.declared_conflicts TO ecpa_juror;
 GRANT SELECT ON ecpa.conflicts TO ecpa_secretariat, ecpa_juror;
 
 CREATE TRIGGER declared_conflicts_audit AFTER INSERT OR UPDATE OR DELETE ON ecpa.declared_conflicts

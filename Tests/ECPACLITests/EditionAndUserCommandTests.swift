@@ -104,24 +104,41 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "psql failed on \(file)")
         }
-        let tables = try empty.connect().query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'ecpa'")
-        #expect(try tables.first?.decode("n", as: Int.self) == 6)
+        // The same tables, functions and policies as a database migrated by ecpa itself.
+        let catalog: SQL = """
+            SELECT string_agg(name, ',' ORDER BY name) AS names FROM (
+                SELECT tablename AS name FROM pg_tables WHERE schemaname = 'ecpa'
+                UNION ALL SELECT proname FROM pg_proc WHERE pronamespace = 'ecpa'::regnamespace
+                UNION ALL SELECT policyname FROM pg_policies WHERE schemaname = 'ecpa') objects
+            """
+        let byPsql: String = try empty.connect().query(catalog).first?.decode("names") ?? ""
+        let byEcpa: String = try cli.database.connect().query(catalog).first?.decode("names") ?? "none"
+        #expect(byPsql == byEcpa)
+        #expect(byPsql.contains("entries") && byPsql.contains("score_events") && byPsql.contains("entries_own_country"))
     }
 }
 
 /// The demo runs through the real commands, end to end, in a database of its own.
 @Suite struct DemoCommandTests {
-    @Test func theDemoPlaysThroughAndCanRunTwice() throws {
+    @Test func theDemoPlaysThe2018EditionToTheRealPodiumAndCanRunTwice() throws {
         let cli = try CLIHarness()
         let first = cli.run(["demo", "--db", cli.database.conninfo, "--work-directory", cli.folder.path])
         #expect(first.status == 0, "\(first.output)\(first.error)")
         #expect(first.output.contains("(refused as expected, exit status 4)"))
         #expect(first.output.contains("(refused as expected, exit status 5)"))
-        #expect(first.output.contains("Šiauliai District Discovers a Security Formula"))
-        #expect(try cli.count("entries") == 2)
+        #expect(try cli.count("entries") == 12)
+        #expect(first.output.contains("| 1 | gold | Finland | The Forssa approach: mediation of polarisation and inter-group conflicts |"))
+        #expect(first.output.contains("| 2 | silver | Lithuania | Šiauliai District Discovers a Security Formula |"))
+        #expect(first.output.contains("| 3 | bronze | Hungary | My neighbour is the policeman! |"))
+        #expect(first.output.contains("ok    the stored digest"))
+        #expect(!first.output.contains("FAIL"))
+        #expect(first.output.contains("Illustrative demo"))
+        let html = try String(contentsOf: cli.folder.appendingPathComponent("ecpa-2018-winners.html"), encoding: .utf8)
+        #expect(html.contains("<svg class=\"chart\""))
 
         let again = try CLIHarness()
         let second = again.run(["demo", "--db", again.database.conninfo, "--work-directory", again.folder.path])
         #expect(second.status == 0, "\(second.output)\(second.error)")
+        #expect(try again.count("scores") == (try cli.count("scores")))
     }
 }

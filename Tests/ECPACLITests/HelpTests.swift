@@ -33,13 +33,21 @@ import Testing
               -h, --help              Show help information.
 
             SUBCOMMANDS:
-              demo                    Play an illustrative edition from the call for
-                                      entries onwards.
+              demo                    Play the 2018 edition from the call for entries to
+                                      the winners' report.
               edition                 Create editions and move them through their phases.
               entry                   Write, check, submit and manage entries (the Annex I
                                       template).
               user                    Create and list the people who use ecpa, each a
                                       PostgreSQL login role.
+              scheme                  Show and set an edition's scoring scheme (criteria,
+                                      weights, scale, tie-breaks).
+              jury                    Seat the jury of an edition and record conflicts of
+                                      interest.
+              score                   Enter, import and review scores.
+              results                 Rank the entries, explain the ranking, set jury
+                                      overrides and verify frozen results.
+              report                  Write the winners' report.
               db                      Apply and inspect the database schema's migrations.
               local                   Manage the embedded local database.
 

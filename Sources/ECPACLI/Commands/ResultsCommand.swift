@@ -43,7 +43,8 @@ struct ResultsCommand: ParsableCommand {
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
-            let results = try Results.compute(edition: edition, db: db, method: nil, provisional: true)
+            let complete = try EditionScores.load(edition: edition, db: db).matrix.missingCells().isEmpty
+            let results = try Results.compute(edition: edition, db: db, method: nil, provisional: !complete)
             env.write(Explanation(results: results).render(format: output.format))
         }
     }

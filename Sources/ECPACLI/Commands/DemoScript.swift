@@ -1,0 +1,158 @@
+import ECPACore
+import ECPAStore
+import Foundation
+
+/// The steps of the demo, each an `ecpa` command line run through the real command code.
+struct DemoScript {
+    static let participants = DemoEdition.countries.map { "demo_rep_\($0.lowercased())" }
+    static let jurors = DemoEdition.jury.map(\.role)
+    static let roles = participants + jurors
+
+    let env: CLIEnvironment
+    let folder: URL
+    let now: Date
+    /// Demo logins left from an earlier run on the same server are linked, not created again.
+    let existingRoles: Set<String>
+
+    static let illustrative = "Illustrative demo: the 2018 winners are real; the other entries, all texts and every score are made up so that the computed podium matches the real result."
+
+    func play() throws {
+        let brussels = TimeZone(identifier: "Europe/Brussels") ?? .current
+        let opens = LocalTime.formatISO(now.addingTimeInterval(-3600), in: brussels)
+        let closes = LocalTime.formatISO(now.addingTimeInterval(14 * 86_400), in: brussels)
+        env.print(Self.illustrative)
+
+        section("1. The schema")
+        try run(["db", "migrate"])
+
+        section("2. The secretariat creates the 2018 edition (Vienna, Community Policing) and opens the call; the window is set around today so the demo can submit")
+        try run(["edition", "create", "--year", "2018", "--theme", "Community Policing", "--host", "AT",
+                 "--city", "Vienna", "--conference-start", "2018-12-04", "--conference-end", "2018-12-06",
+                 "--time-zone", "Europe/Vienna",
+                 "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000"])
+        try run(["edition", "open", "2018", "--opens", opens, "--closes", closes])
+
+        section("3. The secretariat registers a national representative for each of \(DemoEdition.countries.count) member states")
+        for (index, country) in DemoEdition.countries.enumerated() {
+            let role = "demo_rep_\(country.lowercased())"
+            let name = Country.named(CountryCode(country)!)?.name ?? country
+            try run(["user", "add", role, "--kind", "national-representative", "--country", country,
+                     "--name", "Representative of \(name) (demo)"] + login(role), input: "demo-password-\(role)\n", quiet: index > 1)
+        }
+        note("(and the same for the other \(DemoEdition.countries.count - 2) representatives)")
+
+        section("4. Each representative fills in the template, checks it and submits it")
+        for (index, country) in DemoEdition.countries.enumerated() {
+            let file = try write(DemoEdition.entryFile(country), name: "entry-\(country.lowercased()).toml")
+            if index == 0 { try run(["entry", "validate", file]) }
+            try run(["entry", "submit", file, "--as", "demo_rep_\(country.lowercased())"], quiet: index > 2)
+        }
+        note("(and the same for the other \(DemoEdition.countries.count - 3) countries)")
+
+        section("5. PostgreSQL refuses what the rules forbid, whoever asks")
+        let second = try write(DemoEdition.entryFile("FI").replacingOccurrences(of: DemoEdition.title("FI"), with: "A second Finnish project"), name: "entry-fi-second.toml")
+        try run(["entry", "submit", second, "--as", "demo_rep_fi"], expectFailure: true)
+        try run(["entry", "submit", folder.appendingPathComponent("entry-lt.toml").path, "--as", "demo_rep_fi"], expectFailure: true)
+
+        section("6. The call closes; the secretariat checks eligibility and sets the scoring scheme")
+        try run(["edition", "close", "2018"])
+        for id in 1...DemoEdition.countries.count {
+            try run(["entry", "eligibility", String(id), "--eligible"], quiet: id > 1)
+        }
+        note("(all \(DemoEdition.countries.count) entries are eligible)")
+        try run(["scheme", "set", "--edition", "2018"])
+        try run(["scheme", "show", "--edition", "2018"])
+
+        section("7. The jury: eight voting members from the current, previous and next two presidencies (AT, BG, RO, FI)")
+        for (index, juror) in DemoEdition.jury.enumerated() {
+            try run(["jury", "add", juror.role, "--edition", "2018", "--country", juror.country, "--name", juror.name]
+                    + (index == 0 ? ["--chair"] : []) + login(juror.role), input: "demo-password-\(juror.role)\n", quiet: index > 1)
+        }
+        note("(and six more)")
+        try run(["jury", "conflict", "declare", "--edition", "2018", "--entry", String(DemoEdition.id(of: "HU")),
+                 "--reason", "Advised the project's partner in 2017 (illustrative).", "--as", "demo_juror_ro_2"])
+        try run(["jury", "list", "--edition", "2018"])
+        try run(["jury", "conflict", "list", "--edition", "2018"])
+
+        section("8. Scoring opens; each juror scores every entry they are not in conflict with (illustrative scores)")
+        try run(["edition", "scoring", "open", "2018"])
+        var first = true
+        for juror in DemoEdition.jury {
+            for country in DemoEdition.countries where !DemoEdition.inConflict(juror: juror, entryCountry: country) {
+                let values = DemoEdition.scores(juror: juror, entryCountry: country)
+                    .flatMap { ["--criterion", "\($0.code)=\($0.value)"] }
+                try run(["score", "enter", "--edition", "2018", "--entry", String(DemoEdition.id(of: country)), "--as", juror.role] + values, quiet: !first)
+                first = false
+            }
+        }
+        note("(every juror enters their scores the same way: \(DemoEdition.jury.count) jurors, \(DemoEdition.countries.count) entries, 5 criteria)")
+        let refused = DemoEdition.jury[6]
+        try run(["score", "enter", "--edition", "2018", "--entry", String(DemoEdition.id(of: "FI")), "--as", refused.role,
+                 "--criterion", "focus=10"], expectFailure: true)
+        try run(["score", "status", "--edition", "2018"])
+
+        section("9. Ranking, its explanation, the freeze and its verification (illustrative scores)")
+        try run(["edition", "scoring", "close", "2018"])
+        try run(["results", "rank", "--edition", "2018"])
+        try run(["results", "explain", "--edition", "2018"])
+        try run(["edition", "freeze", "2018"])
+        try run(["results", "verify", "--edition", "2018"])
+        try run(["score", "enter", "--edition", "2018", "--entry", "2", "--juror", DemoEdition.jury[0].role, "--criterion", "focus=1"], expectFailure: true)
+        try run(["edition", "publish", "2018"])
+
+        section("10. The winners' report")
+        let html = folder.appendingPathComponent("ecpa-2018-winners.html").path
+        let markdown = folder.appendingPathComponent("ecpa-2018-winners.md").path
+        try run(["report", "winners", "--edition", "2018", "--format", "html", "-o", html, "--label", Self.illustrative])
+        try run(["report", "winners", "--edition", "2018", "--format", "md", "-o", markdown, "--label", Self.illustrative])
+        try run(["report", "winners", "--edition", "2018", "--format", "md", "--label", Self.illustrative])
+        env.print("")
+        env.print("Demo finished. The entry files and the report (\(html)) are in \(folder.path).")
+        if let url = env.variables["ECPA_DATABASE_URL"] {
+            env.print("Look around: ECPA_DATABASE_URL='\(url)' ecpa results rank")
+        }
+    }
+
+    /// How `user add` or `jury add` gets the login: a new one with a password on standard input, or the existing one.
+    private func login(_ role: String) -> [String] {
+        existingRoles.contains(role) ? ["--existing-role"] : ["--password-file", "-"]
+    }
+
+    private func section(_ title: String) {
+        env.print("")
+        env.print("== \(title)")
+    }
+
+    private func note(_ text: String) { env.print(text) }
+
+    private func write(_ text: String, name: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// Runs one command line; `quiet` runs it without printing (repeated steps), failing loudly all the same.
+    private func run(_ arguments: [String], input: String = "", expectFailure: Bool = false, quiet: Bool = false) throws {
+        var stepEnv = env
+        stepEnv.readStandardInput = { Data(input.utf8) }
+        if quiet {
+            stepEnv.write = { _ in }
+            stepEnv.writeError = { _ in }
+        } else {
+            env.print("$ ecpa " + arguments.map(Self.shellQuoted).joined(separator: " "))
+            stepEnv.writeError = env.write
+        }
+        let status = ECPACommand.run(arguments: arguments, in: stepEnv)
+        if expectFailure {
+            guard status != 0 else { throw CLIError("The demo expected `ecpa \(arguments.joined(separator: " "))` to be refused, and it was not.") }
+            if !quiet { env.print("(refused as expected, exit status \(status))") }
+        } else if status != 0 {
+            throw CLIError("The demo stopped: `ecpa \(arguments.joined(separator: " "))` failed with exit status \(status).")
+        }
+    }
+
+    static func shellQuoted(_ argument: String) -> String {
+        let safe = !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=+@".contains($0) }
+        return safe ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

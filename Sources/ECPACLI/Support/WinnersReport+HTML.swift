@@ -1,0 +1,140 @@
+import ECPACore
+import ECPAStore
+import Foundation
+
+extension WinnersReport {
+    /// One self-contained page: inline CSS for screen and paper, an inline SVG chart of the scores.
+    var html: String {
+        var body = "<header><p class=\"kicker\">European Crime Prevention Award</p>"
+        body += "<h1>\(edition.year) winners</h1>"
+        body += "<p class=\"meta\">\(escape(edition.theme)) · \(escape(host)) · \(escape(dates))</p>"
+        if let label { body += "<p class=\"label\">\(escape(label))</p>" }
+        body += "</header>\n"
+        body += "<section class=\"podium\">"
+        for place in ranking.podium {
+            let medal = place.medal?.rawValue ?? ""
+            body += "<div class=\"medal \(medal)\"><div class=\"place\">\(place.place)</div><div class=\"medal-name\">\(medal.capitalized)</div>"
+            body += "<div class=\"country\">\(escape(countryName(place.entry)))</div><div class=\"project\">\(escape(title(place.entry)))</div>"
+            body += "<div class=\"score\">\(fixed(place.score, places: 3))</div><div class=\"prize\">\(escape(money(results.prize(place.medal))))</div></div>"
+        }
+        body += "</section>\n<h2>Scores</h2>\n" + chart + "\n"
+        body += "<h2>Full ranking</h2>\n<table><thead><tr><th>Place</th><th>Country</th><th>Project</th><th class=\"num\">Score</th><th class=\"num\">Jurors</th><th>Note</th></tr></thead><tbody>"
+        for place in ranking.places {
+            var note: [String] = []
+            if place.sharedPlace { note.append("shared place") }
+            if let override = place.overridden { note.append("jury override: \(override.reason)") }
+            body += "<tr><td>\(place.place)</td><td>\(escape(countryName(place.entry)))</td><td>\(escape(title(place.entry)))</td><td class=\"num\">\(fixed(place.score, places: 3))</td><td class=\"num\">\(place.jurorCount)</td><td>\(escape(note.joined(separator: "; ")))</td></tr>"
+        }
+        body += "</tbody></table>\n<h2>Method and weights</h2>\n<p>Method: \(escape(ranking.method.rawValue)). Tie-breaks, in order: \(escape(scheme.tieBreaks.map(\.rawValue).joined(separator: ", "))).</p>"
+        if let note = scheme.note { body += "<p class=\"note\">\(escape(note))</p>" }
+        body += "<table><thead><tr><th>Criterion</th><th class=\"num\">Weight</th><th>Scale</th></tr></thead><tbody>"
+        for criterion in scheme.criteria {
+            body += "<tr><td>\(escape(criterion.name))</td><td class=\"num\">\(Values.text(criterion.weight))</td><td>\(escape(criterion.scaleDescription))</td></tr>"
+        }
+        body += "</tbody></table>\n<h2>Ties and overrides</h2>\n<ul>"
+        if ranking.ties.isEmpty && ranking.overrides.isEmpty { body += "<li>None.</li>" }
+        for tie in ranking.ties { body += "<li>\(escape(tie.sentence))</li>" }
+        for override in ranking.overrides { body += "<li>Jury override: \(escape(countryName(override.entry))) placed \(override.place). Reason: \(escape(override.reason))</li>" }
+        body += "</ul>\n<h2>Robustness and agreement</h2>\n<p>\(escape(explanation.verdict))</p><p>\(escape(kendallsW(results.scores.matrix).sentence))</p>"
+        body += "<table><thead><tr><th>Method</th><th>Podium</th></tr></thead><tbody>"
+        for (method, podium) in explanation.methodLines { body += "<tr><td>\(escape(method.rawValue))</td><td>\(escape(podium))</td></tr>" }
+        body += "</tbody></table>\n<h2>Coverage</h2>\n<p>\(escape(coverageSentence))</p>\n"
+        if includeJurorScores {
+            body += "<h2>Jurors' totals</h2>\n<table><thead><tr><th>Entry</th><th>Country</th><th>Juror</th><th class=\"num\">Total</th></tr></thead><tbody>"
+            for row in jurorScoreRows { body += "<tr>" + row.enumerated().map { "<td\($0.offset == 3 ? " class=\"num\"" : "")>\(escape($0.element))</td>" }.joined() + "</tr>" }
+            body += "</tbody></table>\n"
+        }
+        body += "<footer><p>\(escape(status))</p></footer>"
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>ECPA \(edition.year) winners</title>
+            <style>
+            \(Self.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Horizontal bars, one per ranked entry, on the scheme's scale.
+    var chart: String {
+        let rowHeight = 28
+        let labelWidth = 170
+        let barWidth = 460
+        let height = ranking.places.count * rowHeight + 30
+        let minimum = scheme.criteria.map(\.min).min() ?? 0
+        let maximum = scheme.criteria.map(\.max).max() ?? 10
+        let span = NSDecimalNumber(decimal: maximum - minimum).doubleValue
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" role=\"img\" aria-label=\"Scores by entry\">"
+        for tick in 0...5 {
+            let x = labelWidth + barWidth * tick / 5
+            let value = NSDecimalNumber(decimal: minimum).doubleValue + span * Double(tick) / 5
+            svg += "<line x1=\"\(x)\" y1=\"4\" x2=\"\(x)\" y2=\"\(height - 22)\" class=\"grid\"/>"
+            svg += "<text x=\"\(x)\" y=\"\(height - 6)\" class=\"tick\">\(fixed(value, places: 0))</text>"
+        }
+        for (index, place) in ranking.places.enumerated() {
+            let y = 6 + index * rowHeight
+            let fraction = span > 0 ? (NSDecimalNumber(decimal: place.score - minimum).doubleValue / span) : 0
+            let width = max(0, min(Double(barWidth), Double(barWidth) * fraction))
+            let medal = place.medal?.rawValue ?? "none"
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" class=\"name\">\(escape(countryName(place.entry)))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(fixed(width, places: 1))\" height=\"\(rowHeight - 8)\" class=\"bar \(medal)\"/>"
+            svg += "<text x=\"\(labelWidth + Int(width) + 6)\" y=\"\(y + 15)\" class=\"value\">\(fixed(place.score, places: 3))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static let css = """
+        :root { --ink: #1d2433; --muted: #5b6475; --line: #d9dee7; --gold: #c9a227; --silver: #9aa3ad; --bronze: #b06a35; --blue: #1f4e8c; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #f6f7f9; }
+        main { max-width: 56rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; background: #fff; }
+        header { border-bottom: 4px solid var(--blue); margin-bottom: 1.5rem; }
+        .kicker { text-transform: uppercase; letter-spacing: .08em; color: var(--blue); font-weight: 600; margin: 0; }
+        h1 { font-size: 2.2rem; margin: .2rem 0; }
+        h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+        .meta { color: var(--muted); margin: 0 0 1rem; }
+        .label { background: #fff4d6; border-left: 4px solid var(--gold); padding: .4rem .7rem; }
+        .podium { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; }
+        .medal { border: 1px solid var(--line); border-top: 8px solid var(--muted); border-radius: 6px; padding: .8rem 1rem; }
+        .medal.gold { border-top-color: var(--gold); } .medal.silver { border-top-color: var(--silver); } .medal.bronze { border-top-color: var(--bronze); }
+        .place { font-size: 2rem; font-weight: 700; line-height: 1; }
+        .medal-name { text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-size: .8rem; }
+        .country { font-weight: 700; font-size: 1.15rem; margin-top: .4rem; }
+        .project { font-style: italic; }
+        .score, .prize { color: var(--muted); font-variant-numeric: tabular-nums; }
+        table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+        th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { background: #eef1f6; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        .note { color: var(--muted); font-size: .9rem; }
+        .chart { width: 100%; height: auto; }
+        .chart .grid { stroke: var(--line); stroke-width: 1; }
+        .chart .tick { font-size: 11px; fill: var(--muted); text-anchor: middle; }
+        .chart .name { font-size: 13px; fill: var(--ink); text-anchor: end; }
+        .chart .value { font-size: 12px; fill: var(--muted); }
+        .chart .bar { fill: var(--blue); } .chart .bar.gold { fill: var(--gold); } .chart .bar.silver { fill: var(--silver); } .chart .bar.bronze { fill: var(--bronze); }
+        footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; word-break: break-all; }
+        @media print {
+          body { background: #fff; font-size: 11pt; }
+          main { max-width: none; padding: 0; }
+          h2 { break-after: avoid; } table, .podium, .chart { break-inside: avoid; }
+          .medal { border-width: 1pt; }
+        }
+        """
+}
