@@ -118,4 +118,31 @@ import Testing
         let published = cli.run(["edition", "publish", "2018"])
         #expect(published.output == "The results of the 2018 edition are published.\n")
     }
+
+    @Test func theWinnersReportIsTheSameBytesEveryTimeAndKeepsJurorsScoresOut() throws {
+        try scoreEverything()
+        try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", "The jury judged its evaluation stronger."])
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        for format in ["md", "html", "json", "csv"] {
+            let first = cli.run(["report", "winners", "--format", format])
+            let second = cli.run(["report", "winners", "--format", format])
+            #expect(first.status == 0, "\(first.error)")
+            #expect(first.output == second.output, "\(format) differs between runs")
+            #expect(!first.output.contains(jurors["AT"]!.role), "\(format) names a juror")
+        }
+        let markdown = cli.run(["report", "winners", "--format", "md"]).output
+        #expect(markdown.contains("| 1 | gold | Finland | Project of FI | 8.500 |"))
+        #expect(markdown.contains("Jury override: Hungary placed 2. Reason: The jury judged its evaluation stronger."))
+        #expect(markdown.contains("## Digest"))
+        let withScores = cli.run(["report", "winners", "--format", "json", "--include-juror-scores"]).output
+        #expect(withScores.contains(jurors["AT"]!.role))
+        let object = try JSONSerialization.jsonObject(with: Data(withScores.utf8)) as? [String: Any]
+        #expect((object?["places"] as? [[String: Any]])?.count == 3)
+        let file = cli.folder.appendingPathComponent("report.html").path
+        let written = cli.run(["report", "winners", "--format", "html", "-o", file])
+        #expect(written.error.contains("Wrote the 2018 winners' report to"))
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("<script"))
+    }
 }

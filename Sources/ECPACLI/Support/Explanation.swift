@@ -21,9 +21,16 @@ struct Explanation {
 
     var influences: [JurorInfluence] { leaveOneJurorOut(matrix, options: RankingOptions(scheme: results.scores.scheme, provisional: true)) }
 
-    var verdict: String {
+    var verdict: String { verdict(namingJurors: true) }
+
+    /// Whether any single voting juror decides a medal; the public report does not name them.
+    func verdict(namingJurors: Bool) -> String {
         let changing = influences.filter(\.changesPodium)
         if changing.isEmpty { return "Robust: leaving out any single voting juror changes no medal." }
+        if !namingJurors {
+            let count = changing.count
+            return "Sensitive: leaving out \(count == 1 ? "one" : String(count)) of the \(influences.count) voting jurors (one at a time) changes a medal."
+        }
         return "Sensitive: leaving out \(changing.map { matrix.name(of: $0.juror) }.joined(separator: ", ")) changes a medal."
     }
 

@@ -108,7 +108,7 @@ struct WinnersReport {
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { md += "None.\n" }
         for tie in ranking.ties { md += "- \(tie.sentence)\n" }
         for override in ranking.overrides { md += "- Jury override: \(countryName(override.entry)) placed \(override.place). Reason: \(override.reason)\n" }
-        md += "\n## Robustness\n\n\(explanation.verdict)\n\n"
+        md += "\n## Robustness\n\n\(explanation.verdict(namingJurors: includeJurorScores))\n\n"
         md += "| Method | Podium |\n|---|---|\n"
         for (method, podium) in explanation.methodLines { md += "| \(method.rawValue) | \(podium) |\n" }
         let agreement = kendallsW(results.scores.matrix)
@@ -146,7 +146,7 @@ struct WinnersReport {
             "\"places\": [\n    " + results.placeRecords.map(\.json).joined(separator: ",\n    ") + "\n  ]",
             "\"ties\": [" + ranking.ties.map { JSONText.string($0.sentence) }.joined(separator: ", ") + "]",
             "\"overrides\": [" + ranking.overrides.map { Record([("entry", .integer($0.entry.rawValue)), ("place", .integer(Int64($0.place))), ("reason", .text($0.reason))]).json }.joined(separator: ", ") + "]",
-            "\"robustness\": \(JSONText.string(explanation.verdict))",
+            "\"robustness\": \(JSONText.string(explanation.verdict(namingJurors: includeJurorScores)))",
             "\"kendalls_w\": \(agreement.w.map { fixed($0, places: 4) } ?? "null")",
             "\"agreement\": \(JSONText.string(agreement.sentence))",
             "\"coverage\": \(JSONText.string(coverageSentence))",
