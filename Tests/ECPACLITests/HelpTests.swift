@@ -101,4 +101,13 @@ import Testing
         #expect(status == 64)
         #expect(output.hasPrefix("Error: '--closes' must be after '--opens'."))
     }
+
+    @Test func completionScriptsKnowTheCommands() {
+        for shell in ["bash", "zsh", "fish"] {
+            let (status, output) = help(["--generate-completion-script", shell])
+            #expect(status == 0)
+            #expect(output.contains("accept-late"), "\(shell)")
+            #expect(output.contains("--include-juror-scores"), "\(shell)")
+        }
+    }
 }
