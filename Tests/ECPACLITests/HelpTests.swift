@@ -107,7 +107,7 @@ import Testing
             let (status, output) = help(["--generate-completion-script", shell])
             #expect(status == 0)
             #expect(output.contains("accept-late"), "\(shell)")
-            #expect(output.contains("--include-juror-scores"), "\(shell)")
+            #expect(output.contains("include-juror-scores"), "\(shell)")
         }
     }
 }
