@@ -13,6 +13,9 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ecpa_national_representative') THEN
         CREATE ROLE ecpa_national_representative NOLOGIN;
     END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ecpa_juror') THEN
+        CREATE ROLE ecpa_juror NOLOGIN;
+    END IF;
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ecpa_reader') THEN
         CREATE ROLE ecpa_reader NOLOGIN;
     END IF;
@@ -25,4 +28,4 @@ $$;
 
 CREATE SCHEMA IF NOT EXISTS ecpa AUTHORIZATION ecpa_owner;
 REVOKE ALL ON SCHEMA ecpa FROM PUBLIC;
-GRANT USAGE ON SCHEMA ecpa TO ecpa_secretariat, ecpa_national_representative, ecpa_reader;
+GRANT USAGE ON SCHEMA ecpa TO ecpa_secretariat, ecpa_national_representative, ecpa_juror, ecpa_reader;

@@ -39,6 +39,18 @@ CREATE POLICY people_self ON ecpa.people FOR SELECT
 GRANT SELECT, INSERT, UPDATE ON ecpa.people TO ecpa_secretariat;
 GRANT SELECT ON ecpa.people TO ecpa_national_representative;
 
+-- The group role of each kind of person: secretariat, national representative, juror.
+CREATE FUNCTION ecpa.group_of_kind(p_kind text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path = pg_catalog
+    AS $$
+        SELECT CASE p_kind
+            WHEN 'secretariat' THEN 'ecpa_secretariat'
+            WHEN 'national_representative' THEN 'ecpa_national_representative'
+            WHEN 'juror' THEN 'ecpa_juror'
+        END
+    $$;
+
 -- Creates a login role in one of our groups. It runs as ecpa_owner (who may create roles), so
 -- only the secretariat may call it, and it takes a password verifier, never a clear password:
 -- the client hashes the password (libpq's PQencryptPasswordConn) so it is never sent or logged.
@@ -47,7 +59,7 @@ CREATE FUNCTION ecpa.create_login_role(p_role text, p_verifier text, p_kind text
     SET search_path = pg_catalog
     AS $$
 DECLARE
-    v_group text;
+    v_group text := ecpa.group_of_kind(p_kind);
 BEGIN
     IF p_role !~ '^[a-z][a-z0-9_]{1,62}$' THEN
         RAISE EXCEPTION 'login name "%" is not allowed', p_role
@@ -58,10 +70,6 @@ BEGIN
         RAISE EXCEPTION 'a password verifier is required, not a clear-text password'
             USING ERRCODE = '22023';
     END IF;
-    v_group := CASE p_kind
-        WHEN 'secretariat' THEN 'ecpa_secretariat'
-        WHEN 'national_representative' THEN 'ecpa_national_representative'
-    END;
     IF v_group IS NULL THEN
         RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
     END IF;
@@ -82,14 +90,16 @@ CREATE FUNCTION ecpa.grant_group(p_role text, p_kind text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog
     AS $$
+DECLARE
+    v_group text := ecpa.group_of_kind(p_kind);
 BEGIN
+    IF v_group IS NULL THEN
+        RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
+    END IF;
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p_role AND rolcanlogin AND NOT rolsuper) THEN
         RAISE EXCEPTION 'there is no login role named "%"', p_role USING ERRCODE = '42704';
     END IF;
-    IF p_kind NOT IN ('secretariat', 'national_representative') THEN
-        RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
-    END IF;
-    EXECUTE format('GRANT %I TO %I', 'ecpa_' || p_kind, p_role);
+    EXECUTE format('GRANT %I TO %I', v_group, p_role);
 END
 $$;
 REVOKE ALL ON FUNCTION ecpa.grant_group(text, text) FROM PUBLIC;

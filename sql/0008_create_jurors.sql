@@ -1,14 +1,7 @@
 -- The jury of an edition: at most a set number of voting members (8 by default), advisory
--- experts without a vote, and a chair. Each juror is a login role in the group ecpa_juror.
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ecpa_juror') THEN
-        CREATE ROLE ecpa_juror NOLOGIN;
-    END IF;
-END
-$$;
+-- experts without a vote, and a chair. Each juror is a login role in the group ecpa_juror
+-- (created with the other groups in 0001).
 SET ROLE ecpa_owner;
-GRANT USAGE ON SCHEMA ecpa TO ecpa_juror;
 
 ALTER TABLE ecpa.editions
     ADD COLUMN max_voting_jurors integer NOT NULL DEFAULT 8 CHECK (max_voting_jurors BETWEEN 1 AND 50),
@@ -99,64 +92,6 @@ GRANT SELECT ON ecpa.people TO ecpa_juror;
 CREATE POLICY entries_jurors_read ON ecpa.entries FOR SELECT TO ecpa_juror
     USING (EXISTS (SELECT FROM ecpa.jurors j WHERE j.edition_id = entries.edition_id AND j.role_name = current_user));
 GRANT SELECT ON ecpa.entries TO ecpa_juror;
-
--- create_login_role learns the juror group.
-CREATE OR REPLACE FUNCTION ecpa.group_of_kind(p_kind text) RETURNS text
-    LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog
-    AS $$
-        SELECT CASE p_kind
-            WHEN 'secretariat' THEN 'ecpa_secretariat'
-            WHEN 'national_representative' THEN 'ecpa_national_representative'
-            WHEN 'juror' THEN 'ecpa_juror'
-        END
-    $$;
-
-CREATE OR REPLACE FUNCTION ecpa.create_login_role(p_role text, p_verifier text, p_kind text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog
-    AS $$
-DECLARE
-    v_group text := ecpa.group_of_kind(p_kind);
-BEGIN
-    IF p_role !~ '^[a-z][a-z0-9_]{1,62}$' THEN
-        RAISE EXCEPTION 'login name "%" is not allowed', p_role
-            USING ERRCODE = '22023',
-                  HINT = 'Use 2 to 63 lower-case letters, digits or underscores, starting with a letter.';
-    END IF;
-    IF p_verifier !~ '^(SCRAM-SHA-256\$|md5[0-9a-f]{32}$)' THEN
-        RAISE EXCEPTION 'a password verifier is required, not a clear-text password'
-            USING ERRCODE = '22023';
-    END IF;
-    IF v_group IS NULL THEN
-        RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
-    END IF;
-    IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_role) THEN
-        RAISE EXCEPTION 'a login role named "%" already exists', p_role
-            USING ERRCODE = '42710',
-                  HINT = 'Choose another name, or link the existing role with --existing-role.';
-    END IF;
-    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_role, p_verifier);
-    EXECUTE format('GRANT %I TO %I', v_group, p_role);
-END
-$$;
-
-CREATE OR REPLACE FUNCTION ecpa.grant_group(p_role text, p_kind text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog
-    AS $$
-DECLARE
-    v_group text := ecpa.group_of_kind(p_kind);
-BEGIN
-    IF v_group IS NULL THEN
-        RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p_role AND rolcanlogin AND NOT rolsuper) THEN
-        RAISE EXCEPTION 'there is no login role named "%"', p_role USING ERRCODE = '42704';
-    END IF;
-    EXECUTE format('GRANT %I TO %I', v_group, p_role);
-END
-$$;
 
 CREATE TRIGGER jurors_audit AFTER INSERT OR UPDATE OR DELETE ON ecpa.jurors
     FOR EACH ROW EXECUTE FUNCTION ecpa.audit('id');

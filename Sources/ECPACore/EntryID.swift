@@ -1,30 +1,6 @@
-import Foundation
-
-/// The database identity of an entry (one project sent by a country), typed so it cannot be confused with other ids.
-public struct EntryID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// The underlying `bigint` value.
+/// The database identity of an entry (one project sent by a country).
+public struct EntryID: DatabaseID {
     public let rawValue: Int64
 
-    /// Wraps a raw database id.
     public init(rawValue: Int64) { self.rawValue = rawValue }
-
-    /// Wraps a raw database id.
-    public init(_ rawValue: Int64) { self.rawValue = rawValue }
-
-    /// Decodes from a bare number.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(Int64.self)
-    }
-
-    /// Encodes as a bare number.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// The id as a plain number.
-    public var description: String { String(rawValue) }
-
-    /// Orders by the raw value.
-    public static func < (lhs: EntryID, rhs: EntryID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
