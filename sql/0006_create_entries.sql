@@ -161,15 +161,15 @@ BEGIN
                     v_country, NEW.country_code
                 USING ERRCODE = '42501';
         END IF;
-        IF NEW.state IN ('eligible', 'ineligible')
-           AND (TG_OP = 'INSERT' OR NEW.state IS DISTINCT FROM OLD.state) THEN
+        IF NEW.state IN ('eligible', 'ineligible') THEN
             RAISE EXCEPTION 'only the secretariat decides whether an entry is eligible'
                 USING ERRCODE = '42501';
         END IF;
     END IF;
 
-    -- Creating, editing, submitting and (for a representative) withdrawing need an open call.
-    IF v_content_edit OR (NOT v_secretariat AND NEW.state = 'withdrawn') THEN
+    -- Creating, editing and submitting need an open call; so does any change a representative
+    -- makes (withdrawing included), even one that changes nothing.
+    IF v_content_edit OR NOT v_secretariat THEN
         v_refusal := ecpa.submission_refusal(v_edition);
         IF v_refusal IS NOT NULL THEN
             SELECT id INTO v_late FROM ecpa.late_acceptances
@@ -195,7 +195,7 @@ BEGIN
                     v_existing.country, v_edition.year, v_existing.id, v_existing.title, v_existing.state
                 USING ERRCODE = '23505',
                       CONSTRAINT = 'entries_one_competing_per_country',
-                      HINT = 'Edit that entry, or withdraw it first; another project can be sent as an additional entry.';
+                      HINT = format('Change that entry with `ecpa entry submit FILE --entry %s`, or withdraw it first; another project can be sent as an additional entry.', v_existing.id);
         END IF;
     END IF;
 

@@ -55,17 +55,9 @@ enum MigrationTarget {
         case .embedded:
             return try options.connect(env)
         case .explicit(let conninfo):
-            return try open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
+            return try DatabaseTarget.open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
         case .libpqEnvironment:
-            return try open("", hint: "Check the PG* environment variables.")
-        }
-    }
-
-    private static func open(_ conninfo: String, hint: String) throws -> Connection {
-        do {
-            return try Connection(conninfo: conninfo)
-        } catch let error as PQError {
-            throw CLIError("Cannot connect to PostgreSQL: \(error.message.trimmingCharacters(in: .whitespacesAndNewlines)) \(hint)", status: .unavailable)
+            return try DatabaseTarget.open("", hint: "Check the PG* environment variables.")
         }
     }
 }

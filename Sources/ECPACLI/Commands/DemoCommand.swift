@@ -20,12 +20,12 @@ struct DemoCommand: EnvironmentCommand {
     @Option(name: .customLong("db"), help: ArgumentHelp("Run in this (empty, migrated or new) database instead.", valueName: "url"))
     var database: String?
 
-    @Option(help: "Folder for the entry files the demo writes (default: a temporary folder).")
+    @Option(help: "Folder for the entry files and reports the demo writes (default: demo/ in the ecpa home).")
     var workDirectory: String?
 
     func run(in env: CLIEnvironment) throws {
         let conninfo = try prepareDatabase(env)
-        let folder = try workFolder()
+        let folder = try workFolder(env)
         var demoEnv = env
         demoEnv.variables["ECPA_DATABASE_URL"] = conninfo
         let probe = try Connection(conninfo: conninfo)
@@ -35,9 +35,18 @@ struct DemoCommand: EnvironmentCommand {
         try script.play()
     }
 
-    private func workFolder() throws -> URL {
-        let url = URL(fileURLWithPath: workDirectory ?? NSTemporaryDirectory())
-            .appendingPathComponent(workDirectory == nil ? "ecpa-demo-\(getpid())" : "", isDirectory: true)
+    /// Where the demo writes its entry files and report: the given folder, else `demo/` in the
+    /// ecpa home (emptied on each run) for the embedded database, else a new temporary folder.
+    private func workFolder(_ env: CLIEnvironment) throws -> URL {
+        let url: URL
+        if let workDirectory {
+            url = URL(fileURLWithPath: workDirectory, isDirectory: true)
+        } else if database == nil {
+            url = LocalCluster.defaultHome(environment: env.variables).appendingPathComponent("demo", isDirectory: true)
+            try? FileManager.default.removeItem(at: url)
+        } else {
+            url = FileManager.default.temporaryDirectory.appendingPathComponent("ecpa-demo-\(UUID().uuidString)", isDirectory: true)
+        }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

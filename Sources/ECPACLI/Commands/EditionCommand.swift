@@ -111,6 +111,10 @@ struct EditionCommand: ParsableCommand {
         @Option(help: "Bronze prize in euros.") var prizeBronze: String?
 
         func validate() throws {
+            try Parse.usage { try checkValues() }
+        }
+
+        private func checkValues() throws {
             let zone = try Parse.zone(timeZone, flag: "--time-zone")
             _ = try Parse.country(host, flag: "--host")
             if let opens, let closes,

@@ -108,6 +108,15 @@ struct EntryCommand: ParsableCommand {
                 } else if form.kind == .competing, let country = form.country {
                     existing = try entries.fetchActiveCompetingEntry(edition: editionRecord.id, country: country)
                         .flatMap { $0.state == .draft ? $0 : nil }
+                } else if let country = form.country, let title = form.title,
+                          let same = try entries.fetchActiveAdditionalEntry(edition: editionRecord.id, country: country, title: title) {
+                    // Sending the same additional project twice would publish it twice.
+                    guard same.state == .draft else {
+                        throw CLIError(
+                            "\(Country.named(country)?.name ?? country.rawValue) already sent an additional entry with this title: entry \(same.id) (\(same.state.rawValue)). Change it with `ecpa entry submit \(file) --entry \(same.id)`.",
+                            status: .conflict)
+                    }
+                    existing = same
                 } else {
                     existing = nil
                 }

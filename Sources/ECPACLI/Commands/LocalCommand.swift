@@ -45,7 +45,6 @@ struct LocalCommand: ParsableCommand {
 
     struct Start: EnvironmentCommand {
         static let configuration = CommandConfiguration(abstract: "Create (if needed), start and migrate the local database.")
-        @OptionGroup var connection: ConnectionOptions
 
         func run(in env: CLIEnvironment) throws {
             let cluster = LocalCommand.cluster(env)

@@ -56,16 +56,16 @@ enum DatabaseTarget {
     func connect(_ env: CLIEnvironment) throws -> Connection {
         switch self {
         case .explicit(let conninfo):
-            let connection = try open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
+            let connection = try Self.open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
             try Self.requireCurrentSchema(connection)
             return connection
         case .libpqEnvironment:
-            let connection = try open("", hint: "Check the PG* environment variables.")
+            let connection = try Self.open("", hint: "Check the PG* environment variables.")
             try Self.requireCurrentSchema(connection)
             return connection
         case .embedded(let cluster):
             try cluster.start(progress: { env.info($0) })
-            let connection = try open(cluster.conninfo, hint: "Try `ecpa local status`.")
+            let connection = try Self.open(cluster.conninfo, hint: "Try `ecpa local status`.")
             let applied = try Schema.migrator().migrate(on: connection) { migration in
                 env.info("Preparing the local database: \(migration.name)")
             }
@@ -74,11 +74,12 @@ enum DatabaseTarget {
         }
     }
 
-    private func open(_ conninfo: String, hint: String) throws -> Connection {
+    /// Connects, or says plainly why not and where to look.
+    static func open(_ conninfo: String, hint: String) throws -> Connection {
         do {
             return try Connection(conninfo: conninfo)
         } catch let error as PQError {
-            throw CLIError("Cannot connect to PostgreSQL: \(error.message.trimmingCharacters(in: .whitespacesAndNewlines)) \(hint)", status: .unavailable)
+            throw CLIError("Cannot connect to PostgreSQL: \(StoreError.sentence(error.message.trimmingCharacters(in: .whitespacesAndNewlines))) \(hint)", status: .unavailable)
         }
     }
 

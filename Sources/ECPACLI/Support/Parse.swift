@@ -1,8 +1,18 @@
+import ArgumentParser
 import ECPACore
 import Foundation
 
 /// Parsing of command-line values into domain values, with messages that name the flag.
 enum Parse {
+    /// Runs parsing inside `validate()`, so a bad value is a usage error (exit 64) like any other.
+    static func usage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CLIError {
+            throw ValidationError(error.message)
+        }
+    }
+
     static func country(_ text: String, flag: String) throws -> CountryCode {
         guard let code = CountryCode(text), Country.named(code) != nil else {
             throw CLIError(

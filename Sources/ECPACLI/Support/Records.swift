@@ -14,7 +14,7 @@ enum Records {
             ("year", .integer(Int64(edition.year))),
             ("theme", .text(edition.theme)),
             ("host_country", .text(edition.hostCountry.rawValue)),
-            ("host_city", .text(edition.hostCity)),
+            ("host_city", .text(edition.hostCity.isEmpty ? nil : edition.hostCity)),
             ("phase", .text(edition.phase.rawValue)),
             ("time_zone", .text(edition.timeZone)),
             ("submissions_open_at", .time(edition.submissionsOpenAt, zone: zone)),
