@@ -27,7 +27,7 @@ final class CLIHarness: @unchecked Sendable {
 
     /// Runs one command line with the given standard input.
     @discardableResult
-    func run(_ arguments: [String], input: String = "", now: Date = Date()) -> Result {
+    func run(_ arguments: [String], input: String = "", now: Date = Date(), terminalLines: [String]? = nil) -> Result {
         lock.withLock { out = ""; err = "" }
         var variables = ProcessInfo.processInfo.environment
         variables["ECPA_DATABASE_URL"] = database.conninfo
@@ -36,7 +36,9 @@ final class CLIHarness: @unchecked Sendable {
             now: { now },
             write: { [self] text in lock.withLock { out += text } },
             writeError: { [self] text in lock.withLock { err += text } },
-            readStandardInput: { Data(input.utf8) })
+            readStandardInput: { Data(input.utf8) },
+            inputIsTerminal: terminalLines != nil,
+            readLine: { [lines = LineQueue(terminalLines ?? [])] in lines.next() })
         let status = ECPACommand.run(arguments: arguments, in: env)
         return lock.withLock { Result(status: status, output: out, error: err) }
     }
@@ -103,4 +105,12 @@ final class CLIHarness: @unchecked Sendable {
         let connection = try database.connect()
         return try connection.query("SELECT count(*) AS n FROM \(identifier: "ecpa").\(identifier: table)").first?.decode("n") ?? -1
     }
+}
+
+/// Lines typed at a pretend terminal, one per prompt.
+final class LineQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String]
+    init(_ lines: [String]) { self.lines = lines }
+    func next() -> String? { lock.withLock { lines.isEmpty ? nil : lines.removeFirst() } }
 }

@@ -193,6 +193,23 @@ import Testing
         #expect(broken.count == 1)
         #expect(broken.first?.problem == "its events were changed")
     }
+
+    @Test func onATerminalScoreEnterAsksForEachCriterionAndRetriesBadValues() throws {
+        let (austrian, _) = try prepare()
+        let result = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role],
+                             terminalLines: ["8", "eleven", "11", "9", "7", "6.5", "6", "8"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.contains("Focus on everyday crime and fear of crime (0 to 10 in steps of 1, weight 1): "))
+        #expect(result.error.contains("That is not a number; try again."))
+        #expect(result.error.contains("11 is not allowed for Evaluated and effective"))
+        #expect(result.output == "Scores of \(austrian.role) for entry 2: focus 8, evaluation 9, innovation 7, cooperation 6, transferability 8 (5 of 5 criteria).\n")
+        let again = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role], terminalLines: ["", "10", "", "", ""])
+        #expect(again.error.contains("Evaluated and effective (0 to 10 in steps of 1, weight 2) [9]: "))
+        #expect(again.output.contains("focus 8, evaluation 10, innovation 7"))
+        let stopped = cli.run(["score", "enter", "--entry", "3", "--as", austrian.role], terminalLines: ["5"])
+        #expect(stopped.status == 65)
+        #expect(stopped.error.contains("Input ended before every criterion had a value; nothing was written."))
+    }
 }
 
 /// A small deterministic random generator, so a failing run can be repeated.
