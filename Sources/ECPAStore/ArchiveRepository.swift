@@ -7,6 +7,7 @@ import LibPQ
 public struct ArchiveRepository {
     let db: any SQLExecutor
 
+    /// A repository over a connection or a transaction.
     public init(_ db: any SQLExecutor) { self.db = db }
 
     /// Every archive year, oldest first, with its awards.
