@@ -48,6 +48,8 @@ import Testing
               results                 Rank the entries, explain the ranking, set jury
                                       overrides and verify frozen results.
               report                  Write the winners' report.
+              archive                 Look up past editions: hosts, themes and medal
+                                      winners, each fact with its certainty.
               db                      Apply and inspect the database schema's migrations.
               local                   Manage the embedded local database.
 

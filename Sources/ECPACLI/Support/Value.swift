@@ -9,6 +9,10 @@ enum Value: Sendable, Equatable {
     /// An instant, shown in the given time zone with its offset.
     case time(Date?, zone: TimeZone)
     case list([String])
+    /// An archive fact with its certainty.
+    case fact(FactCell)
+    /// Several archive facts, such as the awards of a year that have no place.
+    case facts([FactCell])
 
     var isNull: Bool {
         switch self {
@@ -17,7 +21,7 @@ enum Value: Sendable, Equatable {
         case .decimal(let v): return v == nil
         case .bool(let v): return v == nil
         case .time(let v, _): return v == nil
-        case .list: return false
+        case .list, .fact, .facts: return false
         }
     }
 
@@ -30,6 +34,8 @@ enum Value: Sendable, Equatable {
         case .bool(let v): return v.map { $0 ? "yes" : "no" } ?? ""
         case .time(let v, let zone): return v.map { TimeText.display($0, in: zone) } ?? ""
         case .list(let v): return v.joined(separator: ", ")
+        case .fact(let v): return v.display
+        case .facts(let v): return FactCell.display(v)
         }
     }
 
@@ -42,6 +48,8 @@ enum Value: Sendable, Equatable {
         case .bool(let v): return v.map { $0 ? "true" : "false" } ?? "null"
         case .time(let v, let zone): return v.map { JSONText.string(TimeText.iso($0, in: zone)) } ?? "null"
         case .list(let v): return "[" + v.map(JSONText.string).joined(separator: ", ") + "]"
+        case .fact(let v): return v.json
+        case .facts(let v): return "[" + v.map(\.json).joined(separator: ", ") + "]"
         }
     }
 }
