@@ -90,6 +90,15 @@ import Testing
         #expect(cli.run(["db", "migrate"]).output == "The database is up to date.\n")
     }
 
+    @Test func anOlderEcpaRefusesADatabaseANewerOneMigrated() throws {
+        try cli.database.connect().execute("""
+            INSERT INTO ecpa_meta.schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')
+            """)
+        let result = cli.run(["edition", "list"])
+        #expect(result.status == 69)
+        #expect(result.error.contains("The database was migrated by a newer version of ecpa (migration 9999 is unknown to this one)."))
+    }
+
     @Test func theMigrationsApplyWithPlainPsql() throws {
         let empty = try TestDatabase.make()
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sql").standardized

@@ -65,6 +65,22 @@ import Testing
         #expect(try cli.count("entries") == 1)
     }
 
+    @Test func submittingOverANamedEntryChecksItIsTheSameProject() throws {
+        try cli.openEdition()
+        let (finnish, _) = try cli.representative("FI")
+        try cli.expectSuccess(["entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Competing")), "--as", finnish])
+        let additional = try cli.file("extra.toml", Self.entryFile(country: "FI", title: "Extra", kind: "additional"))
+        let wrongKind = cli.run(["entry", "submit", additional, "--entry", "1", "--as", finnish])
+        #expect(wrongKind.status == 65)
+        #expect(wrongKind.error.contains("entry 1 has kind competing, the file additional. Nothing was changed."))
+        let twice = cli.run(["entry", "submit", additional, "--as", finnish])
+        #expect(twice.status == 0)
+        let again = cli.run(["entry", "submit", additional, "--as", finnish])
+        #expect(again.status == 4)
+        #expect(again.error.contains("Finland already sent an additional entry with this title: entry 2 (submitted)."))
+        #expect(try cli.count("entries") == 2)
+    }
+
     @Test func anotherCountrysEntryIsRefused() throws {
         try cli.openEdition()
         let (role, _) = try cli.representative("FI")

@@ -20,7 +20,13 @@ struct DBCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try MigrationTarget.connect(connection, env)
-            let applied = try Schema.migrator().migrate(on: db) { env.info("Applying \(String(format: "%04d", $0.version))_\($0.name)") }
+            let migrator = try Schema.migrator()
+            // Nothing to do needs no rights: a login that may not create schemas can still ask.
+            if let pending = try? migrator.pending(on: db), pending.isEmpty {
+                env.print("The database is up to date.")
+                return
+            }
+            let applied = try migrator.migrate(on: db) { env.info("Applying \(String(format: "%04d", $0.version))_\($0.name)") }
             env.print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the database is up to date.")
         }
     }

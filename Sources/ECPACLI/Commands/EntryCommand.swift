@@ -104,7 +104,15 @@ struct EntryCommand: ParsableCommand {
                 let entries = EntryRepository(db)
                 let existing: Entry?
                 if let entry {
-                    existing = try entries.requireEntry(id: EntryID(entry))
+                    let named = try entries.requireEntry(id: EntryID(entry))
+                    var differences: [String] = []
+                    if named.editionYear != year { differences.append("edition \(named.editionYear), the file \(year)") }
+                    if named.country != form.country { differences.append("country \(named.country.rawValue), the file \(form.country?.rawValue ?? "none")") }
+                    if named.kind != form.kind { differences.append("kind \(named.kind.rawValue), the file \(form.kind?.rawValue ?? "none")") }
+                    guard differences.isEmpty else {
+                        throw CLIError("Entry \(entry) does not match \(file): entry \(entry) has \(differences.joined(separator: "; ")). Nothing was changed.", status: .invalidInput)
+                    }
+                    existing = named
                 } else if form.kind == .competing, let country = form.country {
                     existing = try entries.fetchActiveCompetingEntry(edition: editionRecord.id, country: country)
                         .flatMap { $0.state == .draft ? $0 : nil }
@@ -131,7 +139,7 @@ struct EntryCommand: ParsableCommand {
             if output.format == .table {
                 let country = Country.named(saved.country)?.name ?? saved.country.rawValue
                 let verb = draft ? "Saved draft" : "Submitted"
-                let when = saved.submittedAt.map { " at \(TimeText.display($0, in: zone))" } ?? ""
+                let when = (created ? saved.submittedAt : saved.updatedAt).map { " at \(TimeText.display($0, in: zone))" } ?? ""
                 env.print("\(verb) entry \(saved.id) \"\(saved.form.title ?? "")\" for \(country) (\(saved.kind.rawValue)) in the \(saved.editionYear) edition\(draft ? "" : when)\(created ? "" : ", replacing the earlier text").")
             } else {
                 env.write(Renderer.single(Records.entry(saved, zone: zone), format: output.format))

@@ -85,12 +85,21 @@ enum DatabaseTarget {
 
     /// Refuses to work on a database whose schema is older or newer than this binary.
     static func requireCurrentSchema(_ connection: Connection) throws {
-        let pending: [Migration]
+        let migrator = try Schema.migrator()
+        let statuses: [MigrationStatus]
         do {
-            pending = try Schema.migrator().pending(on: connection)
+            statuses = try migrator.status(on: connection)
         } catch let error as PQError where error.sqlState == "42501" {
             return  // a login without access to the bookkeeping; the schema itself will answer
         }
+        let known = Set(migrator.migrations.map(\.version))
+        let newer = statuses.filter { $0.appliedAt != nil && !known.contains($0.version) }
+        if !newer.isEmpty {
+            throw CLIError(
+                "The database was migrated by a newer version of ecpa (migration \(newer.map { String($0.version) }.joined(separator: ", ")) is unknown to this one). Use that newer version.",
+                status: .unavailable)
+        }
+        let pending = statuses.filter { $0.appliedAt == nil }
         if !pending.isEmpty {
             throw CLIError(
                 "The database needs \(pending.count) migration(s) before this version of ecpa can use it. Run `ecpa db migrate` as its administrator.",
