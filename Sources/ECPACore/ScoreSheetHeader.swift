@@ -63,7 +63,7 @@ public struct ScoreSheetHeader: Hashable, Sendable {
     }
 
     /// The separator of a header line: semicolon when it has more semicolons than commas outside quotes.
-    static func detectDelimiter(_ line: String) -> ScoreSheetDelimiter {
+    public static func detectDelimiter(_ line: String) -> ScoreSheetDelimiter {
         var commas = 0
         var semicolons = 0
         var quoted = false

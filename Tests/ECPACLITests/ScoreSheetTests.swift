@@ -375,6 +375,38 @@ import Testing
         #expect(lastBatch == summary?["batch"] as? Int)
     }
 
+    @Test func anUpsertThroughPlainPsqlIsOneBatchToo() throws {
+        try scoringEdition()
+        try cli.expectSuccess(["score", "enter", "--entry", "2", "--as", jurorA, "--criterion", "focus=4"])
+        let batches = try cli.count("score_batches")
+        let upsert = try cli.psql(role: jurorA, password: "password-a", """
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
+            SELECT j.edition_id, 2, j.id, c, 6 FROM ecpa.jurors j, unnest(ARRAY['focus', 'innovation']) c
+            WHERE j.role_name = current_user
+            ON CONFLICT (entry_id, juror_id, criterion_code) DO UPDATE SET value = EXCLUDED.value
+            """)
+        #expect(upsert.status == 0, "\(upsert.error)")
+        #expect(try cli.count("score_batches") == batches + 1)
+        let verified = cli.run(["score", "history", "--verify"])
+        #expect(verified.error == "The ledger's hash chain verifies.\n")
+    }
+
+    @Test func columnsMayComeInAnyOrder() throws {
+        try scoringEdition()
+        let file = try cli.file("order.csv", """
+            value,criterion,entry_id,juror,edition,comment,country,entry_title,criterion_name,scale
+            7,focus,1,\(jurorA),2018,,,,,
+            8,evaluation,1,\(jurorA),2018,Fine,,,,
+
+            """)
+        let result = cli.run(["score", "import", file, "--as", jurorA])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("2 rows; 2 new scores"))
+        let sheet = cli.run(["score", "sheet", "--as", jurorA])
+        #expect(Self.rows(sheet.output).prefix(2).map { String($0.split(separator: ",", omittingEmptySubsequences: false).suffix(2).joined(separator: ",")) }
+                == ["7,", "8,Fine"])
+    }
+
     @Test func importingNeedsOpenScoring() throws {
         try scoringEdition()
         let (path, _) = try sheet(as: jurorA, name: "closed.csv")
