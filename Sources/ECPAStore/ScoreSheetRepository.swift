@@ -56,10 +56,11 @@ public struct ScoreSheetRepository {
     }
 
     /// Imports a juror's score sheet from a CSV file: every row is checked, and the changed cells
-    /// are written together only when no row has a problem. `progress` gets (bytes read, file size).
+    /// are written together only when no row has a problem. `progress` gets (bytes read, file size);
+    /// `phase` hears each step as it begins.
     public func importSheet(
         path: String, edition: Edition, juror: Juror, criteria: [Criterion],
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((Int, Int) -> Void)? = nil, phase: ((ScoreImportPhase) -> Void)? = nil
     ) throws -> ScoreImportOutcome {
         let file = try ScoreSheetFile(path: path)
         let (header, headerProblems) = ScoreSheetHeader.read(file.headerLine)
@@ -67,12 +68,14 @@ public struct ScoreSheetRepository {
         do {
             return try translating {
                 try connection.transaction { db in
+                phase?(.reading)
                 try stage(file, header: header, on: db, progress: progress)
+                phase?(.checking)
                 let problemCount = try check(edition: edition, juror: juror, on: db)
                 if problemCount > 0 {
                     return .refused(try problems(edition: edition, juror: juror, criteria: criteria, on: db))
                 }
-                return .imported(try merge(edition: edition, juror: juror, on: db))
+                return .imported(try merge(edition: edition, juror: juror, on: db, phase: phase))
                 }
             }
         } catch ScoreImportError.malformed(let problem) {
@@ -145,72 +148,104 @@ public struct ScoreSheetRepository {
 
     // MARK: - Checking
 
-    /// Parses and joins every staged row once into `pg_temp.score_import_rows`, then writes one
-    /// row per problem into `pg_temp.score_import_problems`; returns how many problems there are.
+    /// One rule an imported row is checked against: when it applies (SQL over the columns of
+    /// `score_import_rows`), and what the problem row records.
+    private struct Check {
+        var applies: SQL
+        var order: Int
+        var column: ScoreSheetColumn
+        var code: String
+        var details: [String] = []
+    }
+
+    /// The rules, in the order their problems are listed within a line. Rows with an empty
+    /// value write nothing, so only the checks of the row's identity apply to them.
+    private func checks(edition: Edition, juror: Juror) -> [Check] {
+        [
+            Check(applies: "r.edition_t <> \(String(edition.year))", order: 1, column: .edition, code: "edition", details: ["r.edition_t"]),
+            Check(applies: "r.juror_t <> \(juror.roleName)", order: 2, column: .juror, code: "juror", details: ["r.juror_t"]),
+            Check(applies: "r.entry IS NULL", order: 3, column: .entryID, code: "entry_number", details: ["r.entry_t"]),
+            Check(applies: "r.entry IS NOT NULL AND r.e_id IS NULL", order: 3, column: .entryID, code: "entry_unknown", details: ["r.entry_t"]),
+            Check(applies: "r.value IS NOT NULL AND (r.e_kind <> 'competing' OR r.e_state <> 'eligible')",
+                  order: 3, column: .entryID, code: "entry_state", details: ["r.entry_t", "r.e_title", "r.e_state", "r.e_kind"]),
+            Check(applies: "r.value IS NOT NULL AND r.own_country", order: 3, column: .entryID, code: "conflict_own",
+                  details: ["r.entry_t", "r.e_title"]),
+            Check(applies: "r.value IS NOT NULL AND r.declared_reason IS NOT NULL", order: 3, column: .entryID,
+                  code: "conflict_declared", details: ["r.entry_t", "r.e_title", "r.declared_reason"]),
+            Check(applies: "r.value IS NOT NULL AND r.abstained", order: 3, column: .entryID, code: "abstained",
+                  details: ["r.entry_t", "r.e_title"]),
+            Check(applies: "r.country_t <> '' AND upper(r.country_t) <> r.e_country", order: 4, column: .country, code: "country",
+                  details: ["r.entry_t", "r.e_country", "r.country_t"]),
+            Check(applies: "r.c_code IS NULL", order: 6, column: .criterion, code: "criterion_unknown", details: ["r.criterion_t"]),
+            Check(applies: "r.value_t <> '' AND r.value IS NULL", order: 9, column: .value, code: "value_number", details: ["r.value_t"]),
+            // The rule of ecpa.on_scale, written out: a function with its own search_path is not
+            // inlined, and calling it once per row costs more than all the other checks together.
+            Check(applies: """
+                r.value IS NOT NULL AND r.c_code IS NOT NULL
+                AND NOT (r.value BETWEEN r.min_value AND r.max_value AND mod(r.value - r.min_value, r.step) = 0)
+                """, order: 9, column: .value, code: "value_scale", details: ["r.value_t", "r.c_code"]),
+            Check(applies: "r.value_t = '' AND r.comment IS NOT NULL", order: 10, column: .comment, code: "comment_alone"),
+        ]
+    }
+
+    /// Parses and joins every staged row once into `pg_temp.score_import_rows`, marking the rows
+    /// that break a rule, then writes one row per problem into `pg_temp.score_import_problems`;
+    /// returns how many problems there are.
     private func check(edition: Edition, juror: Juror, on db: Connection) throws -> Int {
+        let rules = checks(edition: edition, juror: juror)
+        let anyRule = rules.map { "coalesce(" + $0.applies + ", false)" }.reduce(SQL("false")) { $0 + " OR " + $1 }
         let blankPattern = "^[ \\t]*$"
+        // OFFSET 0 keeps the parsing in its own subquery, computed once per row: flattened, each
+        // join would parse the entry number and criterion again.
         try db.execute("""
             CREATE TEMPORARY TABLE score_import_rows ON COMMIT DROP AS
-            SELECT p.*,
-                   e.id AS e_id, e.kind AS e_kind, e.state AS e_state, e.country_code AS e_country, e.title AS e_title,
-                   coalesce(\(edition.ownCountryConflict) AND e.country_code = \(juror.country.rawValue), false) AS own_country,
-                   d.reason AS declared_reason, a.entry_id IS NOT NULL AS abstained,
-                   c.code AS c_code, c.name AS c_name, c.min_value, c.max_value, c.step,
-                   s.value AS old_value, s.comment AS old_comment
+            SELECT r.*, NOT r.blank AND (\(anyRule)) AS bad
             FROM (
-                SELECT t.*,
-                       CASE WHEN t.entry_t ~ '^[0-9]{1,18}$' THEN t.entry_t::bigint END AS entry,
-                       CASE WHEN t.value_t ~ '^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$'
-                            THEN trim_scale(replace(t.value_t, ',', '.')::numeric) END AS value
+                SELECT p.*,
+                       e.id AS e_id, e.kind AS e_kind, e.state AS e_state, e.country_code AS e_country, e.title AS e_title,
+                       coalesce(\(edition.ownCountryConflict) AND e.country_code = \(juror.country.rawValue), false) AS own_country,
+                       d.reason AS declared_reason, a.entry_id IS NOT NULL AS abstained,
+                       c.code AS c_code, c.min_value, c.max_value, c.step,
+                       s.value AS old_value, s.comment AS old_comment
                 FROM (
-                    SELECT rec,
-                           btrim(coalesce(edition, ''), E' \\t') AS edition_t,
-                           btrim(coalesce(juror, ''), E' \\t') AS juror_t,
-                           btrim(coalesce(entry_id, ''), E' \\t') AS entry_t,
-                           btrim(coalesce(country, ''), E' \\t') AS country_t,
-                           lower(btrim(coalesce(criterion, ''), E' \\t')) AS criterion_t,
-                           btrim(coalesce(value, ''), E' \\t') AS value_t,
-                           CASE WHEN btrim(coalesce(comment, ''), E' \\t\\n') = '' THEN NULL ELSE comment END AS comment,
-                           concat(edition, juror, entry_id, country, entry_title, criterion, criterion_name, scale, value, comment)
-                               ~ \(blankPattern) AS blank
-                    FROM pg_temp.score_import
-                ) t
-            ) p
-            LEFT JOIN ecpa.entries e ON e.id = p.entry AND e.edition_id = \(edition.id.rawValue)
-            LEFT JOIN ecpa.criteria c ON c.edition_id = \(edition.id.rawValue) AND c.code = p.criterion_t
-            LEFT JOIN ecpa.declared_conflicts d ON d.juror_id = \(juror.id.rawValue) AND d.entry_id = p.entry
-            LEFT JOIN ecpa.abstentions a ON a.juror_id = \(juror.id.rawValue) AND a.entry_id = p.entry
-            LEFT JOIN ecpa.scores s
-                   ON s.juror_id = \(juror.id.rawValue) AND s.entry_id = p.entry AND s.criterion_code = p.criterion_t
+                    SELECT t.*,
+                           CASE WHEN t.entry_t ~ '^[0-9]{1,18}$' THEN t.entry_t::bigint END AS entry,
+                           CASE WHEN t.value_t ~ '^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$'
+                                THEN trim_scale(replace(t.value_t, ',', '.')::numeric) END AS value
+                    FROM (
+                        SELECT rec,
+                               btrim(coalesce(edition, ''), E' \\t') AS edition_t,
+                               btrim(coalesce(juror, ''), E' \\t') AS juror_t,
+                               btrim(coalesce(entry_id, ''), E' \\t') AS entry_t,
+                               btrim(coalesce(country, ''), E' \\t') AS country_t,
+                               lower(btrim(coalesce(criterion, ''), E' \\t')) AS criterion_t,
+                               btrim(coalesce(value, ''), E' \\t') AS value_t,
+                               CASE WHEN btrim(coalesce(comment, ''), E' \\t\\n') = '' THEN NULL ELSE comment END AS comment,
+                               concat(edition, juror, entry_id, country, entry_title, criterion, criterion_name, scale, value, comment)
+                                   ~ \(blankPattern) AS blank
+                        FROM pg_temp.score_import
+                    ) t
+                    OFFSET 0
+                ) p
+                LEFT JOIN ecpa.entries e ON e.id = p.entry AND e.edition_id = \(edition.id.rawValue)
+                LEFT JOIN ecpa.criteria c ON c.edition_id = \(edition.id.rawValue) AND c.code = p.criterion_t
+                LEFT JOIN ecpa.declared_conflicts d ON d.juror_id = \(juror.id.rawValue) AND d.entry_id = p.entry
+                LEFT JOIN ecpa.abstentions a ON a.juror_id = \(juror.id.rawValue) AND a.entry_id = p.entry
+                LEFT JOIN ecpa.scores s
+                       ON s.juror_id = \(juror.id.rawValue) AND s.entry_id = p.entry AND s.criterion_code = p.criterion_t
+            ) r
             """)
-        let year = String(edition.year)
-        // Every check is one VALUES row: (applies, order, column, code, details...). Rows with an
-        // empty value write nothing, so only the checks of the file's identity apply to them.
+        let values = rules.map { rule -> SQL in
+            let details = (rule.details + Array(repeating: "NULL", count: 4 - rule.details.count)).map { "\($0)::text" }
+            return "(coalesce(" + rule.applies + ", false), "
+                + SQL(unsafeRaw: "\(rule.order), '\(rule.column.rawValue)'::text, '\(rule.code)'::text, \(details.joined(separator: ", ")))")
+        }.reduce(SQL("")) { $0.text.isEmpty ? $1 : $0 + ",\n" + $1 }
         return try db.execute("""
             CREATE TEMPORARY TABLE score_import_problems ON COMMIT DROP AS
             SELECT r.rec, x.ord, x.col, x.code, x.d1, x.d2, x.d3, x.d4, NULL::bigint AS first_rec
             FROM pg_temp.score_import_rows r
-            CROSS JOIN LATERAL (VALUES
-                (r.edition_t <> \(year), 1, 'edition'::text, 'edition'::text, r.edition_t, NULL::text, NULL::text, NULL::text),
-                (r.juror_t <> \(juror.roleName), 2, 'juror', 'juror', r.juror_t, NULL, NULL, NULL),
-                (r.entry IS NULL, 3, 'entry_id', 'entry_number', r.entry_t, NULL, NULL, NULL),
-                (r.entry IS NOT NULL AND r.e_id IS NULL, 3, 'entry_id', 'entry_unknown', r.entry_t, NULL, NULL, NULL),
-                (r.e_id IS NOT NULL AND r.country_t <> '' AND upper(r.country_t) <> r.e_country,
-                    4, 'country', 'country', r.entry_t, r.e_country, r.country_t, NULL),
-                (r.c_code IS NULL, 6, 'criterion', 'criterion_unknown', r.criterion_t, NULL, NULL, NULL),
-                (r.value_t <> '' AND r.value IS NULL, 9, 'value', 'value_number', r.value_t, NULL, NULL, NULL),
-                (r.value IS NOT NULL AND r.e_id IS NOT NULL AND (r.e_kind <> 'competing' OR r.e_state <> 'eligible'),
-                    3, 'entry_id', 'entry_state', r.entry_t, r.e_title, r.e_state, r.e_kind),
-                (r.value IS NOT NULL AND r.e_id IS NOT NULL AND r.own_country,
-                    3, 'entry_id', 'conflict_own', r.entry_t, r.e_title, NULL, NULL),
-                (r.value IS NOT NULL AND r.declared_reason IS NOT NULL,
-                    3, 'entry_id', 'conflict_declared', r.entry_t, r.e_title, r.declared_reason, NULL),
-                (r.value IS NOT NULL AND r.abstained, 3, 'entry_id', 'abstained', r.entry_t, r.e_title, NULL, NULL),
-                (r.value IS NOT NULL AND r.c_code IS NOT NULL AND NOT ecpa.on_scale(r.value, r.min_value, r.max_value, r.step),
-                    9, 'value', 'value_scale', r.value_t, r.c_code, NULL, NULL),
-                (r.value_t = '' AND r.comment IS NOT NULL, 10, 'comment', 'comment_alone', NULL, NULL, NULL, NULL)
-            ) AS x(applies, ord, col, code, d1, d2, d3, d4)
-            WHERE NOT r.blank AND coalesce(x.applies, false)
+            CROSS JOIN LATERAL (VALUES \(values)) AS x(applies, ord, col, code, d1, d2, d3, d4)
+            WHERE r.bad AND x.applies
             UNION ALL
             SELECT r.rec, 6, 'criterion', 'duplicate', r.entry_t, r.criterion_t, NULL, NULL, dup.first_rec
             FROM pg_temp.score_import_rows r
@@ -281,7 +316,9 @@ public struct ScoreSheetRepository {
     // MARK: - Writing
 
     /// Counts what the rows would change, then writes the new and changed cells in one statement.
-    private func merge(edition: Edition, juror: Juror, on db: Connection) throws -> ScoreImportSummary {
+    private func merge(
+        edition: Edition, juror: Juror, on db: Connection, phase: ((ScoreImportPhase) -> Void)?
+    ) throws -> ScoreImportSummary {
         let counts = try db.query("""
             SELECT count(*) FILTER (WHERE NOT blank) AS rows,
                    count(*) FILTER (WHERE value IS NOT NULL AND old_value IS NULL) AS added,
@@ -297,6 +334,7 @@ public struct ScoreSheetRepository {
             rows: try count("rows"), added: try count("added"), changed: try count("changed"),
             unchanged: try count("unchanged"), empty: try count("empty"), batch: nil)
         guard summary.added + summary.changed > 0 else { return summary }
+        phase?(.writing)
         try db.execute("""
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
             SELECT \(edition.id.rawValue), entry, \(juror.id.rawValue), criterion_t, value, comment

@@ -24,6 +24,7 @@ extension ScoreCommand {
         @OptionGroup var selection: EditionSelection
         @Argument(help: "The score sheet (CSV).") var file: String
         @Option(help: "The juror whose sheet it is (default: you; the secretariat names one).") var juror: String?
+        @Flag(help: "Also say how long reading, checking and writing took (on standard error).") var timings = false
         @OptionGroup var output: OutputOptions
 
         func run(in env: CLIEnvironment) throws {
@@ -40,14 +41,13 @@ extension ScoreCommand {
                 throw CLIError("Scoring for the \(edition.year) edition \(when); nothing was imported.", status: .refused)
             }
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
-            let progress = ImportProgress.wanted(size: size, env: env)
-                ? ImportProgress(env: env, name: (file as NSString).lastPathComponent) : nil
+            let progress = ImportProgress(env: env, name: (file as NSString).lastPathComponent, size: size, timings: timings)
             let outcome: ScoreImportOutcome
             do {
-                defer { progress?.finish() }
+                defer { progress.finish() }
                 outcome = try ScoreSheetRepository(db).importSheet(
                     path: file, edition: edition, juror: seat, criteria: scheme.criteria,
-                    progress: progress.map { progress in { progress.read($0, of: $1) } })
+                    progress: { progress.read($0, of: $1) }, phase: { progress.begin($0) })
             } catch let error as ScoreImportError {
                 if case .unreadable = error { throw CLIError(error.description, status: .noInput) }
                 throw CLIError("\(file): \(error.description) Nothing was imported.", status: .invalidInput)
