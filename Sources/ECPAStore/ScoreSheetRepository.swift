@@ -68,14 +68,14 @@ public struct ScoreSheetRepository {
         do {
             return try translating {
                 try connection.transaction { db in
-                phase?(.reading)
-                try stage(file, header: header, on: db, progress: progress)
-                phase?(.checking)
-                let problemCount = try check(edition: edition, juror: juror, on: db)
-                if problemCount > 0 {
-                    return .refused(try problems(edition: edition, juror: juror, criteria: criteria, on: db))
-                }
-                return .imported(try merge(edition: edition, juror: juror, on: db, phase: phase))
+                    phase?(.reading)
+                    try stage(file, header: header, on: db, progress: progress)
+                    phase?(.checking)
+                    let problemCount = try check(edition: edition, juror: juror, on: db)
+                    if problemCount > 0 {
+                        return .refused(try problems(edition: edition, juror: juror, criteria: criteria, on: db))
+                    }
+                    return .imported(try merge(edition: edition, juror: juror, on: db, phase: phase))
                 }
             }
         } catch ScoreImportError.malformed(let problem) {
@@ -113,7 +113,9 @@ public struct ScoreSheetRepository {
         if let readError = file.readError { throw readError }
     }
 
-    /// Turns COPY's own errors (malformed CSV, bytes that are not UTF-8) into a refusal naming the line.
+    /// Turns COPY's own errors (malformed CSV, bytes that are not UTF-8) into a refusal naming the
+    /// line. The SQLSTATE decides; the server's English wording only picks the sentence, and a
+    /// server speaking another language gets the general one with its own message.
     static func copyProblem(_ error: PQError, file: ScoreSheetFile) -> Error {
         let line = Self.copyLine(error.context)
         switch error.sqlState {

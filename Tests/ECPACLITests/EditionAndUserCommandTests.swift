@@ -104,8 +104,17 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "psql failed on \(file)")
         }
-        let tables = try empty.connect().query("SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'ecpa'")
-        #expect(try tables.first?.decode("n", as: Int.self) == 6)
+        // The same tables, functions and policies as a database migrated by ecpa itself.
+        let catalog: SQL = """
+            SELECT string_agg(name, ',' ORDER BY name) AS names FROM (
+                SELECT tablename AS name FROM pg_tables WHERE schemaname = 'ecpa'
+                UNION ALL SELECT proname FROM pg_proc WHERE pronamespace = 'ecpa'::regnamespace
+                UNION ALL SELECT policyname FROM pg_policies WHERE schemaname = 'ecpa') objects
+            """
+        let byPsql: String = try empty.connect().query(catalog).first?.decode("names") ?? ""
+        let byEcpa: String = try cli.database.connect().query(catalog).first?.decode("names") ?? "none"
+        #expect(byPsql == byEcpa)
+        #expect(byPsql.contains("entries") && byPsql.contains("score_events") && byPsql.contains("entries_own_country"))
     }
 }
 

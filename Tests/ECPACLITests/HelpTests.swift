@@ -40,6 +40,11 @@ import Testing
                                       template).
               user                    Create and list the people who use ecpa, each a
                                       PostgreSQL login role.
+              scheme                  Show and set an edition's scoring scheme (criteria,
+                                      weights, scale, tie-breaks).
+              jury                    Seat the jury of an edition and record conflicts of
+                                      interest.
+              score                   Enter, import and review scores.
               db                      Apply and inspect the database schema's migrations.
               local                   Manage the embedded local database.
 
@@ -92,5 +97,45 @@ import Testing
                                      "--opens", "2026-05-01 00:00", "--closes", "2026-04-01 00:00"])
         #expect(status == 64)
         #expect(output.hasPrefix("Error: '--closes' must be after '--opens'."))
+    }
+
+    @Test func scoreImportHelpSaysWhatALineIsAndThatItIsAllOrNothing() {
+        let (status, output) = help(["score", "import", "--help"])
+        #expect(status == 0)
+        #expect(output == """
+            OVERVIEW: Read a filled-in score sheet back: every row is checked, then all are
+            written or none.
+
+            FILE is a sheet from `ecpa score sheet` saved as CSV UTF-8, with or without a
+            byte order mark, with commas or semicolons (found from the header line) and
+            decimal points or commas; its columns may be in any order. A row with an empty
+            value leaves that cell as it is. Every problem is listed with its line (the
+            file's physical line; the header is line 1) and nothing is written until there
+            are none; then the new and changed cells are written together as one batch of
+            the score ledger, and unchanged ones are left alone. Exits with 65 when the
+            file has problems.
+
+            USAGE: ecpa score import [--db <url>] [--as <role>] [--edition <edition>] <file> [--juror <juror>] [--timings] [--format <format>]
+
+            ARGUMENTS:
+              <file>                  The score sheet (CSV).
+
+            OPTIONS:
+              --db <url>              PostgreSQL connection URL or conninfo string.
+                    Without it: ECPA_DATABASE_URL, then libpq's own PG* variables, then the
+                    embedded local database.
+              --as <role>             Act as this role (SET ROLE); your login must be a
+                                      member of it.
+              --edition <edition>     The edition's year (default: the newest edition).
+              --juror <juror>         The juror whose sheet it is (default: you; the
+                                      secretariat names one).
+              --timings               Also say how long reading, checking and writing took
+                                      (on standard error).
+              --format <format>       How to print the result. (values: table, json, csv;
+                                      default: table)
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            """)
     }
 }

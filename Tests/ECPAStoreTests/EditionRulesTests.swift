@@ -20,6 +20,9 @@ import Testing
             return
         }
         #expect(message == "The 2018 edition cannot move from draft to scoring.")
+        let text = try #require(Schema.shippedSchemeText("ecpa-default"))
+        let scheme = try #require(ScoringScheme.parse(text).scheme)
+        try SchemeRepository(fixture.admin).setScheme(scheme, edition: EditionID(1), sourceText: "")
         for phase in [Phase.submissionsOpen, .submissionsClosed, .submissionsOpen, .submissionsClosed, .scoring] {
             #expect(try editions.updatePhase(year: 2018, to: phase).phase == phase)
         }
