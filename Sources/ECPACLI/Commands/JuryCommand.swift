@@ -198,4 +198,15 @@ enum JurorResolver {
         }
         return seat
     }
+
+    /// Like `resolve`, but a juror may name only themself: only the secretariat acts for others.
+    static func resolveOwn(_ name: String?, edition: Edition, db: any SQLExecutor, doing what: String) throws -> Juror {
+        let seat = try resolve(name, edition: edition, db: db)
+        let identity = try PersonRepository(db).currentIdentity()
+        guard identity.isSecretariat || identity.role == seat.roleName else {
+            throw CLIError("You (\(identity.role)) cannot \(what) \(seat.roleName); only the secretariat acts for another juror.",
+                           status: .permissionDenied)
+        }
+        return seat
+    }
 }

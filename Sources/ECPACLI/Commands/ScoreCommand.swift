@@ -14,7 +14,7 @@ struct ScoreCommand: ParsableCommand {
             themself (or by the secretariat on their behalf, recorded as such). Every change \
             is kept in a hash-chained ledger (`ecpa score history`).
             """,
-        subcommands: [Enter.self, Status.self, History.self]
+        subcommands: [Enter.self, Sheet.self, Import.self, Status.self, History.self]
     )
 
     struct Enter: EnvironmentCommand {

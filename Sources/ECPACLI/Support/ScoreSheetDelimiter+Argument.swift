@@ -1,0 +1,4 @@
+import ArgumentParser
+import ECPACore
+
+extension ScoreSheetDelimiter: ExpressibleByArgument {}
