@@ -43,10 +43,10 @@ CREATE TABLE ecpa.ledger_head (
 );
 INSERT INTO ecpa.ledger_head (hash) VALUES (repeat('0', 64));
 
--- The canonical text of an event, hashed into its batch's digest.
+-- The canonical text of an event, hashed into its batch's digest. No SET clause, so PostgreSQL
+-- can inline it into the digest query instead of calling it once per event.
 CREATE FUNCTION ecpa.score_event_text(e ecpa.score_events) RETURNS text
     LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog
     AS $$
         SELECT jsonb_build_array(e.edition_id, e.entry_id, e.juror_id, e.criterion_code, e.action,
                                  e.old_value, e.new_value, e.old_comment, e.new_comment)::text
@@ -79,10 +79,11 @@ BEGIN
     RETURN NEW;
 END
 $$;
+-- Once per statement, not per row: a bulk import appends many events in one statement.
 CREATE TRIGGER score_batches_guard BEFORE INSERT OR UPDATE OR DELETE ON ecpa.score_batches
-    FOR EACH ROW EXECUTE FUNCTION ecpa.ledger_guard();
+    FOR EACH STATEMENT EXECUTE FUNCTION ecpa.ledger_guard();
 CREATE TRIGGER score_events_guard BEFORE INSERT OR UPDATE OR DELETE ON ecpa.score_events
-    FOR EACH ROW EXECUTE FUNCTION ecpa.ledger_guard();
+    FOR EACH STATEMENT EXECUTE FUNCTION ecpa.ledger_guard();
 CREATE TRIGGER ledger_head_guard BEFORE INSERT OR UPDATE OR DELETE ON ecpa.ledger_head
     FOR EACH ROW EXECUTE FUNCTION ecpa.ledger_guard();
 CREATE TRIGGER score_batches_no_truncate BEFORE TRUNCATE ON ecpa.score_batches
@@ -90,8 +91,26 @@ CREATE TRIGGER score_batches_no_truncate BEFORE TRUNCATE ON ecpa.score_batches
 CREATE TRIGGER score_events_no_truncate BEFORE TRUNCATE ON ecpa.score_events
     FOR EACH STATEMENT EXECUTE FUNCTION ecpa.ledger_guard();
 
+CREATE FUNCTION ecpa.scores_upsert_begin() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog
+    AS $$
+BEGIN
+    PERFORM set_config('ecpa.score_upsert_batch', 'open', true);
+    RETURN NULL;
+END
+$$;
+
+
 -- One statement on scores or abstentions: check every written cell against the scoring rules
 -- (raising on the first violation, named), then append the statement's events as one batch.
+-- An INSERT ... ON CONFLICT DO UPDATE fires the AFTER UPDATE statement trigger (for the rows it
+-- updated) and then the AFTER INSERT one, each with its own transition tables; so a BEFORE INSERT
+-- statement trigger marks an INSERT as under way (a transaction-local setting), the update part
+-- writes its events under a new batch number without sealing it, and the insert part adds its
+-- events to that batch and seals it: one statement, one batch. A setting forged by a client can
+-- only leave events without a sealed batch, which the deferred foreign key of score_events
+-- refuses at commit.
 CREATE FUNCTION ecpa.score_statement() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = pg_catalog
@@ -108,7 +127,21 @@ DECLARE
     v_at      timestamptz := now();
     v_operation text := lower(TG_OP) || ' ' || TG_TABLE_NAME;
     v_found   integer;
+    -- 'open' while an INSERT on scores is under way (scores_upsert_begin), then the number of
+    -- the batch its ON CONFLICT DO UPDATE part has started.
+    v_pending text := nullif(current_setting('ecpa.score_upsert_batch', true), '');
+    v_joining boolean := TG_TABLE_NAME = 'scores' AND TG_OP IN ('INSERT', 'UPDATE')
+                         AND (v_pending = 'open' OR (TG_OP = 'INSERT' AND v_pending ~ '^[0-9]+$'));
+    v_any     boolean;
 BEGIN
+    -- An upsert that updated nothing leaves the whole batch to its insert part.
+    IF v_joining AND TG_OP = 'UPDATE' THEN
+        EXECUTE 'SELECT EXISTS (SELECT FROM new_rows)' INTO v_any;
+        IF NOT v_any THEN
+            RETURN NULL;
+        END IF;
+    END IF;
+
     v_cells := CASE
         WHEN TG_TABLE_NAME = 'scores' THEN
             format('(SELECT edition_id, entry_id, juror_id, criterion_code, value FROM %I)',
@@ -200,9 +233,18 @@ BEGIN
         END IF;
     END IF;
 
-    -- Append the batch: lock the head (serializing every writer), write the events, seal.
+    -- Append the batch: lock the head (serializing every writer), write the events, seal. The
+    -- insert part of an upsert continues the batch its update part started (and locked for).
     SELECT hash INTO v_prev FROM ecpa.ledger_head FOR UPDATE;
-    v_batch := nextval('ecpa.score_batch_ids');
+    IF v_joining AND TG_OP = 'INSERT' AND v_pending <> 'open' THEN
+        v_batch := v_pending::bigint;
+        IF EXISTS (SELECT FROM ecpa.score_batches WHERE id = v_batch) THEN
+            RAISE EXCEPTION 'score batch % is already sealed', v_batch USING ERRCODE = '42501';
+        END IF;
+        v_operation := 'upsert scores';
+    ELSE
+        v_batch := nextval('ecpa.score_batch_ids');
+    END IF;
     IF TG_TABLE_NAME = 'scores' THEN
         EXECUTE format($q$
             INSERT INTO ecpa.score_events (batch_id, edition_id, entry_id, juror_id, criterion_code, action,
@@ -228,6 +270,14 @@ BEGIN
             USING v_batch, CASE WHEN v_writing THEN 'abstain' ELSE 'unabstain' END, NULL::text;
     END IF;
 
+    -- The update part of an upsert leaves its events for the insert part, which fires next.
+    IF v_joining AND TG_OP = 'UPDATE' THEN
+        PERFORM set_config('ecpa.score_upsert_batch', v_batch::text, true);
+        RETURN NULL;
+    ELSIF v_joining THEN
+        PERFORM set_config('ecpa.score_upsert_batch', '', true);
+    END IF;
+
     SELECT count(*), encode(sha256(convert_to(coalesce(string_agg(ecpa.score_event_text(e), E'\n' ORDER BY e.id), ''), 'UTF8')), 'hex')
     INTO v_count, v_digest
     FROM ecpa.score_events e WHERE e.batch_id = v_batch;
@@ -243,6 +293,8 @@ BEGIN
 END
 $$;
 
+CREATE TRIGGER scores_upsert_begin BEFORE INSERT ON ecpa.scores
+    FOR EACH STATEMENT EXECUTE FUNCTION ecpa.scores_upsert_begin();
 CREATE TRIGGER scores_insert_ledger AFTER INSERT ON ecpa.scores
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ecpa.score_statement();
 CREATE TRIGGER scores_update_ledger AFTER UPDATE ON ecpa.scores

@@ -18,13 +18,14 @@ struct EmbedMigrations: BuildToolPlugin {
         let files = try FileManager.default
             .contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == fileExtension }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
+        // The tool lists the folder itself when it runs; the folder as an input makes a file
+        // added or removed there rerun it, the files as inputs make an edit rerun it.
         return .buildCommand(
-            displayName: "Embedding \(files.count) files of \(folder)",
+            displayName: "Embedding the .\(fileExtension) files of \(folder)",
             executable: tool,
-            arguments: [output.path, enumName] + files.map(\.path),
-            inputFiles: files + [directory],
+            arguments: [output.path, enumName, directory.path, fileExtension],
+            inputFiles: [directory] + files,
             outputFiles: [output]
         )
     }
