@@ -68,7 +68,9 @@ struct Coverage {
         for entry in scores.entries {
             rows.append([String(entry.id.rawValue), entry.country.rawValue] + jurors.map { cellText(entry: entry.id, juror: $0.id) })
         }
-        var text = "Scores for the \(scores.edition.year) edition (\(scores.entries.count) eligible competing entries, \(jurors.count) voting jurors shown):\n\n"
+        let entries = scores.entries.count == 1 ? "1 eligible competing entry" : "\(scores.entries.count) eligible competing entries"
+        let shown = jurors.count == 1 ? "1 voting juror shown" : "\(jurors.count) voting jurors shown"
+        var text = "Scores for the \(scores.edition.year) edition (\(entries), \(shown)):\n\n"
         text += Renderer.table(rows) + "\n"
         var progressRows = [["JUROR", "SCORED", "PARTIAL", "MISSING", "CONFLICTS", "ABSTAINED", "PROGRESS"]]
         for juror in jurors {
