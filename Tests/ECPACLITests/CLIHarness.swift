@@ -27,7 +27,8 @@ final class CLIHarness: @unchecked Sendable {
 
     /// Runs one command line with the given standard input.
     @discardableResult
-    func run(_ arguments: [String], input: String = "", now: Date = Date(), terminalLines: [String]? = nil) -> Result {
+    func run(_ arguments: [String], input: String = "", now: Date = Date(), terminalLines: [String]? = nil,
+             editor: (@Sendable (String, String) -> String?)? = nil) -> Result {
         lock.withLock { out = ""; err = "" }
         var variables = ProcessInfo.processInfo.environment
         variables["ECPA_DATABASE_URL"] = database.conninfo
@@ -38,7 +39,8 @@ final class CLIHarness: @unchecked Sendable {
             writeError: { [self] text in lock.withLock { err += text } },
             readStandardInput: { Data(input.utf8) },
             inputIsTerminal: terminalLines != nil,
-            readLine: { [lines = LineQueue(terminalLines ?? [])] in lines.next() })
+            readLine: { [lines = LineQueue(terminalLines ?? [])] in lines.next() },
+            editText: editor ?? { _, _ in nil })
         let status = ECPACommand.run(arguments: arguments, in: env)
         return lock.withLock { Result(status: status, output: out, error: err) }
     }

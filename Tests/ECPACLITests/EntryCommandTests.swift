@@ -208,4 +208,37 @@ import Testing
         #expect(object?["state"] as? String == "withdrawn")
         #expect(object?["ineligible_reason"] is NSNull)
     }
+
+    @Test func onATerminalSubmitAsksFieldByFieldSavesTheAnswersAndSubmits() throws {
+        try cli.openEdition()
+        let (role, _) = try cli.representative("FI")
+        let saved = cli.folder.appendingPathComponent("answers.toml").path
+        let answers = [
+            "", "competing", "Safe at home", "Anna Virtanen", "", "not-an-email", "anna@example.fi", "",
+            "2015-13-01", "2015-01-01", "maybe", "no", "2014-12-31", "2019-06-30", "https://example.fi/safe",
+            "y",
+        ]
+        let long: @Sendable (String, String) -> String? = { _, guidance in
+            guidance.hasPrefix("Description") ? "Neighbours look in on older people who live alone." : "An answer for the jury."
+        }
+        let result = cli.run(["entry", "submit", "--as", role, "--save-as", saved], terminalLines: answers, editor: long)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.contains("Title: "))
+        #expect(result.error.contains("Start date: write the date as YYYY-MM-DD, such as 2019-06-30. Try again."))
+        #expect(result.error.contains("Still running: answer yes or no. Try again."))
+        #expect(result.error.contains("E-mail \"not-an-email\" does not look like an e-mail address such as name@example.org. Try again."))
+        #expect(result.error.contains("End date 2014-12-31 is before the start date 2015-01-01. Try again."))
+        #expect(result.error.contains("Description: 9 of 600 words."))
+        #expect(result.error.contains("Your answers are saved in \(saved)."))
+        #expect(result.output.hasPrefix("Submitted entry 1 \"Safe at home\" for Finland (competing)"))
+        let file = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(file.contains("end_date = 2019-06-30"))
+        #expect(cli.run(["entry", "validate", saved]).status == 0)
+    }
+
+    @Test func withoutATerminalOrAFileSubmitSaysWhatToGive() throws {
+        let result = cli.run(["entry", "submit"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("Give the entry file"))
+    }
 }

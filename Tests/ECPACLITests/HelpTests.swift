@@ -66,12 +66,15 @@ import Testing
 
             A competing entry updates your country's draft if there is one; an entry that
             is already submitted is changed only when you name it with --entry. Everything
-            happens in one transaction: on any problem nothing is written.
+            happens in one transaction: on any problem nothing is written. On a terminal
+            without a file, ecpa asks for each field of the template in turn (long answers
+            open $EDITOR), saves your answers to a file and offers to submit them.
 
-            USAGE: ecpa entry submit [--db <url>] [--as <role>] [--format <format>] <file> [--edition <edition>] [--entry <entry>] [--draft]
+            USAGE: ecpa entry submit [--db <url>] [--as <role>] [--format <format>] [<file>] [--edition <edition>] [--entry <entry>] [--draft] [--save-as <save-as>]
 
             ARGUMENTS:
-              <file>                  The entry file.
+              <file>                  The entry file (leave it out on a terminal to be
+                                      asked field by field).
 
             OPTIONS:
               --db <url>              PostgreSQL connection URL or conninfo string.
@@ -85,6 +88,8 @@ import Testing
               --entry <entry>         Update this entry (by id) instead of your country's
                                       draft.
               --draft                 Save as a draft without submitting.
+              --save-as <save-as>     Without a file: where to save your answers (default:
+                                      entry-CC-YEAR.toml here).
               --version               Show the version.
               -h, --help              Show help information.
 

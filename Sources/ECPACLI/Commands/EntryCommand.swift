@@ -74,17 +74,44 @@ struct EntryCommand: ParsableCommand {
             discussion: """
                 A competing entry updates your country's draft if there is one; an entry that is \
                 already submitted is changed only when you name it with --entry. Everything \
-                happens in one transaction: on any problem nothing is written.
+                happens in one transaction: on any problem nothing is written. On a terminal \
+                without a file, ecpa asks for each field of the template in turn (long answers \
+                open $EDITOR), saves your answers to a file and offers to submit them.
                 """)
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The entry file.") var file: String
+        @Argument(help: "The entry file (leave it out on a terminal to be asked field by field).") var file: String?
         @Option(help: "The edition's year, when the file does not say.") var edition: Int?
         @Option(help: "Update this entry (by id) instead of your country's draft.") var entry: Int64?
         @Flag(help: "Save as a draft without submitting.") var draft = false
+        @Option(name: .customLong("save-as"), help: "Without a file: where to save your answers (default: entry-CC-YEAR.toml here).")
+        var saveAs: String?
+
+        func validate() throws {
+            if file != nil && saveAs != nil {
+                throw ValidationError("'--save-as' is for answering on a terminal without a file.")
+            }
+        }
 
         func run(in env: CLIEnvironment) throws {
+            if let file {
+                try submit(file, env: env)
+                return
+            }
+            guard env.inputIsTerminal else {
+                throw CLIError("Give the entry file: `ecpa entry submit FILE` (on a terminal, leave it out to be asked field by field).", status: .usage)
+            }
+            let saved = try EntryWalkthrough(env: env, connection: connection, edition: edition, entry: entry, saveAs: saveAs).run()
+            env.writeError("Submit this entry now\(draft ? " as a draft" : "")? [y/N] ")
+            guard let answer = env.readLine(), ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                env.print("Not submitted. When you are ready: ecpa entry submit \(saved)")
+                return
+            }
+            try submit(saved, env: env)
+        }
+
+        func submit(_ file: String, env: CLIEnvironment) throws {
             var (form, problems) = try EntryFileReader.read(file, requireComplete: !draft)
             if let edition, let inFile = form.edition, edition != inFile {
                 problems.append(EntryProblem(field: "edition", line: nil, message: "the file says \(inFile) but --edition says \(edition)."))

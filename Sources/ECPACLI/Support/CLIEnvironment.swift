@@ -20,6 +20,9 @@ public struct CLIEnvironment: Sendable {
     public var readSecret: @Sendable (String) -> String?
     /// Reads one line of standard input (interactive prompts); nil at the end of input.
     public var readLine: @Sendable () -> String?
+    /// Lets the person edit a long text in their editor ($VISUAL or $EDITOR): the text to start
+    /// from and a guidance note; nil when no editor could be used.
+    public var editText: @Sendable (_ text: String, _ guidance: String) -> String?
 
     public init(
         variables: [String: String], now: @escaping @Sendable () -> Date,
@@ -27,9 +30,11 @@ public struct CLIEnvironment: Sendable {
         readStandardInput: @escaping @Sendable () -> Data = { Data() },
         outputIsTerminal: Bool = false, inputIsTerminal: Bool = false,
         readSecret: @escaping @Sendable (String) -> String? = { _ in nil },
-        readLine: @escaping @Sendable () -> String? = { nil }
+        readLine: @escaping @Sendable () -> String? = { nil },
+        editText: @escaping @Sendable (_ text: String, _ guidance: String) -> String? = { _, _ in nil }
     ) {
         self.readLine = readLine
+        self.editText = editText
         self.variables = variables
         self.now = now
         self.write = write
@@ -51,7 +56,8 @@ public struct CLIEnvironment: Sendable {
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
             inputIsTerminal: isatty(STDIN_FILENO) == 1,
             readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
-            readLine: { Swift.readLine(strippingNewline: true) }
+            readLine: { Swift.readLine(strippingNewline: true) },
+            editText: { text, guidance in Terminal.edit(text, guidance: guidance, environment: ProcessInfo.processInfo.environment) }
         )
     }
 

@@ -17,4 +17,41 @@ enum Terminal {
         }
         return readLine(strippingNewline: true)
     }
+
+    /// Opens the person's editor on a temporary file holding the text under guidance lines
+    /// (starting with #, dropped afterwards); returns the edited text, or nil without an editor.
+    static func edit(_ text: String, guidance: String, environment: [String: String]) -> String? {
+        guard isatty(STDIN_FILENO) == 1,
+              let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+        else { return nil }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecpa-answer-\(UUID().uuidString).txt")
+        let header = wrap(guidance).map { "# " + $0 }.joined(separator: "\n")
+            + "\n# Lines starting with # are left out. Save and close the editor when you are done.\n"
+        guard (try? Data((header + text + "\n").utf8).write(to: url)) != nil else { return nil }
+        defer { try? FileManager.default.removeItem(at: url) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec \(editor) \"$1\"", "sh", url.path]
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Splits a text into lines of at most about 76 characters.
+    static func wrap(_ text: String, width: Int = 76) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + word.count + 1 > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }
