@@ -56,7 +56,7 @@ CREATE FUNCTION ecpa.group_of_kind(p_kind text) RETURNS text
 -- the client hashes the password (libpq's PQencryptPasswordConn) so it is never sent or logged.
 CREATE FUNCTION ecpa.create_login_role(p_role text, p_verifier text, p_kind text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog
+    SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     v_group text := ecpa.group_of_kind(p_kind);
@@ -73,7 +73,7 @@ BEGIN
     IF v_group IS NULL THEN
         RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
     END IF;
-    IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_role) THEN
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = p_role) THEN
         RAISE EXCEPTION 'a login role named "%" already exists', p_role
             USING ERRCODE = '42710',
                   HINT = 'Choose another name, or link the existing role with --existing-role.';
@@ -88,7 +88,7 @@ GRANT EXECUTE ON FUNCTION ecpa.create_login_role(text, text, text) TO ecpa_secre
 -- Adds an existing login role to one of our groups (a role shared with another database).
 CREATE FUNCTION ecpa.grant_group(p_role text, p_kind text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog
+    SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     v_group text := ecpa.group_of_kind(p_kind);
@@ -96,7 +96,7 @@ BEGIN
     IF v_group IS NULL THEN
         RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
     END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p_role AND rolcanlogin AND NOT rolsuper) THEN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = p_role AND rolcanlogin AND NOT rolsuper) THEN
         RAISE EXCEPTION 'there is no login role named "%"', p_role USING ERRCODE = '42704';
     END IF;
     EXECUTE format('GRANT %I TO %I', v_group, p_role);

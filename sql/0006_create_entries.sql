@@ -171,6 +171,10 @@ BEGIN
     -- makes (withdrawing included), even one that changes nothing.
     IF v_content_edit OR NOT v_secretariat THEN
         v_refusal := ecpa.submission_refusal(v_edition);
+        -- A late acceptance lifts the deadline (and a call closed after it), never another phase.
+        IF v_refusal IS NOT NULL AND v_edition.phase NOT IN ('submissions_open', 'submissions_closed') THEN
+            RAISE EXCEPTION '%; nothing was changed', v_refusal USING ERRCODE = 'EC001';
+        END IF;
         IF v_refusal IS NOT NULL THEN
             SELECT id INTO v_late FROM ecpa.late_acceptances
             WHERE edition_id = NEW.edition_id AND country_code = NEW.country_code

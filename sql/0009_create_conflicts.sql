@@ -28,6 +28,10 @@ BEGIN
         END IF;
         RETURN OLD;
     END IF;
+    IF TG_OP = 'UPDATE' AND (NEW.juror_id, NEW.entry_id) IS DISTINCT FROM (OLD.juror_id, OLD.entry_id) THEN
+        RAISE EXCEPTION 'a declared conflict cannot move to another juror or entry; the secretariat clears it instead'
+            USING ERRCODE = '42501';
+    END IF;
     SELECT * INTO v_juror FROM ecpa.jurors WHERE id = NEW.juror_id;
     SELECT edition_id INTO v_entry_edition FROM ecpa.entries WHERE id = NEW.entry_id;
     IF v_entry_edition IS DISTINCT FROM v_juror.edition_id THEN

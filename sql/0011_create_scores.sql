@@ -35,9 +35,9 @@ CREATE FUNCTION ecpa.scores_stamp() RETURNS trigger
     SET search_path = pg_catalog
     AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND (NEW.edition_id, NEW.entry_id, NEW.juror_id)
-           IS DISTINCT FROM (OLD.edition_id, OLD.entry_id, OLD.juror_id) THEN
-        RAISE EXCEPTION 'a score cell cannot move to another entry, juror or edition; delete it and write a new one'
+    IF TG_OP = 'UPDATE' AND (NEW.edition_id, NEW.entry_id, NEW.juror_id, to_jsonb(NEW) -> 'criterion_code')
+           IS DISTINCT FROM (OLD.edition_id, OLD.entry_id, OLD.juror_id, to_jsonb(OLD) -> 'criterion_code') THEN
+        RAISE EXCEPTION 'a score cell cannot move to another entry, juror, criterion or edition; delete it and write a new one'
             USING ERRCODE = 'EC004';
     END IF;
     NEW.updated_at := now();
@@ -74,6 +74,8 @@ CREATE POLICY abstentions_published ON ecpa.abstentions FOR SELECT
     USING (edition_id IN (SELECT j.edition_id FROM ecpa.jurors j JOIN ecpa.editions ed ON ed.id = j.edition_id
                           WHERE j.role_name = current_user AND ed.phase = 'published'));
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON ecpa.scores, ecpa.abstentions TO ecpa_secretariat, ecpa_juror;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ecpa.scores TO ecpa_secretariat, ecpa_juror;
+-- An abstention is declared or withdrawn, never edited (an edit would bypass the ledger).
+GRANT SELECT, INSERT, DELETE ON ecpa.abstentions TO ecpa_secretariat, ecpa_juror;
 
 RESET ROLE;

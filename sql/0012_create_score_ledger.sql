@@ -28,6 +28,8 @@ CREATE TABLE ecpa.score_events (
     juror_id       bigint NOT NULL,
     criterion_code text,
     action         text NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'abstain', 'unabstain')),
+    at             timestamptz NOT NULL DEFAULT now(),
+    actor          text NOT NULL DEFAULT current_user,
     old_value      numeric,
     new_value      numeric,
     old_comment    text,
@@ -49,7 +51,8 @@ CREATE FUNCTION ecpa.score_event_text(e ecpa.score_events) RETURNS text
     LANGUAGE sql IMMUTABLE
     AS $$
         SELECT jsonb_build_array(e.edition_id, e.entry_id, e.juror_id, e.criterion_code, e.action,
-                                 e.old_value, e.new_value, e.old_comment, e.new_comment)::text
+                                 e.old_value, e.new_value, e.old_comment, e.new_comment, e.actor,
+                                 to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text
     $$;
 
 -- The hash of a batch: the previous hash, the batch's identity and its rows' digest.
@@ -127,6 +130,7 @@ DECLARE
     v_at      timestamptz := now();
     v_operation text := lower(TG_OP) || ' ' || TG_TABLE_NAME;
     v_found   integer;
+    v_hash    text;
     -- 'open' while an INSERT on scores is under way (scores_upsert_begin), then the number of
     -- the batch its ON CONFLICT DO UPDATE part has started.
     v_pending text := nullif(current_setting('ecpa.score_upsert_batch', true), '');
@@ -141,6 +145,10 @@ BEGIN
             RETURN NULL;
         END IF;
     END IF;
+
+    -- Lock the head first: every writer, and the freeze, queue here, so the rules below are
+    -- checked against what the last one committed (a score cannot slip in after a freeze).
+    SELECT hash INTO v_prev FROM ecpa.ledger_head FOR UPDATE;
 
     v_cells := CASE
         WHEN TG_TABLE_NAME = 'scores' THEN
@@ -235,11 +243,11 @@ BEGIN
 
     -- Append the batch: lock the head (serializing every writer), write the events, seal. The
     -- insert part of an upsert continues the batch its update part started (and locked for).
-    SELECT hash INTO v_prev FROM ecpa.ledger_head FOR UPDATE;
     IF v_joining AND TG_OP = 'INSERT' AND v_pending <> 'open' THEN
         v_batch := v_pending::bigint;
-        IF EXISTS (SELECT FROM ecpa.score_batches WHERE id = v_batch) THEN
-            RAISE EXCEPTION 'score batch % is already sealed', v_batch USING ERRCODE = '42501';
+        -- Only the batch this session's update part just opened can be continued.
+        IF v_batch <> currval('ecpa.score_batch_ids') OR NOT ecpa.score_batch_is_open(v_batch) THEN
+            RAISE EXCEPTION 'score batch % is not open in this statement', v_batch USING ERRCODE = '42501';
         END IF;
         v_operation := 'upsert scores';
     ELSE
@@ -284,11 +292,10 @@ BEGIN
     IF v_count = 0 THEN
         RETURN NULL;
     END IF;
+    v_hash := ecpa.score_batch_hash(v_prev, v_batch, v_at, current_user, v_operation, v_count, v_digest);
     INSERT INTO ecpa.score_batches (id, at, actor, operation, event_count, rows_digest, prev_hash, hash)
-    VALUES (v_batch, v_at, current_user, v_operation, v_count, v_digest, v_prev,
-            ecpa.score_batch_hash(v_prev, v_batch, v_at, current_user, v_operation, v_count, v_digest));
-    UPDATE ecpa.ledger_head SET batch_id = v_batch,
-        hash = (SELECT hash FROM ecpa.score_batches WHERE id = v_batch);
+    VALUES (v_batch, v_at, current_user, v_operation, v_count, v_digest, v_prev, v_hash);
+    UPDATE ecpa.ledger_head SET batch_id = v_batch, hash = v_hash;
     RETURN NULL;
 END
 $$;
@@ -306,12 +313,22 @@ CREATE TRIGGER abstentions_insert_ledger AFTER INSERT ON ecpa.abstentions
 CREATE TRIGGER abstentions_delete_ledger AFTER DELETE ON ecpa.abstentions
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ecpa.score_statement();
 
+-- Whether a batch has events but is not sealed yet (the update part of an upsert opened it).
+-- Runs as the owner, so jurors need not read the batches (their digests could be guessed).
+CREATE FUNCTION ecpa.score_batch_is_open(p_batch bigint) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+        SELECT NOT EXISTS (SELECT FROM ecpa.score_batches WHERE id = p_batch)
+           AND EXISTS (SELECT FROM ecpa.score_events WHERE batch_id = p_batch)
+    $$;
+
 -- Recomputes the chain from the first batch; returns the batches whose digest or hash differ
 -- from what their events and predecessor say (none when the ledger is intact).
 CREATE FUNCTION ecpa.verify_score_ledger()
     RETURNS TABLE (batch_id bigint, problem text)
-    LANGUAGE plpgsql STABLE
-    SET search_path = pg_catalog
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     v_prev text := repeat('0', 64);
@@ -346,7 +363,14 @@ CREATE POLICY score_events_secretariat ON ecpa.score_events FOR SELECT USING (ec
 CREATE POLICY score_events_own ON ecpa.score_events FOR SELECT USING (juror_id = ecpa.my_juror_id(edition_id));
 CREATE POLICY score_events_append ON ecpa.score_events FOR INSERT WITH CHECK (true);
 
-GRANT SELECT, INSERT ON ecpa.score_events, ecpa.score_batches TO ecpa_secretariat, ecpa_juror;
+-- The owner reads every event (the definer functions above run as the owner).
+CREATE POLICY score_events_owner ON ecpa.score_events FOR SELECT TO ecpa_owner USING (true);
+
+-- Jurors append batches but never read them: a batch's digest covers a juror's few values and
+-- could be guessed by trying every combination.
+GRANT SELECT, INSERT ON ecpa.score_events TO ecpa_secretariat, ecpa_juror;
+GRANT SELECT, INSERT ON ecpa.score_batches TO ecpa_secretariat;
+GRANT INSERT ON ecpa.score_batches TO ecpa_juror;
 GRANT SELECT, UPDATE ON ecpa.ledger_head TO ecpa_secretariat, ecpa_juror;
 GRANT USAGE ON SEQUENCE ecpa.score_batch_ids TO ecpa_secretariat, ecpa_juror;
 

@@ -210,7 +210,7 @@ CREATE POLICY entries_published_for_archive ON ecpa.entries FOR SELECT TO ecpa_o
 CREATE FUNCTION ecpa.published_podiums()
     RETURNS TABLE (year integer, place integer, medal text, entry_id bigint, country_code text, title text)
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog
+    SET search_path = pg_catalog, pg_temp
     AS $$
         SELECT m.year, m.parts[1]::integer, m.parts[2], m.parts[3]::bigint, m.parts[4], e.title
         FROM (

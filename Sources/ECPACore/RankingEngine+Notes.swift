@@ -66,9 +66,9 @@ extension RankingEngine {
         }
     }
 
-    /// Two decimals, as every score in a report.
+    /// Three decimals, as every score in a report.
     private func show(_ value: ExactRatio?) -> String {
-        fixed(value?.value ?? 0, places: 2)
+        fixed(value?.value ?? 0, places: 3)
     }
 
     /// "A", "A and B", "A, B and C".

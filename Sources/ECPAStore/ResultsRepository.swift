@@ -74,6 +74,32 @@ public struct ResultsRepository {
         }
     }
 
+    /// Waits for every score writer to finish and keeps new ones out until this transaction ends
+    /// (they all queue on the ledger's head row), so a freeze sees the last score.
+    public func lockLedger() throws {
+        try translating {
+            _ = try db.query("SELECT hash FROM ecpa.ledger_head FOR UPDATE")
+        }
+    }
+
+    /// How many of an edition's ledger events come after the batch with this hash; nil when no
+    /// batch has that hash (the chain lost it). The ledger is shared by all editions, so later
+    /// editions' batches after a freeze are normal; this edition's are not.
+    public func editionEventsAfter(head: String, edition: EditionID) throws -> Int? {
+        try translating {
+            let genesis = String(repeating: "0", count: 64)
+            guard let row = try db.query("""
+                SELECT (SELECT id FROM ecpa.score_batches WHERE hash = \(head)) AS batch
+                """).first else { return nil }
+            let batch: Int64? = try row.decode("batch")
+            guard let after = batch ?? (head == genesis ? 0 : nil) else { return nil }
+            return try db.query("""
+                SELECT count(*) AS n FROM ecpa.score_events
+                WHERE edition_id = \(edition.rawValue) AND batch_id > \(after)
+                """).first?.decode("n") ?? 0
+        }
+    }
+
     /// The digest stored at the freeze: SHA-256 over ranking text, score digest and ledger head.
     public func digest(rankingText: String, scoresDigest: String, ledgerHead: String) throws -> String {
         try translating {

@@ -112,9 +112,9 @@ public struct ScoreRepository {
     public func fetchHistory(edition: EditionID, entry: EntryID? = nil, juror: JurorID? = nil) throws -> [ScoreEvent] {
         try translating {
             try db.query("""
-                SELECT e.id, e.batch_id, b.at, b.actor, e.entry_id, e.juror_id, e.criterion_code, e.action,
+                SELECT e.id, e.batch_id, e.at, e.actor, e.entry_id, e.juror_id, e.criterion_code, e.action,
                        e.old_value, e.new_value, e.old_comment, e.new_comment
-                FROM ecpa.score_events e JOIN ecpa.score_batches b ON b.id = e.batch_id
+                FROM ecpa.score_events e
                 WHERE e.edition_id = \(edition.rawValue)
                   AND (\(entry?.rawValue)::bigint IS NULL OR e.entry_id = \(entry?.rawValue))
                   AND (\(juror?.rawValue)::bigint IS NULL OR e.juror_id = \(juror?.rawValue))

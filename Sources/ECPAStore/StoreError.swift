@@ -109,6 +109,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         if error.message.hasPrefix("new row violates row-level security policy") {
             return "You may not write this row: it belongs to another country or role."
         }
+        if error.message.hasPrefix("permission denied for table people") {
+            return "Your role may not read entries: only the secretariat, national representatives and jurors can."
+        }
         if error.message.hasPrefix("permission denied") {
             return "Your role may not do this (\(error.message))."
         }

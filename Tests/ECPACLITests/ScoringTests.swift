@@ -194,6 +194,27 @@ import Testing
         #expect(broken.first?.problem == "its events were changed")
     }
 
+    @Test func jurorsCannotReadBatchDigestsMoveConflictsOrRewriteCellsThroughPsql() throws {
+        let (austrian, finnish) = try prepare()
+        try cli.expectSuccess(["score", "enter", "--entry", "2", "--as", austrian.role] + Self.allFive)
+        let digests = try cli.psql(role: finnish.role, password: finnish.password, "SELECT rows_digest FROM ecpa.score_batches")
+        #expect(digests.status != 0)
+        #expect(digests.error.contains("permission denied for table score_batches"))
+        try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "3", "--juror", finnish.role, "--reason", "Advised the project."])
+        let moved = try cli.psql(role: finnish.role, password: finnish.password, "UPDATE ecpa.declared_conflicts SET entry_id = 2")
+        #expect(moved.status != 0)
+        #expect(moved.error.contains("cannot move to another juror or entry"))
+        let recoded = try cli.psql(role: austrian.role, password: austrian.password,
+                                   "UPDATE ecpa.scores SET criterion_code = 'innovation' WHERE criterion_code = 'focus'")
+        #expect(recoded.status != 0)
+        try cli.expectSuccess(["score", "enter", "--entry", "3", "--abstain", "--as", austrian.role])
+        let edited = try cli.psql(role: austrian.role, password: austrian.password, "UPDATE ecpa.abstentions SET comment = 'changed quietly'")
+        #expect(edited.status != 0)
+        let verified = cli.run(["score", "history", "--verify", "--as", austrian.role, "--format", "csv"])
+        #expect(verified.status == 0, "\(verified.error)")
+        #expect(verified.output.contains(",\(austrian.role),2,\(austrian.role),focus,insert,,8,"))
+    }
+
     @Test func onATerminalScoreEnterAsksForEachCriterionAndRetriesBadValues() throws {
         let (austrian, _) = try prepare()
         let result = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role],

@@ -75,9 +75,9 @@ struct RankingTests {
         #expect(ranking.places.map(\.sharedPlace) == [false, false, false, false])
         #expect(ranking.ties.map(\.rule) == [.highestWeightedCriterion, .headToHead])
         #expect(ranking.ties.map(\.sentence) == [
-            "Belgium, Czechia and Denmark tied at 7.00; the higher mean on Evaluated and effective "
-                + "(Belgium 8.00, Czechia 7.00, Denmark 7.00) orders them Belgium, then Czechia and Denmark (still tied).",
-            "Czechia and Denmark tied at 7.00, also on Evaluated and effective (7.00); settled head to head: "
+            "Belgium, Czechia and Denmark tied at 7.000; the higher mean on Evaluated and effective "
+                + "(Belgium 8.000, Czechia 7.000, Denmark 7.000) orders them Belgium, then Czechia and Denmark (still tied).",
+            "Czechia and Denmark tied at 7.000, also on Evaluated and effective (7.000); settled head to head: "
                 + "of the 3 jurors who scored both, 2 gave Czechia the higher total and 1 gave Denmark.",
         ])
         #expect(ranking.ties[0].groups == [[S.e("BE")], [S.e("CZ"), S.e("DK")]])
@@ -97,10 +97,10 @@ struct RankingTests {
         ])
         #expect(ranking.ties.map(\.rule) == [.highestWeightedCriterion, .headToHead])
         #expect(ranking.ties.map(\.sentence) == [
-            "Belgium, Czechia and Denmark tied at 7.00, also head to head (the pairwise majorities give no strict order); "
-                + "the higher mean on Evaluated and effective (Belgium 8.00, Czechia 7.00, Denmark 7.00) orders them "
+            "Belgium, Czechia and Denmark tied at 7.000, also head to head (the pairwise majorities give no strict order); "
+                + "the higher mean on Evaluated and effective (Belgium 8.000, Czechia 7.000, Denmark 7.000) orders them "
                 + "Belgium, then Czechia and Denmark (still tied).",
-            "Czechia and Denmark tied at 7.00, also on Evaluated and effective (7.00); settled head to head: "
+            "Czechia and Denmark tied at 7.000, also on Evaluated and effective (7.000); settled head to head: "
                 + "of the 3 jurors who scored both, 2 gave Czechia the higher total and 1 gave Denmark.",
         ])
     }
@@ -118,7 +118,7 @@ struct RankingTests {
         #expect(ranking.holders(of: .bronze) == [S.e("HU"), S.e("AT")])
         #expect(ranking.needsJuryDecision)
         #expect(ranking.ties.map(\.sentence) == [
-            "Hungary and Austria tied at 7.50, also on Evaluated and effective (7.67) and head to head "
+            "Hungary and Austria tied at 7.500, also on Evaluated and effective (7.667) and head to head "
                 + "(of the 3 jurors who scored both, 1 favoured each, 1 gave equal totals); "
                 + "they share place 3 (bronze), flagged for a jury decision.",
         ])

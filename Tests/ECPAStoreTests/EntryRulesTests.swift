@@ -201,4 +201,23 @@ import Testing
         #expect(throws: StoreError.self) { try EntryRepository(finland).updateState(id: entry.id, to: .withdrawn) }
         #expect(try EntryRepository(fixture.admin).updateState(id: entry.id, to: .eligible).state == .eligible)
     }
+
+    @Test func aLateAcceptanceLiftsTheDeadlineButNotTheScoringPhase() throws {
+        let edition = try fixture.edition()
+        let (_, finland) = try fixture.representative("FI")
+        let entry = try EntryRepository(finland).insertEntry(Fixture.form("FI"), edition: edition.id, state: .submitted)
+        _ = try EntryRepository(fixture.admin).updateState(id: entry.id, to: .eligible)
+        let text = try #require(Schema.shippedSchemeText("ecpa-default"))
+        let scheme = try #require(ScoringScheme.parse(text).scheme)
+        try SchemeRepository(fixture.admin).setScheme(scheme, edition: edition.id, sourceText: "")
+        _ = try EditionRepository(fixture.admin).updatePhase(year: edition.year, to: .submissionsClosed)
+        _ = try EditionRepository(fixture.admin).updateScoring(year: edition.year, open: true)
+        try EntryRepository(fixture.admin).insertLateAcceptance(
+            edition: edition.id, country: CountryCode("FI")!, until: fixture.now.addingTimeInterval(3600), reason: "A mistake.")
+        let error = #expect(throws: StoreError.self) { try EntryRepository(finland).updateState(id: entry.id, to: .withdrawn) }
+        guard case .closed = error else {
+            Issue.record("expected closed, got \(String(describing: error))")
+            return
+        }
+    }
 }

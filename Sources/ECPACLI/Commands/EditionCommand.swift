@@ -24,6 +24,7 @@ struct EditionCommand: ParsableCommand {
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let (results, frozen) = try db.transaction { db in
+                try ResultsRepository(db).lockLedger()
                 let edition = try EditionRepository(db).requireEdition(year: year)
                 let results = try Results.compute(edition: edition, db: db, method: nil, provisional: false)
                 let text = RankingText.canonical(results.ranking, entries: results.scores.entries)

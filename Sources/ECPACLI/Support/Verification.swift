@@ -45,11 +45,13 @@ struct Verification {
         } else {
             report.fail("the score set digest is \(digest.prefix(16))…, but \(frozen.scoresDigest.prefix(16))… was stored at the freeze")
         }
-        let head = try repository.ledgerHead()
-        if head == frozen.ledgerHead {
-            report.pass("the ledger head is the one stored at the freeze")
-        } else {
-            report.fail("the ledger head moved after the freeze (\(frozen.ledgerHead.prefix(16))… then, \(head.prefix(16))… now)")
+        switch try repository.editionEventsAfter(head: frozen.ledgerHead, edition: edition.id) {
+        case nil:
+            report.fail("the ledger head stored at the freeze (\(frozen.ledgerHead.prefix(16))…) is no longer in the chain")
+        case 0?:
+            report.pass("the ledger head stored at the freeze is in the chain, and no score of this edition came after it")
+        case let count?:
+            report.fail("\(count) ledger event\(count == 1 ? "" : "s") of this edition came after the freeze")
         }
 
         let method = RankingMethod(rawValue: frozen.method) ?? scores.scheme.method
