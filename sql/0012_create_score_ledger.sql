@@ -89,6 +89,23 @@ CREATE TRIGGER score_events_guard BEFORE INSERT OR UPDATE OR DELETE ON ecpa.scor
     FOR EACH STATEMENT EXECUTE FUNCTION ecpa.ledger_guard();
 CREATE TRIGGER ledger_head_guard BEFORE INSERT OR UPDATE OR DELETE ON ecpa.ledger_head
     FOR EACH ROW EXECUTE FUNCTION ecpa.ledger_guard();
+-- Whoever appends a batch or an event is its actor: nobody can write a ledger row in another
+-- person's name, even through a trigger of their own (pg_trigger_depth alone cannot tell).
+CREATE FUNCTION ecpa.ledger_actor_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog
+    AS $$
+BEGIN
+    IF EXISTS (SELECT FROM new_rows WHERE actor IS DISTINCT FROM current_user) THEN
+        RAISE EXCEPTION 'a score ledger row must name its writer, %', current_user USING ERRCODE = '42501';
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER score_batches_actor AFTER INSERT ON ecpa.score_batches
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ecpa.ledger_actor_guard();
+CREATE TRIGGER score_events_actor AFTER INSERT ON ecpa.score_events
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ecpa.ledger_actor_guard();
 CREATE TRIGGER score_batches_no_truncate BEFORE TRUNCATE ON ecpa.score_batches
     FOR EACH STATEMENT EXECUTE FUNCTION ecpa.ledger_guard();
 CREATE TRIGGER score_events_no_truncate BEFORE TRUNCATE ON ecpa.score_events

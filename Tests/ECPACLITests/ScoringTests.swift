@@ -210,6 +210,17 @@ import Testing
         try cli.expectSuccess(["score", "enter", "--entry", "3", "--abstain", "--as", austrian.role])
         let edited = try cli.psql(role: austrian.role, password: austrian.password, "UPDATE ecpa.abstentions SET comment = 'changed quietly'")
         #expect(edited.status != 0)
+        // A trigger of the juror's own can reach the ledger, but cannot write in another's name.
+        let forged = try cli.psql(role: finnish.role, password: finnish.password, """
+            CREATE TEMP TABLE t (x int);
+            CREATE FUNCTION pg_temp.f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                INSERT INTO ecpa.score_events (batch_id, edition_id, entry_id, juror_id, action, actor)
+                VALUES (999, 1, 2, 1, 'insert', '\(austrian.role)'); RETURN NULL; END $$;
+            CREATE TRIGGER t_forge AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION pg_temp.f();
+            INSERT INTO t VALUES (1);
+            """)
+        #expect(forged.status != 0)
+        #expect(forged.error.contains("must name its writer"))
         let verified = cli.run(["score", "history", "--verify", "--as", austrian.role, "--format", "csv"])
         #expect(verified.status == 0, "\(verified.error)")
         #expect(verified.output.contains(",\(austrian.role),2,\(austrian.role),focus,insert,,8,"))
