@@ -241,4 +241,20 @@ import Testing
         #expect(result.status == 64)
         #expect(result.error.contains("Give the entry file"))
     }
+
+    @Test func writeCommandsPrintDataForScripts() throws {
+        try cli.openEdition()
+        let role = TestDatabase.uniqueName("fi_rep")
+        let added = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "FI", "--name", "Anna",
+                             "--password-file", "-", "--format", "json"], input: "long enough password\n")
+        let person = try JSONSerialization.jsonObject(with: Data(added.output.utf8)) as? [String: Any]
+        #expect(person?["role"] as? String == role)
+        #expect(person?["country"] as? String == "FI")
+        try cli.expectSuccess(["entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Project")), "--as", role])
+        let decided = cli.run(["entry", "eligibility", "1", "--eligible", "--format", "json"])
+        let entry = try JSONSerialization.jsonObject(with: Data(decided.output.utf8)) as? [String: Any]
+        #expect(entry?["state"] as? String == "eligible")
+        let withdrawn = cli.run(["entry", "withdraw", "1", "--format", "csv"])
+        #expect(withdrawn.output.hasPrefix("id,edition,country,kind,state,title,submitted_at,accepted_late\r\n1,2018,FI,competing,withdrawn,Project,"))
+    }
 }

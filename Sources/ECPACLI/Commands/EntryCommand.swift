@@ -225,12 +225,13 @@ struct EntryCommand: ParsableCommand {
             discussion: "A national representative may withdraw while submissions are open; the secretariat until publication.")
 
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The entry's id.") var id: Int64
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let entry = try db.transaction { try EntryRepository($0).updateState(id: EntryID(id), to: .withdrawn) }
-            env.print("Withdrew entry \(entry.id) \"\(entry.form.title ?? "")\".")
+            try EntryCommand.report(entry, db: db, env: env, format: output.format) { "Withdrew entry \($0.id) \"\($0.form.title ?? "")\"." }
         }
     }
 
@@ -240,6 +241,7 @@ struct EntryCommand: ParsableCommand {
             abstract: "Let a country submit after the deadline, until a given time, with a reason (secretariat).")
 
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "The edition's year.") var edition: Int
         @Option(help: "The country code, such as FI.") var country: String
         @Option(help: "Until when the country may submit (in the edition's time zone unless an offset is given).") var until: String
@@ -262,6 +264,13 @@ struct EntryCommand: ParsableCommand {
                 return (zone, instant)
             }
             let name = Country.named(code)?.name ?? code.rawValue
+            guard output.format == .table else {
+                env.write(Renderer.single(Record([
+                    ("edition", .integer(Int64(edition))), ("country", .text(code.rawValue)),
+                    ("until", .time(instant, zone: zone)), ("reason", .text(reason)),
+                ]), format: output.format))
+                return
+            }
             env.print("\(name) may submit to the \(edition) edition until \(TimeText.display(instant, in: zone)).")
         }
     }
@@ -271,6 +280,7 @@ struct EntryCommand: ParsableCommand {
             abstract: "Record whether a submitted entry is eligible (secretariat).")
 
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The entry's id.") var id: Int64
         @Flag(help: "The entry meets the rules.") var eligible = false
         @Flag(help: "The entry does not meet the rules (give --reason).") var ineligible = false
@@ -293,8 +303,20 @@ struct EntryCommand: ParsableCommand {
             let entry = try db.transaction {
                 try EntryRepository($0).updateState(id: EntryID(id), to: eligible ? .eligible : .ineligible, reason: reason)
             }
-            env.print("Entry \(entry.id) \"\(entry.form.title ?? "")\" is \(entry.state.rawValue).")
+            try EntryCommand.report(entry, db: db, env: env, format: output.format) { "Entry \($0.id) \"\($0.form.title ?? "")\" is \($0.state.rawValue)." }
         }
+    }
+}
+
+extension EntryCommand {
+    /// A sentence on a table format, the entry as data otherwise.
+    static func report(_ entry: Entry, db: Connection, env: CLIEnvironment, format: OutputFormat, sentence: (Entry) -> String) throws {
+        guard format != .table else {
+            env.print(sentence(entry))
+            return
+        }
+        let zone = TimeText.zone(try EditionRepository(db).fetchEdition(id: entry.editionID)?.timeZone ?? "Europe/Brussels")
+        env.write(Renderer.single(Records.entry(entry, zone: zone), format: format))
     }
 }
 

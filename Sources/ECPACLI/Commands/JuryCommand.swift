@@ -24,6 +24,7 @@ struct JuryCommand: ParsableCommand {
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var selection: EditionSelection
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The juror's login name, such as at_juror_1.") var role: String
         @Option(help: "The juror's country code, such as AT.") var country: String
         @Option(help: "The juror's full name.") var name: String
@@ -55,6 +56,10 @@ struct JuryCommand: ParsableCommand {
                     edition: edition.id, roleName: role, country: code, displayName: name, voting: !advisory, chair: chair)
                 return (juror, edition)
             }
+            guard output.format == .table else {
+                env.write(Renderer.single(JuryCommand.record(juror), format: output.format))
+                return
+            }
             let country = Country.named(juror.country)?.name ?? juror.country.rawValue
             let what = juror.voting ? "voting juror" : "advisory juror (no vote)"
             env.print("Added \(role) (\(name), \(country)) to the \(edition.year) jury as \(what)\(juror.chair ? " and chair" : "").")
@@ -72,15 +77,7 @@ struct JuryCommand: ParsableCommand {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
             let jurors = try JuryRepository(db).fetchJurors(edition: edition.id)
-            let records = jurors.map { juror in
-                Record([
-                    ("role", .text(juror.roleName)),
-                    ("name", .text(juror.displayName)),
-                    ("country", .text(juror.country.rawValue)),
-                    ("voting", .bool(juror.voting)),
-                    ("chair", .bool(juror.chair)),
-                ])
-            }
+            let records = jurors.map(JuryCommand.record)
             env.write(Renderer.list(records, columns: ["role", "name", "country", "voting", "chair"], format: output.format))
         }
     }
@@ -182,6 +179,19 @@ struct JuryCommand: ParsableCommand {
                 env.print("Cleared the declared conflict of \(juror) with entry \(entry).")
             }
         }
+    }
+}
+
+extension JuryCommand {
+    /// One juror as printed by `jury list` and `jury add --format`.
+    static func record(_ juror: Juror) -> Record {
+        Record([
+            ("role", .text(juror.roleName)),
+            ("name", .text(juror.displayName)),
+            ("country", .text(juror.country.rawValue)),
+            ("voting", .bool(juror.voting)),
+            ("chair", .bool(juror.chair)),
+        ])
     }
 }
 

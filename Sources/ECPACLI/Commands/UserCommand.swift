@@ -34,6 +34,7 @@ struct UserCommand: ParsableCommand {
                 """)
 
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "The login name, such as fi_representative.") var role: String
         @Option(help: "secretariat or national-representative.") var kind: Kind
         @Option(help: "The country a national representative represents, such as FI.") var country: String?
@@ -73,6 +74,10 @@ struct UserCommand: ParsableCommand {
                     try people.grantGroup(role, kind: person.kind)
                 }
                 try people.insertPerson(person)
+            }
+            guard output.format == .table else {
+                env.write(Renderer.single(Records.person(person), format: output.format))
+                return
             }
             let what = person.country.flatMap { Country.named($0)?.name }.map { "national representative of \($0)" }
                 ?? "member of the secretariat"
