@@ -74,6 +74,9 @@ import Testing
 
         let twice = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--password-file", "-"], input: "another password\n")
         #expect(twice.status == 4)
+        let noPasswordNeeded = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara"])
+        #expect(noPasswordNeeded.status == 4)
+        #expect(noPasswordNeeded.error.contains("A login role named \"\(role)\" already exists."))
         #expect(try cli.count("people") == 1)
 
         let listed = cli.run(["user", "list", "--format", "csv"])

@@ -42,8 +42,12 @@ struct JuryCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let code = try Parse.country(country, flag: "--country")
-            let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             let db = try connection.connect(env)
+            // Say so before asking for a password that would not be used.
+            if !existingRole, try PersonRepository(db).roleExists(role) {
+                throw CLIError("A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
+            }
+            let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             let (juror, edition) = try db.transaction { db in
                 let edition = try selection.resolve(db)
                 let people = PersonRepository(db)

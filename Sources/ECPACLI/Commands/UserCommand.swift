@@ -63,8 +63,12 @@ struct UserCommand: ParsableCommand {
             let person = Person(
                 roleName: role, displayName: name, kind: kind.personKind, email: email,
                 country: try country.map { try Parse.country($0, flag: "--country") })
-            let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             let db = try connection.connect(env)
+            // Say so before asking for a password that would not be used.
+            if !existingRole, try PersonRepository(db).roleExists(role) {
+                throw CLIError("A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
+            }
+            let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             try db.transaction { db in
                 let people = PersonRepository(db)
                 if let password {
