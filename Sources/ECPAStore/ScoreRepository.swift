@@ -60,11 +60,8 @@ public struct ScoreRepository {
     /// Records that a juror abstains on an entry, deleting any scores they gave it.
     public func abstain(edition: EditionID, entry: EntryID, juror: JurorID, comment: String?) throws {
         try translating {
-            try db.execute("DELETE FROM ecpa.scores WHERE entry_id = \(entry.rawValue) AND juror_id = \(juror.rawValue)")
-            try db.execute("""
-                INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id, comment)
-                VALUES (\(edition.rawValue), \(entry.rawValue), \(juror.rawValue), \(comment))
-                ON CONFLICT (entry_id, juror_id) DO NOTHING
+            _ = try db.query("""
+                SELECT ecpa.abstain(\(edition.rawValue), \(entry.rawValue), \(juror.rawValue), \(comment))
                 """)
         }
     }
@@ -73,16 +70,19 @@ public struct ScoreRepository {
     @discardableResult
     public func withdrawAbstention(entry: EntryID, juror: JurorID) throws -> Bool {
         try translating {
-            try db.execute("DELETE FROM ecpa.abstentions WHERE entry_id = \(entry.rawValue) AND juror_id = \(juror.rawValue)") == 1
+            try db.query("""
+                SELECT ecpa.withdraw_abstention(\(entry.rawValue), \(juror.rawValue)) AS withdrawn
+                """).first?.decode("withdrawn") ?? false
         }
     }
 
-    /// The scores of an edition the current role may see, optionally one juror's.
-    public func fetchScores(edition: EditionID, juror: JurorID? = nil) throws -> [Score] {
+    /// The scores of an edition the current role may see, optionally one juror's (from
+    /// `.published`: every score of a published edition, without comments).
+    public func fetchScores(edition: EditionID, juror: JurorID? = nil, source: RecordSource = .live) throws -> [Score] {
         try translating {
             try db.query("""
                 SELECT s.entry_id, s.juror_id, s.criterion_code, s.value, s.comment
-                FROM ecpa.scores s JOIN ecpa.criteria c ON c.edition_id = s.edition_id AND c.code = s.criterion_code
+                FROM \(unsafeRaw: source.table("scores")) s JOIN ecpa.criteria c ON c.edition_id = s.edition_id AND c.code = s.criterion_code
                 WHERE s.edition_id = \(edition.rawValue)
                   AND (\(juror?.rawValue)::bigint IS NULL OR s.juror_id = \(juror?.rawValue))
                 ORDER BY s.entry_id, s.juror_id, c.position
@@ -95,11 +95,11 @@ public struct ScoreRepository {
         }
     }
 
-    /// The abstentions of an edition the current role may see.
-    public func fetchAbstentions(edition: EditionID) throws -> [Abstention] {
+    /// The abstentions of an edition the current role may see (from `.published`: all, without comments).
+    public func fetchAbstentions(edition: EditionID, source: RecordSource = .live) throws -> [Abstention] {
         try translating {
             try db.query("""
-                SELECT entry_id, juror_id, comment FROM ecpa.abstentions WHERE edition_id = \(edition.rawValue)
+                SELECT entry_id, juror_id, comment FROM \(unsafeRaw: source.table("abstentions")) WHERE edition_id = \(edition.rawValue)
                 ORDER BY entry_id, juror_id
                 """).map { row in
                 Abstention(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
