@@ -13,18 +13,20 @@ public struct EditionScores: Sendable {
     public var jurors: [Juror]
     public var matrix: ScoreMatrix
 
-    /// Loads everything from the database in one consistent read.
-    public static func load(edition: Edition, db: any SQLExecutor) throws -> EditionScores {
+    /// Loads everything the current role may see from the tables, or (`.published`) what a
+    /// published edition shows everyone.
+    public static func load(edition: Edition, db: any SQLExecutor, source: RecordSource = .live) throws -> EditionScores {
         let scheme = try SchemeRepository(db).requireScheme(edition: edition)
-        let entries = try EntryRepository(db).fetchEntries(edition: edition.id, state: .eligible).filter { $0.kind == .competing }
-        let jurors = try JuryRepository(db).fetchJurors(edition: edition.id).filter(\.voting)
+        let entries = try EntryRepository(db).fetchEntries(edition: edition.id, state: .eligible, source: source)
+            .filter { $0.kind == .competing }
+        let jurors = try JuryRepository(db).fetchJurors(edition: edition.id, source: source).filter(\.voting)
         let scores = ScoreRepository(db)
         var values: [ScoreCell: Decimal] = [:]
-        for score in try scores.fetchScores(edition: edition.id) {
+        for score in try scores.fetchScores(edition: edition.id, source: source) {
             values[ScoreCell(entry: score.entry, juror: score.juror, criterion: score.criterion)] = score.value
         }
-        let conflicts = try JuryRepository(db).fetchConflicts(edition: edition.id)
-        let abstentions = try scores.fetchAbstentions(edition: edition.id)
+        let conflicts = try JuryRepository(db).fetchConflicts(edition: edition.id, source: source)
+        let abstentions = try scores.fetchAbstentions(edition: edition.id, source: source)
         let matrix = ScoreMatrix(
             scheme: scheme, entries: entries.map(\.id), jurors: jurors.map(\.id), values: values,
             conflicts: Set(conflicts.map { EntryJurorPair(entry: $0.entry, juror: $0.juror) }),

@@ -35,11 +35,15 @@ public struct EntryRepository {
         return entry
     }
 
-    /// The entries of an edition the current role may see, by country then id.
-    public func fetchEntries(edition: EditionID, country: CountryCode? = nil, state: EntryState? = nil) throws -> [Entry] {
+    /// The entries of an edition the current role may see (or, from `.published`, that the
+    /// published edition shows everyone), by country then id.
+    public func fetchEntries(
+        edition: EditionID, country: CountryCode? = nil, state: EntryState? = nil, source: RecordSource = .live
+    ) throws -> [Entry] {
         try translating {
             try db.query("""
-                SELECT \(Self.columns) \(Self.from)
+                SELECT \(Self.columns)
+                FROM \(unsafeRaw: source.table("entries")) e JOIN ecpa.editions ed ON ed.id = e.edition_id
                 WHERE e.edition_id = \(edition.rawValue)
                   AND (\(country?.rawValue)::text IS NULL OR e.country_code = \(country?.rawValue))
                   AND (\(state?.rawValue)::text IS NULL OR e.state = \(state?.rawValue))
@@ -183,7 +187,7 @@ public struct EntryRepository {
             ineligibleReason: try row.decode("ineligible_reason"),
             form: form,
             createdAt: try row.decode("created_at"),
-            createdBy: try row.decode("created_by"),
+            createdBy: try row.decode("created_by", as: String?.self) ?? "",
             updatedAt: try row.decode("updated_at"),
             submittedAt: try row.decode("submitted_at"),
             withdrawnAt: try row.decode("withdrawn_at"),

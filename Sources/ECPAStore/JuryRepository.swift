@@ -25,11 +25,12 @@ public struct JuryRepository {
         }
     }
 
-    /// The jury of an edition: voting members first, then advisory, by country.
-    public func fetchJurors(edition: EditionID) throws -> [Juror] {
+    /// The jury of an edition: voting members first, then advisory, by country. From `.published`,
+    /// jurors are named by seat ("seat 3"), never by login or name.
+    public func fetchJurors(edition: EditionID, source: RecordSource = .live) throws -> [Juror] {
         try translating {
             try db.query("""
-                SELECT \(Self.columns) FROM ecpa.jurors WHERE edition_id = \(edition.rawValue)
+                SELECT \(Self.columns) FROM \(unsafeRaw: source.table("jurors")) WHERE edition_id = \(edition.rawValue)
                 ORDER BY voting DESC, chair DESC, country_code, role_name
                 """).map(Self.decode)
         }
@@ -55,7 +56,7 @@ public struct JuryRepository {
     /// Removes a juror from the jury (before scoring opens).
     public func deleteJuror(_ juror: JurorID) throws {
         try translating {
-            try db.execute("DELETE FROM ecpa.jurors WHERE id = \(juror.rawValue)")
+            _ = try db.query("SELECT ecpa.remove_juror(\(juror.rawValue))")
         }
     }
 
@@ -73,15 +74,16 @@ public struct JuryRepository {
     /// Clears a declared conflict; returns whether there was one.
     public func clearConflict(juror: JurorID, entry: EntryID) throws -> Bool {
         try translating {
-            try db.execute("DELETE FROM ecpa.declared_conflicts WHERE juror_id = \(juror.rawValue) AND entry_id = \(entry.rawValue)") == 1
+            try db.query("SELECT ecpa.clear_conflict(\(juror.rawValue), \(entry.rawValue)) AS cleared").first?.decode("cleared") ?? false
         }
     }
 
-    /// Every conflict in an edition, automatic (own country) and declared.
-    public func fetchConflicts(edition: EditionID) throws -> [Conflict] {
+    /// Every conflict in an edition the current role may see, automatic (own country) and declared
+    /// (from `.published`: all of them, declared ones without their reason).
+    public func fetchConflicts(edition: EditionID, source: RecordSource = .live) throws -> [Conflict] {
         try translating {
             try db.query("""
-                SELECT juror_id, entry_id, source, reason FROM ecpa.conflicts
+                SELECT juror_id, entry_id, source, reason FROM \(unsafeRaw: source.table("conflicts"))
                 WHERE edition_id = \(edition.rawValue) ORDER BY entry_id, juror_id, source
                 """).map { row in
                 Conflict(

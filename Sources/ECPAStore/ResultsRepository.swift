@@ -2,14 +2,44 @@ import ECPACore
 import Foundation
 import LibPQ
 
+/// One entry's line of a frozen ranking, as stored at the freeze.
+public struct FrozenPlace: Sendable, Equatable {
+    public var entry: EntryID
+    public var place: Int
+    public var medal: Medal?
+    /// The score, rounded to 6 decimals (half away from zero) at the freeze.
+    public var score: Decimal
+    public var jurorCount: Int
+    public var sharedPlace: Bool
+    public var overrideReason: String?
+
+    public init(entry: EntryID, place: Int, medal: Medal?, score: Decimal, jurorCount: Int, sharedPlace: Bool,
+                overrideReason: String?) {
+        self.entry = entry
+        self.place = place
+        self.medal = medal
+        self.score = score
+        self.jurorCount = jurorCount
+        self.sharedPlace = sharedPlace
+        self.overrideReason = overrideReason
+    }
+
+    /// The line of a computed ranking as the freeze stores it.
+    public init(_ ranked: RankedEntry) {
+        self.init(entry: ranked.entry, place: ranked.place, medal: ranked.medal,
+                  score: Decimal(string: fixed(ranked.score, places: 6), locale: Locale(identifier: "en_US_POSIX")) ?? ranked.score,
+                  jurorCount: ranked.jurorCount, sharedPlace: ranked.sharedPlace, overrideReason: ranked.overridden?.reason)
+    }
+}
+
 /// What was stored when an edition was frozen.
 public struct FrozenResults: Sendable, Equatable {
     public var method: String
-    /// The ranking in its canonical text form (one line per place).
-    public var rankingText: String
+    /// The ranking, by place then entry.
+    public var places: [FrozenPlace]
     public var scoresDigest: String
     public var ledgerHead: String
-    /// SHA-256 over the ranking text, the score set digest and the ledger head.
+    /// SHA-256 over the ranking's canonical text, the score set digest and the ledger head.
     public var digest: String
     public var frozenAt: Date
     public var frozenBy: String
@@ -24,7 +54,8 @@ public struct CellDifference: Sendable, Equatable {
     public var tableValue: Decimal?
 }
 
-/// Overrides, the freeze and its digest, and the checks `results verify` runs.
+/// Overrides, the freeze and its digest, and the checks `results verify` runs. The writes go
+/// through owner-run functions (sql/0021): nobody writes these tables directly.
 public struct ResultsRepository {
     let db: any SQLExecutor
 
@@ -33,11 +64,8 @@ public struct ResultsRepository {
     /// Sets (or replaces) a jury override for an entry.
     public func setOverride(_ override: JuryOverride, edition: EditionID) throws {
         try translating {
-            try db.execute("""
-                INSERT INTO ecpa.overrides (edition_id, entry_id, place, reason)
-                VALUES (\(edition.rawValue), \(override.entry.rawValue), \(override.place), \(override.reason))
-                ON CONFLICT (edition_id, entry_id) DO UPDATE SET place = EXCLUDED.place, reason = EXCLUDED.reason,
-                    set_at = now(), set_by = current_user
+            _ = try db.query("""
+                SELECT ecpa.set_override(\(edition.rawValue), \(override.entry.rawValue), \(override.place)::integer, \(override.reason))
                 """)
         }
     }
@@ -45,15 +73,18 @@ public struct ResultsRepository {
     /// Removes an entry's override; returns whether there was one.
     public func clearOverride(entry: EntryID, edition: EditionID) throws -> Bool {
         try translating {
-            try db.execute("DELETE FROM ecpa.overrides WHERE edition_id = \(edition.rawValue) AND entry_id = \(entry.rawValue)") == 1
+            try db.query("SELECT ecpa.clear_override(\(edition.rawValue), \(entry.rawValue)) AS cleared")
+                .first?.decode("cleared") ?? false
         }
     }
 
-    /// The overrides of an edition, by place.
-    public func fetchOverrides(edition: EditionID) throws -> [JuryOverride] {
+    /// The overrides of an edition, by place: as stored (the secretariat and jurors), or as
+    /// published (everyone, once the edition is published).
+    public func fetchOverrides(edition: EditionID, source: RecordSource = .live) throws -> [JuryOverride] {
         try translating {
             try db.query("""
-                SELECT entry_id, place, reason FROM ecpa.overrides WHERE edition_id = \(edition.rawValue) ORDER BY place
+                SELECT entry_id, place, reason FROM \(unsafeRaw: source.table("overrides"))
+                WHERE edition_id = \(edition.rawValue) ORDER BY place
                 """).map { row in
                 JuryOverride(entry: EntryID(try row.decode("entry_id")), place: try row.decode("place"), reason: try row.decode("reason"))
             }
@@ -67,59 +98,53 @@ public struct ResultsRepository {
         }
     }
 
-    /// The hash at the head of the score ledger.
-    public func ledgerHead() throws -> String {
+    /// Locks the edition's row for the freeze: waits for every writer of the edition still in
+    /// flight and keeps new ones out until this transaction ends, so the ranking computed next
+    /// sees the last score.
+    public func lockForFreeze(edition: EditionID) throws {
         try translating {
-            try db.query("SELECT hash FROM ecpa.ledger_head").first?.decode("hash") ?? ""
+            _ = try db.query("SELECT id FROM ecpa.editions WHERE id = \(edition.rawValue) FOR NO KEY UPDATE")
         }
     }
 
-    /// Waits for every score writer to finish and keeps new ones out until this transaction ends
-    /// (they all queue on the ledger's head row), so a freeze sees the last score.
-    public func lockLedger() throws {
-        try translating {
-            _ = try db.query("SELECT hash FROM ecpa.ledger_head FOR UPDATE")
-        }
-    }
-
-    /// How many of an edition's ledger events come after the batch with this hash; nil when no
-    /// batch has that hash (the chain lost it). The ledger is shared by all editions, so later
+    /// How many of an edition's ledger events come after the sealed batch with this hash; nil when
+    /// no batch has that hash (the chain lost it). The ledger is shared by all editions, so later
     /// editions' batches after a freeze are normal; this edition's are not.
     public func editionEventsAfter(head: String, edition: EditionID) throws -> Int? {
         try translating {
-            let genesis = String(repeating: "0", count: 64)
-            guard let row = try db.query("""
-                SELECT (SELECT id FROM ecpa.score_batches WHERE hash = \(head)) AS batch
-                """).first else { return nil }
-            let batch: Int64? = try row.decode("batch")
-            guard let after = batch ?? (head == genesis ? 0 : nil) else { return nil }
-            return try db.query("""
-                SELECT count(*) AS n FROM ecpa.score_events
-                WHERE edition_id = \(edition.rawValue) AND batch_id > \(after)
-                """).first?.decode("n") ?? 0
+            let count: Int64? = try db.query("""
+                SELECT ecpa.edition_events_after(\(edition.rawValue), \(head)) AS n
+                """).first?.decode("n")
+            return count.map { Int($0) }
         }
     }
 
-    /// The digest stored at the freeze: SHA-256 over ranking text, score digest and ledger head.
-    public func digest(rankingText: String, scoresDigest: String, ledgerHead: String) throws -> String {
+    /// The digest recomputed from what is stored now: the frozen rows, the score set digest and
+    /// the ledger head stored at the freeze.
+    public func recomputedDigest(edition: EditionID) throws -> String {
         try translating {
-            try db.query("""
-                SELECT encode(sha256(convert_to(\(rankingText) || E'\\n' || \(scoresDigest) || E'\\n' || \(ledgerHead), 'UTF8')), 'hex') AS d
-                """).first?.decode("d") ?? ""
+            try db.query("SELECT ecpa.frozen_digest(\(edition.rawValue)) AS d").first?.decode("d") ?? ""
         }
     }
 
-    /// Stores the results and moves the edition to frozen; from then on no score can change.
-    public func freeze(edition: Edition, method: RankingMethod, rankingText: String) throws -> FrozenResults {
-        let scores = try scoreSetDigest(edition: edition.id)
-        let head = try ledgerHead()
-        let digest = try digest(rankingText: rankingText, scoresDigest: scores, ledgerHead: head)
+    /// Stores the ranking and moves the edition to frozen; from then on no score can change.
+    /// PostgreSQL checks that every eligible competing entry is placed once with the overrides on
+    /// record, seals the ledger and computes the digests.
+    public func freeze(edition: Edition, ranking: Ranking) throws -> FrozenResults {
+        let places = ranking.places.map(FrozenPlace.init)
         try translating {
-            try db.execute("""
-                INSERT INTO ecpa.frozen_results (edition_id, method, ranking_text, scores_digest, ledger_head, digest)
-                VALUES (\(edition.id.rawValue), \(method.rawValue), \(rankingText), \(scores), \(head), \(digest))
+            _ = try db.query("""
+                SELECT ecpa.freeze_edition(\(edition.id.rawValue), \(ranking.method.rawValue), (
+                    SELECT coalesce(jsonb_agg(jsonb_build_object(
+                               'place', t.place, 'entry', t.entry, 'medal', nullif(t.medal, ''), 'score', t.score,
+                               'jurors', t.jurors, 'shared', t.shared, 'override_reason', nullif(t.reason, ''))
+                               ORDER BY t.n), '[]'::jsonb)
+                    FROM unnest(\(places.map { String($0.place) })::integer[], \(places.map { String($0.entry.rawValue) })::bigint[],
+                                \(places.map { $0.medal?.rawValue ?? "" })::text[], \(places.map { Self.text($0.score) })::numeric[],
+                                \(places.map { String($0.jurorCount) })::integer[], \(places.map { String($0.sharedPlace) })::boolean[],
+                                \(places.map { $0.overrideReason ?? "" })::text[])
+                         WITH ORDINALITY AS t(place, entry, medal, score, jurors, shared, reason, n)))
                 """)
-            try db.execute("UPDATE ecpa.editions SET phase = 'frozen' WHERE id = \(edition.id.rawValue)")
         }
         guard let frozen = try fetchFrozen(edition: edition.id) else {
             throw StoreError.database("The frozen results were not stored.")
@@ -130,15 +155,24 @@ public struct ResultsRepository {
     /// The results stored at the freeze, if the edition is frozen (and visible to this role).
     public func fetchFrozen(edition: EditionID) throws -> FrozenResults? {
         try translating {
-            try db.query("""
-                SELECT method, ranking_text, scores_digest, ledger_head, digest, frozen_at, frozen_by
+            guard let row = try db.query("""
+                SELECT method, scores_digest, ledger_head, digest, frozen_at, frozen_by
                 FROM ecpa.frozen_results WHERE edition_id = \(edition.rawValue)
-                """).first.map { row in
-                FrozenResults(
-                    method: try row.decode("method"), rankingText: try row.decode("ranking_text"),
-                    scoresDigest: try row.decode("scores_digest"), ledgerHead: try row.decode("ledger_head"),
-                    digest: try row.decode("digest"), frozenAt: try row.decode("frozen_at"), frozenBy: try row.decode("frozen_by"))
+                """).first else { return nil }
+            let places = try db.query("""
+                SELECT entry_id, place, medal, score::text AS score, juror_count, shared_place, override_reason
+                FROM ecpa.frozen_places WHERE edition_id = \(edition.rawValue) ORDER BY place, entry_id
+                """).map { row in
+                FrozenPlace(
+                    entry: EntryID(try row.decode("entry_id")), place: try row.decode("place"),
+                    medal: try row.decode("medal", as: String?.self).flatMap(Medal.init(rawValue:)),
+                    score: try row.decode("score"), jurorCount: try row.decode("juror_count"),
+                    sharedPlace: try row.decode("shared_place"), overrideReason: try row.decode("override_reason"))
             }
+            return FrozenResults(
+                method: try row.decode("method"), places: places,
+                scoresDigest: try row.decode("scores_digest"), ledgerHead: try row.decode("ledger_head"),
+                digest: try row.decode("digest"), frozenAt: try row.decode("frozen_at"), frozenBy: try row.decode("frozen_by"))
         }
     }
 
@@ -152,5 +186,9 @@ public struct ResultsRepository {
                     tableValue: try row.decode("table_value"))
             }
         }
+    }
+
+    static func text(_ value: Decimal) -> String {
+        NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }
 }

@@ -11,14 +11,14 @@ public struct SchemeRepository {
     /// Replaces an edition's scheme; PostgreSQL refuses once scoring has opened.
     public func setScheme(_ scheme: ScoringScheme, edition: EditionID, sourceText: String) throws {
         try translating {
-            try db.execute("DELETE FROM ecpa.criteria WHERE edition_id = \(edition.rawValue)")
+            _ = try db.query("SELECT ecpa.clear_criteria(\(edition.rawValue))")
             try db.execute("""
                 INSERT INTO ecpa.schemes (edition_id, name, note, method, tie_breaks, source_text)
                 VALUES (\(edition.rawValue), \(scheme.name), \(scheme.note), \(scheme.method.rawValue),
                         \(scheme.tieBreaks.map(\.rawValue)), \(sourceText))
                 ON CONFLICT (edition_id) DO UPDATE SET name = EXCLUDED.name, note = EXCLUDED.note,
                     method = EXCLUDED.method, tie_breaks = EXCLUDED.tie_breaks,
-                    source_text = EXCLUDED.source_text, set_at = now(), set_by = current_user
+                    source_text = EXCLUDED.source_text
                 """)
             for (position, criterion) in scheme.criteria.enumerated() {
                 try db.execute("""

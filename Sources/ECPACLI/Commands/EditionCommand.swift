@@ -24,11 +24,11 @@ struct EditionCommand: ParsableCommand {
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let (results, frozen) = try db.transaction { db in
-                try ResultsRepository(db).lockLedger()
                 let edition = try EditionRepository(db).requireEdition(year: year)
+                // From here until the commit no score of the edition can change.
+                try ResultsRepository(db).lockForFreeze(edition: edition.id)
                 let results = try Results.compute(edition: edition, db: db, method: nil, provisional: false)
-                let text = RankingText.canonical(results.ranking, entries: results.scores.entries)
-                let frozen = try ResultsRepository(db).freeze(edition: edition, method: results.ranking.method, rankingText: text)
+                let frozen = try ResultsRepository(db).freeze(edition: edition, ranking: results.ranking)
                 return (results, frozen)
             }
             env.write(results.render(format: .table))

@@ -102,11 +102,19 @@ struct ResultsCommand: ParsableCommand {
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var selection: EditionSelection
+        @Option(help: ArgumentHelp("The digest printed when the results were published; the stored one must equal it.", valueName: "hex"))
+        var digest: String?
+
+        func validate() throws {
+            if let digest, digest.count != 64 || !digest.allSatisfy(\.isHexDigit) {
+                throw ValidationError("'--digest' takes the 64 hexadecimal digits of a SHA-256 digest, as the report prints it.")
+            }
+        }
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
-            let report = try Verification.run(edition: edition, db: db)
+            let report = try Verification.run(edition: edition, db: db, publishedDigest: digest)
             for line in report.lines { env.print(line) }
             if !report.ok {
                 throw CLIError("The \(edition.year) results do not verify: \(report.problems) problem\(report.problems == 1 ? "" : "s") above.", status: .failure)

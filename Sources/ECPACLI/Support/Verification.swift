@@ -4,7 +4,8 @@ import Foundation
 import LibPQ
 
 /// `results verify`: recompute the ledger chain, the cells, the digest and the ranking of a
-/// frozen edition, and name every difference.
+/// frozen edition, and name every difference. The secretariat checks what is stored; everyone
+/// else checks what the published edition shows (jurors by seat).
 struct Verification {
     var lines: [String] = []
     var problems = 0
@@ -13,11 +14,24 @@ struct Verification {
     mutating func pass(_ line: String) { lines.append("ok    " + line) }
     mutating func fail(_ line: String) { lines.append("FAIL  " + line); problems += 1 }
 
-    static func run(edition: Edition, db: any SQLExecutor) throws -> Verification {
+    /// Runs every check; `publishedDigest` is the digest printed when the results were published,
+    /// which the stored one must equal (a rewrite that recomputes every digest changes it).
+    static func run(edition: Edition, db: any SQLExecutor, publishedDigest: String? = nil) throws -> Verification {
         var report = Verification()
         let repository = ResultsRepository(db)
+        let secretariat = try PersonRepository(db).currentIdentity().isSecretariat
         guard let frozen = try repository.fetchFrozen(edition: edition.id) else {
+            if edition.phase == .frozen && !secretariat {
+                throw CLIError("The \(edition.year) results are frozen but not published yet; anyone can verify them once they are.", status: .refused)
+            }
             throw CLIError("The \(edition.year) edition is not frozen, so there is nothing to verify yet. Freeze it with `ecpa edition freeze \(edition.year)`.", status: .refused)
+        }
+        if let publishedDigest {
+            if frozen.digest == publishedDigest.lowercased() {
+                report.pass("the stored digest is the one given (\(frozen.digest.prefix(16))…)")
+            } else {
+                report.fail("the stored digest \(frozen.digest.prefix(16))… is not the one given (\(publishedDigest.lowercased().prefix(16))…): the results changed after that digest was published")
+            }
         }
         let ledger = try ScoreRepository(db).verifyLedger()
         if ledger.isEmpty {
@@ -26,8 +40,9 @@ struct Verification {
             for problem in ledger { report.fail("ledger batch \(problem.batch.map(String.init) ?? "head"): \(problem.problem)") }
         }
 
-        let scores = try EditionScores.load(edition: edition, db: db)
-        let jurors = try JuryRepository(db).fetchJurors(edition: edition.id)
+        let source: RecordSource = secretariat ? .live : .published
+        let scores = try EditionScores.load(edition: edition, db: db, source: source)
+        let jurors = try JuryRepository(db).fetchJurors(edition: edition.id, source: source)
         let names = Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, "\($0.roleName) (\($0.country.rawValue))") })
         let differences = try repository.cellsDifferingFromLedger(edition: edition.id)
         if differences.isEmpty {
@@ -55,31 +70,41 @@ struct Verification {
         }
 
         let method = RankingMethod(rawValue: frozen.method) ?? scores.scheme.method
-        let overrides = try repository.fetchOverrides(edition: edition.id)
+        let overrides = try repository.fetchOverrides(edition: edition.id, source: source)
         let options = RankingOptions(method: method, provisional: false, overrides: overrides)
-        let recomputed: String
+        let countries = Dictionary(uniqueKeysWithValues: scores.entries.map { ($0.id, $0.country.rawValue) })
+        let stored = frozen.places.map { line($0, countries: countries) }
+        let recomputed: [String]
         do {
-            recomputed = RankingText.canonical(try rank(scores.matrix, options: options), entries: scores.entries)
+            recomputed = try rank(scores.matrix, options: options).places.map { line(FrozenPlace($0), countries: countries) }
         } catch {
-            recomputed = "cannot rank: \(error)"
+            recomputed = ["cannot rank: \(error)"]
         }
-        if recomputed == frozen.rankingText {
+        if recomputed == stored {
             report.pass("the ranking recomputed from the scores is the stored one")
         } else {
             report.fail("the ranking recomputed from the scores differs from the stored one:")
-            let stored = frozen.rankingText.split(separator: "\n")
-            let now = recomputed.split(separator: "\n")
-            for index in 0..<max(stored.count, now.count) where (index < stored.count ? stored[index] : "") != (index < now.count ? now[index] : "") {
-                report.lines.append("        stored:     \(index < stored.count ? String(stored[index]) : "-")")
-                report.lines.append("        recomputed: \(index < now.count ? String(now[index]) : "-")")
+            for index in 0..<max(stored.count, recomputed.count)
+            where (index < stored.count ? stored[index] : "") != (index < recomputed.count ? recomputed[index] : "") {
+                report.lines.append("        stored:     \(index < stored.count ? stored[index] : "-")")
+                report.lines.append("        recomputed: \(index < recomputed.count ? recomputed[index] : "-")")
             }
         }
-        let sealed = try repository.digest(rankingText: frozen.rankingText, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead)
-        if sealed == frozen.digest {
+        if try repository.recomputedDigest(edition: edition.id) == frozen.digest {
             report.pass("the stored digest \(frozen.digest.prefix(16))… seals the stored ranking, scores and ledger head")
         } else {
             report.fail("the stored digest does not match the stored ranking, scores and ledger head")
         }
         return report
+    }
+
+    /// One place as the comparison shows it.
+    static func line(_ place: FrozenPlace, countries: [EntryID: String]) -> String {
+        var parts = ["place \(place.place)", place.medal?.rawValue ?? "no medal",
+                     "entry \(place.entry) (\(countries[place.entry] ?? "?"))", "score \(fixed(place.score, places: 6))",
+                     "\(place.jurorCount) juror\(place.jurorCount == 1 ? "" : "s")"]
+        if place.sharedPlace { parts.append("shared") }
+        if let reason = place.overrideReason { parts.append("override: \(reason)") }
+        return parts.joined(separator: ", ")
     }
 }
