@@ -18,9 +18,10 @@ CREATE OR REPLACE FUNCTION ecpa.is_secretariat() RETURNS boolean
     SET search_path = pg_catalog, pg_temp
     AS $$ SELECT pg_catalog.pg_has_role(ecpa.actor(), 'ecpa_secretariat', 'USAGE') $$;
 
--- The country the acting role represents, or NULL.
+-- The country the acting role represents, or NULL. Runs as the owner, so that anyone may ask it
+-- about themself (a public reader cannot read the people table).
 CREATE OR REPLACE FUNCTION ecpa.my_country() RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $$
         SELECT country_code FROM ecpa.people

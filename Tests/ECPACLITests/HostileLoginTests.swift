@@ -1,0 +1,668 @@
+import ECPACLI
+import ECPACore
+import ECPAStore
+import ECPATestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// The hostile-login suite: every person tries, with their own login over a real connection,
+/// what a hostile representative, juror or secretariat member would try in psql. Each attack
+/// must fail and leave nothing written. Each is recorded for docs/security.md's figures.
+@Suite struct HostileLoginTests {
+    let world: HostileWorld
+
+    init() throws { world = try HostileWorld() }
+
+    var cli: CLIHarness { world.cli }
+
+    /// Records an attack and checks that it failed.
+    func held(_ attack: String, _ held: Bool, _ detail: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+        SecurityLog.record("attack", attack, held: held)
+        #expect(held, "attack \(attack) succeeded: \(detail())", sourceLocation: sourceLocation)
+    }
+
+    /// Opens a second edition for submissions, its deadline about `seconds` from now, with the
+    /// Finnish representative's submitted entry; returns that entry's id and the deadline.
+    @discardableResult
+    func openCall(year: Int = 2030, closesIn seconds: TimeInterval) throws -> (entry: Int64, deadline: Date) {
+        let iso = ISO8601DateFormatter()
+        let now = Date()
+        let deadline = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + seconds).rounded(.up))
+        try cli.expectSuccess(["edition", "create", "--year", String(year), "--theme", "Hostile logins", "--host", "DK",
+                               "--opens", iso.string(from: now.addingTimeInterval(-86_400)),
+                               "--closes", iso.string(from: deadline)])
+        try cli.expectSuccess(["edition", "open", String(year)])
+        let text = EntryCommandTests.entryFile(country: "FI", title: "Finnish project \(year)")
+            .replacingOccurrences(of: "edition = 2018", with: "edition = \(year)")
+        try cli.expectSuccess(["entry", "submit", try cli.file("fi-\(year).toml", text), "--as", world.representatives["FI"]!.role])
+        return (try world.admin.query("SELECT max(id) AS id FROM ecpa.entries").first?.decode("id") ?? -1, deadline)
+    }
+
+    /// Sleeps until a second after an instant.
+    func wait(pastDeadline deadline: Date) {
+        let remaining = deadline.timeIntervalSinceNow + 1
+        if remaining > 0 { Thread.sleep(forTimeInterval: remaining) }
+    }
+
+    // MARK: - Old snapshots and phase changes
+
+    static let isolationLevels = ["REPEATABLE READ", "SERIALIZABLE"]
+
+    @Test func aRepresentativesOldSnapshotCannotWriteAfterTheCallCloses() throws {
+        let entry = try openCall(closesIn: 86_400).entry
+        let rep = try world.connect(world.representatives["FI"]!)
+        for level in Self.isolationLevels {
+            try rep.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.entries")
+            try cli.expectSuccess(["edition", "close", "2030"])
+            var before = try world.fingerprint()
+            let update = HostileWorld.refusal(rep, "UPDATE ecpa.entries SET title = 'Changed after the close' WHERE id = \(entry)")
+            HostileWorld.rollback(rep)
+            let updateChanged = try world.fingerprint() != before
+            try cli.expectSuccess(["edition", "open", "2030"])
+            try rep.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.entries")
+            try cli.expectSuccess(["edition", "close", "2030"])
+            before = try world.fingerprint()
+            let insert = HostileWorld.refusal(rep, """
+                INSERT INTO ecpa.entries (edition_id, country_code, kind, title)
+                SELECT id, 'FI', 'additional', 'Sent after the close' FROM ecpa.editions WHERE year = 2030
+                """)
+            HostileWorld.rollback(rep)
+            let after = try world.fingerprint()
+            held("stale-snapshot-representative-update-after-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+                 update?.sqlState == "40001" && !updateChanged, "\(String(describing: update))")
+            held("stale-snapshot-representative-insert-after-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+                 insert?.sqlState == "40001" && before == after, "\(String(describing: insert))")
+            try cli.expectSuccess(["edition", "open", "2030"])
+        }
+    }
+
+    @Test func aJurorsOldSnapshotCannotScoreAfterScoringCloses() throws {
+        try world.score("AT", entry: 1, 9)
+        let juror = try world.connect(world.jurors["AT"]!)
+        for level in Self.isolationLevels {
+            try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.scores")
+            try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+            let before = try world.fingerprint()
+            let update = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 1")
+            HostileWorld.rollback(juror)
+            let after = try world.fingerprint()
+            held("stale-snapshot-juror-score-after-scoring-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+                 update?.sqlState == "40001" && before == after, "\(String(describing: update))")
+            try cli.expectSuccess(["edition", "scoring", "open", "2018"])
+        }
+    }
+
+    @Test func oldSnapshotsCannotChangeAFrozenOrPublishedEdition() throws {
+        try world.scoreEverything()
+        let juror = try world.connect(world.jurors["AT"]!)
+        let secretary = try world.connect(world.secretariat)
+        let finnish = try world.connect(world.jurors["FI"]!)
+        let seatFI = try world.seat("FI")
+        try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.scores")
+        try finnish.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT count(*) FROM ecpa.jurors")
+        try secretary.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.scores")
+        let frozen = cli.run(["edition", "freeze", "2018"])
+        #expect(frozen.status == 0, "\(frozen.error)")
+        let afterFreeze = try world.fingerprint()
+        let score = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 1")
+        HostileWorld.rollback(juror)
+        let conflict = HostileWorld.refusal(finnish, """
+            INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) VALUES (\(seatFI), 3, 'Declared after the freeze')
+            """)
+        HostileWorld.rollback(finnish)
+        held("stale-snapshot-juror-score-after-freeze", score?.sqlState == "40001", "\(String(describing: score))")
+        held("stale-snapshot-juror-conflict-after-freeze", conflict?.sqlState == "40001", "\(String(describing: conflict))")
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let afterPublish = try world.fingerprint()
+        let secretariatScore = HostileWorld.refusal(secretary, "UPDATE ecpa.scores SET value = 0 WHERE entry_id = 1")
+        HostileWorld.rollback(secretary)
+        try secretary.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.scores")
+        let seatAT = try world.seat("AT")
+        let abstain = HostileWorld.refusal(secretary, "SELECT ecpa.abstain(1, 2, \(seatAT), 'after publication')")
+        HostileWorld.rollback(secretary)
+        let unchangedSincePublish = try world.fingerprint() == afterPublish
+        held("stale-snapshot-secretariat-score-after-publish", secretariatScore != nil && unchangedSincePublish,
+             "\(String(describing: secretariatScore))")
+        held("secretariat-abstain-after-publish", abstain != nil, "\(String(describing: abstain))")
+        #expect(afterFreeze != afterPublish)  // the publication itself was written (and audited)
+        let verified = cli.run(["results", "verify", "--edition", "2018"])
+        #expect(verified.status == 0, "\(verified.output)\(verified.error)")
+    }
+
+    @Test func aWriterInFlightMakesAPhaseChangeWaitInsteadOfSlippingThrough() throws {
+        let entry = try openCall(closesIn: 86_400).entry
+        let rep = try world.connect(world.representatives["FI"]!)
+        try rep.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.entries SET title = 'Edited before the close' WHERE id = \(entry)")
+        let secretary = try world.connect(world.secretariat)
+        try secretary.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
+        let waited = HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'submissions_closed' WHERE year = 2030")
+        #expect(waited?.sqlState == "55P03", "\(String(describing: waited))")
+        try rep.executeScript(unsafeRaw: "COMMIT")
+        #expect(HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'submissions_closed' WHERE year = 2030") == nil)
+        let title: String? = try world.admin.query("SELECT title FROM ecpa.entries WHERE id = \(entry)").first?.decode("title")
+        #expect(title == "Edited before the close")
+    }
+
+    // MARK: - Deadlines
+
+    @Test func aTransactionOpenedBeforeTheDeadlineCannotWriteAfterIt() throws {
+        let (entry, deadline) = try openCall(closesIn: 3)
+        let rep = try world.connect(world.representatives["FI"]!)
+        try rep.executeScript(unsafeRaw: "BEGIN; SELECT now()")
+        wait(pastDeadline: deadline)
+        let before = try world.fingerprint()
+        let late = HostileWorld.refusal(rep, "UPDATE ecpa.entries SET title = 'Written after the deadline' WHERE id = \(entry)")
+        HostileWorld.rollback(rep)
+        let unchanged = try world.fingerprint() == before
+        held("deadline-beaten-by-early-transaction", late?.sqlState == "EC001" && unchanged,
+             "\(String(describing: late))")
+    }
+
+    @Test func aChangeCommittedAfterTheDeadlineIsRefusedAtCommit() throws {
+        let (entry, deadline) = try openCall(closesIn: 8)
+        let rep = try world.connect(world.representatives["FI"]!)
+        let before = try world.fingerprint()
+        try rep.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.entries SET title = 'Made on time, committed late' WHERE id = \(entry)")
+        wait(pastDeadline: deadline)
+        let commit = HostileWorld.refusal(rep, "COMMIT")
+        HostileWorld.rollback(rep)
+        let unchanged = try world.fingerprint() == before
+        held("deadline-commit-after-deadline", commit?.sqlState == "EC001" && unchanged,
+             "\(String(describing: commit))")
+    }
+
+    @Test func aLateAcceptanceThatRunsOutMidTransactionLetsNothingIn() throws {
+        let (entry, deadline) = try openCall(closesIn: 3)
+        wait(pastDeadline: deadline)
+        try world.admin.execute("""
+            INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until)
+            SELECT id, 'FI', 'Server trouble on their side', clock_timestamp() + interval '3 seconds'
+            FROM ecpa.editions WHERE year = 2030
+            """)
+        let rep = try world.connect(world.representatives["FI"]!)
+        let before = try world.fingerprint()
+        try rep.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.entries SET title = 'Accepted late, committed later' WHERE id = \(entry)")
+        Thread.sleep(forTimeInterval: 4)
+        let commit = HostileWorld.refusal(rep, "COMMIT")
+        HostileWorld.rollback(rep)
+        let unchanged = try world.fingerprint() == before
+        held("late-acceptance-expires-before-commit", commit?.sqlState == "EC001" && unchanged,
+             "\(String(describing: commit))")
+    }
+
+    @Test func theAuditLogRecordsWhenAChangeWasMadeNotWhenItsTransactionBegan() throws {
+        let entry = try openCall(closesIn: 86_400).entry
+        let rep = try world.connect(world.representatives["FI"]!)
+        let begun: Date = try {
+            try rep.executeScript(unsafeRaw: "BEGIN")
+            return try rep.query("SELECT now() AS t").first?.decode("t") ?? Date()
+        }()
+        Thread.sleep(forTimeInterval: 1.5)
+        try rep.executeScript(unsafeRaw: "UPDATE ecpa.entries SET title = 'Edited a while after BEGIN' WHERE id = \(entry); COMMIT")
+        let at: Date = try world.admin.query("""
+            SELECT max(at) AS at FROM ecpa.audit_log WHERE table_name = 'entries' AND row_key = \(String(entry))
+            """).first?.decode("at") ?? begun
+        let updatedAt: Date = try world.admin.query("SELECT updated_at FROM ecpa.entries WHERE id = \(entry)").first?.decode("updated_at") ?? begun
+        held("audit-row-backdated-to-transaction-start", at.timeIntervalSince(begun) >= 1.4 && updatedAt.timeIntervalSince(begun) >= 1.4,
+             "audit at \(at), entry updated at \(updatedAt), transaction began \(begun)")
+    }
+
+    // MARK: - Protected tables, temporary-table triggers, ids
+
+    static let protectedWrites: [(table: String, sql: String)] = [
+        ("score_events", "INSERT INTO ecpa.score_events (batch_id, edition_id, entry_id, juror_id, action) VALUES (999999, 1, 2, 1, 'insert')"),
+        ("score_batches", "INSERT INTO ecpa.score_batches (id, at, actor, operation, event_count, rows_digest) VALUES (999999, now(), current_user, 'x', 0, 'x')"),
+        ("ledger_head", "UPDATE ecpa.ledger_head SET hash = repeat('f', 64)"),
+        ("audit_log", "INSERT INTO ecpa.audit_log (table_name, row_key, action) VALUES ('entries', '1', 'update')"),
+        ("frozen_results", "INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest) VALUES (1, 'weighted-mean', 'x', 'x', 'x')"),
+        ("frozen_places", "INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, score, juror_count, shared_place) VALUES (1, 1, 1, 9, 2, false)"),
+        ("overrides", "INSERT INTO ecpa.overrides (edition_id, entry_id, place, reason) VALUES (1, 3, 1, 'Forged')"),
+    ]
+
+    @Test func nobodyWritesTheLedgerAuditLogOrResultsDirectlyOrThroughATemporaryTrigger() throws {
+        let people: [(String, HostileWorld.Login)] = [
+            ("juror", world.jurors["AT"]!), ("representative", world.representatives["FI"]!), ("secretariat", world.secretariat),
+            ("reader", world.reader),
+        ]
+        for (kind, login) in people {
+            let connection = try world.connect(login)
+            for (table, sql) in Self.protectedWrites {
+                let before = try world.fingerprint()
+                let direct = HostileWorld.refusal(connection, sql)
+                let viaTrigger = HostileWorld.refusal(connection, """
+                    BEGIN;
+                    CREATE TEMP TABLE bait (x int) ON COMMIT DROP;
+                    CREATE FUNCTION pg_temp.forge() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN \(sql); RETURN NULL; END $f$;
+                    CREATE TRIGGER forge AFTER INSERT ON bait FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.forge();
+                    INSERT INTO bait VALUES (1);
+                    COMMIT;
+                    """)
+                HostileWorld.rollback(connection)
+                let unchanged = try world.fingerprint() == before
+                held("direct-write-\(table)-\(kind)", direct?.sqlState == "42501" && unchanged, "\(String(describing: direct))")
+                held("temp-trigger-write-\(table)-\(kind)", viaTrigger?.sqlState == "42501" && unchanged, "\(String(describing: viaTrigger))")
+            }
+        }
+    }
+
+    @Test func nobodyAttachesTheSchemasTriggerFunctionsToATableOfTheirOwn() throws {
+        let functions: [String] = try world.admin.query("""
+            SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'ecpa'::regnamespace AND p.prorettype = 'trigger'::regtype
+            ORDER BY 1
+            """).map { try $0.decode("proname") }
+        #expect(functions.count >= 10)
+        let juror = try world.connect(world.jurors["AT"]!)
+        for function in functions {
+            let attached = HostileWorld.refusal(juror, """
+                BEGIN;
+                CREATE TEMP TABLE scores (LIKE ecpa.scores) ON COMMIT DROP;
+                CREATE TRIGGER borrowed AFTER INSERT ON pg_temp.scores FOR EACH STATEMENT EXECUTE FUNCTION ecpa.\(function)();
+                COMMIT;
+                """)
+            HostileWorld.rollback(juror)
+            held("attach-trigger-function-\(function)", attached?.sqlState == "42501", "\(String(describing: attached))")
+        }
+    }
+
+    @Test func nobodyCanSquatFutureIdsSoOthersKeepWorking() throws {
+        let juror = try world.connect(world.jurors["AT"]!)
+        let attempts = [
+            ("sequence-nextval", "SELECT nextval('ecpa.score_batch_ids')"),
+            ("sequence-setval", "SELECT setval('ecpa.score_batch_ids', 1000000)"),
+            ("score-events-overriding", """
+                INSERT INTO ecpa.score_events (id, batch_id, edition_id, entry_id, juror_id, action) OVERRIDING SYSTEM VALUE
+                SELECT g, 1, 1, 1, 1, 'insert' FROM generate_series(1, 1000) g ON CONFLICT DO NOTHING
+                """),
+            ("audit-log-overriding", """
+                INSERT INTO ecpa.audit_log (id, table_name, row_key, action) OVERRIDING SYSTEM VALUE
+                SELECT g, 'x', 'x', 'insert' FROM generate_series(1, 100000) g ON CONFLICT DO NOTHING
+                """),
+        ]
+        for (name, sql) in attempts {
+            let error = HostileWorld.refusal(juror, sql)
+            held("squat-\(name)", error?.sqlState == "42501", "\(String(describing: error))")
+        }
+        // Everyone else still works: another juror scores, the secretariat creates an edition.
+        try world.score("BG", entry: 2, 7)
+        try cli.expectSuccess(["edition", "create", "--year", "2031", "--theme", "After the squatting", "--host", "DK"])
+    }
+
+    // MARK: - Secrets
+
+    @Test func noReadableHashOrDigestRevealsAnotherJurorsScores() throws {
+        try world.score("BG", entry: 2, 7)
+        let probes = [
+            ("ledger-head", "SELECT hash FROM ecpa.ledger_head"),
+            ("batch-digests", "SELECT rows_digest, hash FROM ecpa.score_batches"),
+            ("score-set-digest", "SELECT ecpa.score_set_digest(1)"),
+            ("frozen-ranking-text", "SELECT ecpa.frozen_ranking_text(1, 'weighted-mean')"),
+            ("cells-differing", "SELECT * FROM ecpa.cells_differing_from_ledger(1)"),
+            ("events-after", "SELECT ecpa.edition_events_after(1, repeat('0', 64))"),
+            ("sequence-last-value", "SELECT last_value FROM ecpa.score_batch_ids"),
+        ]
+        let people: [(String, HostileWorld.Login)] = [
+            ("juror", world.jurors["AT"]!), ("representative", world.representatives["FI"]!), ("reader", world.reader),
+            ("stranger", world.stranger),
+        ]
+        for (kind, login) in people {
+            let connection = try world.connect(login)
+            for (name, sql) in probes {
+                let error = HostileWorld.refusal(connection, sql)
+                held("read-\(name)-\(kind)", error?.sqlState == "42501", "\(String(describing: error))")
+            }
+        }
+        // The events a juror may read are their own; statistics of the protected tables stay hidden.
+        let juror = try world.connect(world.jurors["AT"]!)
+        let seatAT = try world.seat("AT")
+        let others: Int64 = try juror.query("""
+            SELECT count(*) AS n FROM ecpa.score_events WHERE juror_id <> \(seatAT)
+            """).first?.decode("n") ?? -1
+        held("read-other-jurors-events", others == 0, "\(others) events")
+        let stats: Int64 = try juror.query("""
+            SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename IN ('scores', 'score_events')
+            """).first?.decode("n") ?? -1
+        try world.admin.execute("ANALYZE ecpa.scores")
+        let statsAfter: Int64 = try juror.query("""
+            SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename IN ('scores', 'score_events')
+            """).first?.decode("n") ?? -1
+        held("read-statistics-of-scores", stats == 0 && statsAfter == 0, "\(stats), \(statsAfter) rows of pg_stats")
+    }
+
+    @Test func aJurorReadsOnlyTheirOwnDeclaredConflictsAndScores() throws {
+        try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "3", "--juror", world.jurors["FI"]!.role,
+                               "--reason", "Advised the Hungarian project in 2016."])
+        try world.score("BG", entry: 2, 8)
+        let austrian = try world.connect(world.jurors["AT"]!)
+        let reasons: Int64 = try austrian.query("SELECT count(*) AS n FROM ecpa.declared_conflicts").first?.decode("n") ?? -1
+        let viaView: Int64 = try austrian.query("""
+            SELECT count(*) AS n FROM ecpa.conflicts WHERE source = 'declared'
+            """).first?.decode("n") ?? -1
+        held("read-other-jurors-conflict-reasons", reasons == 0 && viaView == 0, "\(reasons) rows, \(viaView) in the view")
+        let scores: Int64 = try austrian.query("SELECT count(*) AS n FROM ecpa.scores").first?.decode("n") ?? -1
+        held("read-other-jurors-scores", scores == 0, "\(scores) scores")
+        let finnish = try world.connect(world.jurors["FI"]!)
+        let own: Int64 = try finnish.query("SELECT count(*) AS n FROM ecpa.declared_conflicts").first?.decode("n") ?? -1
+        #expect(own == 1)
+        let rep = try world.connect(world.representatives["FI"]!)
+        let otherCountries: Int64 = try rep.query("SELECT count(*) AS n FROM ecpa.entries WHERE country_code <> 'FI'").first?.decode("n") ?? -1
+        held("read-other-countries-entries", otherCountries == 0, "\(otherCountries) entries")
+        let repScores = HostileWorld.refusal(rep, "SELECT count(*) FROM ecpa.scores")
+        held("representative-reads-scores", repScores?.sqlState == "42501", "\(String(describing: repScores))")
+    }
+
+    @Test func beforePublicationThePublishedViewsShowNothing() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        let views = ["published_entries", "published_jurors", "published_conflicts", "published_scores",
+                     "published_abstentions", "published_overrides", "frozen_results", "frozen_places"]
+        let people: [(String, HostileWorld.Login)] = [
+            ("juror", world.jurors["AT"]!), ("representative", world.representatives["FI"]!), ("reader", world.reader),
+        ]
+        for (kind, login) in people {
+            let connection = try world.connect(login)
+            for view in views {
+                let rows: Int64 = try connection.query("SELECT count(*) AS n FROM \(identifier: "ecpa").\(identifier: view)").first?.decode("n") ?? -1
+                held("read-\(view)-before-publication-\(kind)", rows == 0, "\(rows) rows")
+            }
+        }
+    }
+
+    @Test func afterPublicationEveryoneCanVerifyAndNothingPersonalIsShown() throws {
+        try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "3", "--juror", world.advisory.role,
+                               "--reason", "Advised the Hungarian project in 2016."])
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let digest: String = try world.admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
+        for login in [world.representatives["LT"]!, world.reader, world.jurors["BG"]!] {
+            let url = "\(cli.database.conninfo) user=\(login.role) password=\(login.password)"
+            let verified = cli.run(["results", "verify", "--edition", "2018", "--db", url, "--digest", digest])
+            #expect(verified.status == 0, "\(login.role): \(verified.output)\(verified.error)")
+            #expect(verified.output.contains("ok    the stored digest is the one given"))
+        }
+        let reader = try world.connect(world.reader)
+        let logins: Int64 = try reader.query("""
+            SELECT count(*) AS n FROM ecpa.published_jurors WHERE role_name NOT LIKE 'seat %' OR display_name NOT LIKE 'Juror, seat %'
+            """).first?.decode("n") ?? -1
+        let contacts: Int64 = try reader.query("""
+            SELECT count(*) AS n FROM ecpa.published_entries
+            WHERE contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL OR created_by IS NOT NULL
+            """).first?.decode("n") ?? -1
+        let comments: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.published_scores WHERE comment IS NOT NULL").first?.decode("n") ?? -1
+        let reasons: Int64 = try reader.query("""
+            SELECT count(*) AS n FROM ecpa.published_conflicts WHERE reason LIKE '%Hungarian%'
+            """).first?.decode("n") ?? -1
+        held("published-views-name-jurors", logins == 0, "\(logins) jurors by name")
+        held("published-views-show-contacts", contacts == 0, "\(contacts) entries with contact details")
+        held("published-views-show-comments", comments == 0, "\(comments) comments")
+        held("published-views-show-conflict-reasons", reasons == 0, "\(reasons) reasons")
+    }
+
+    // MARK: - Locks
+
+    @Test func nobodyCanLockASharedTableOrTheLedgerHead() throws {
+        let tables: [String] = try world.admin.query("""
+            SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'ecpa'::regnamespace AND c.relkind IN ('r', 'v') ORDER BY 1
+            """).map { try $0.decode("relname") }
+        let people: [(String, HostileWorld.Login)] = [
+            ("secretariat", world.secretariat), ("representative", world.representatives["FI"]!), ("juror", world.jurors["AT"]!),
+            ("reader", world.reader), ("stranger", world.stranger),
+        ]
+        for (kind, login) in people {
+            let connection = try world.connect(login)
+            var locked: [String] = []
+            for table in tables {
+                for mode in ["SHARE", "ACCESS EXCLUSIVE"] {
+                    if HostileWorld.refusal(connection, "BEGIN; LOCK TABLE ecpa.\(table) IN \(mode) MODE NOWAIT; COMMIT") == nil {
+                        locked.append("\(table) (\(mode))")
+                    }
+                    HostileWorld.rollback(connection)
+                }
+            }
+            held("lock-table-\(kind)", locked.isEmpty, locked.joined(separator: ", "))
+            let head = HostileWorld.refusal(connection, "BEGIN; SELECT hash FROM ecpa.ledger_head FOR UPDATE; COMMIT")
+            HostileWorld.rollback(connection)
+            held("lock-ledger-head-\(kind)", head?.sqlState == "42501", "\(String(describing: head))")
+            if kind != "secretariat" {
+                let edition = HostileWorld.refusal(connection, "BEGIN; SELECT id FROM ecpa.editions FOR KEY SHARE; COMMIT")
+                HostileWorld.rollback(connection)
+                held("lock-edition-row-\(kind)", edition != nil, "the lock was granted")
+            }
+        }
+    }
+
+    @Test func aRefusedWriteHoldsNoLockOnTheEdition() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        // A representative's write into a frozen edition fails before it locks anything, so
+        // even a transaction left open after the error does not hold up the publication.
+        let rep = try world.connect(world.representatives["FI"]!)
+        let refused = HostileWorld.refusal(rep, "BEGIN; UPDATE ecpa.entries SET state = 'withdrawn' WHERE edition_id = 1")
+        let secretary = try world.connect(world.secretariat)
+        try secretary.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
+        let published = HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'published' WHERE year = 2018")
+        HostileWorld.rollback(rep)
+        held("hold-edition-lock-with-refused-write", refused?.sqlState == "EC002" && published == nil,
+             "\(String(describing: refused)); publish: \(String(describing: published))")
+    }
+
+    // MARK: - Names a temporary object could shadow
+
+    @Test func everyFunctionSearchesTheTemporarySchemaLast() throws {
+        let unpinned: [String] = try world.admin.query("""
+            SELECT p.proname FROM pg_proc p
+            WHERE p.pronamespace = 'ecpa'::regnamespace
+              AND NOT coalesce(p.proconfig::text LIKE '%search_path=pg_catalog, pg_temp%', false)
+              AND p.proname NOT IN ('on_scale', 'score_event_text')
+            ORDER BY 1
+            """).map { try $0.decode("proname") }
+        held("function-without-pinned-search-path", unpinned.isEmpty, unpinned.joined(separator: ", "))
+        // The two inlinable functions name every object with its schema, so no search_path changes them.
+        let juror = try world.connect(world.jurors["AT"]!)
+        try juror.executeScript(unsafeRaw: "SET search_path = pg_temp, ecpa, pg_catalog")
+        let scale: Bool = try juror.query("SELECT ecpa.on_scale(7.5, 0, 10, 0.5) AND NOT ecpa.on_scale(7.25, 0, 10, 0.5) AS ok").first?.decode("ok") ?? false
+        #expect(scale)
+    }
+
+    @Test func aTemporaryTableCannotStandInForACatalogOrSchemaTable() throws {
+        let secretary = try world.connect(world.secretariat)
+        let zone = HostileWorld.refusal(secretary, """
+            CREATE TEMP TABLE pg_timezone_names (name text, abbrev text, utc_offset interval, is_dst boolean);
+            INSERT INTO pg_timezone_names VALUES ('Mars/Olympus', 'MOT', '0', false);
+            INSERT INTO ecpa.editions (year, theme, host_country_code, time_zone) VALUES (2040, 'Mars', 'DK', 'Mars/Olympus');
+            """)
+        held("shadow-pg-timezone-names", zone?.sqlState == "23514", "\(String(describing: zone))")
+        // A juror shadows the jury and the entries with copies that say they are not in conflict.
+        let finnish = try world.connect(world.jurors["FI"]!)
+        let before = try world.fingerprint()
+        let shadowed = HostileWorld.refusal(finnish, """
+            CREATE TEMP TABLE jurors AS SELECT * FROM ecpa.jurors;
+            UPDATE pg_temp.jurors SET country_code = 'SE';
+            CREATE TEMP TABLE declared_conflicts (LIKE ecpa.declared_conflicts);
+            CREATE TEMP TABLE editions AS SELECT * FROM ecpa.editions;
+            UPDATE pg_temp.editions SET own_country_conflict = false;
+            SET search_path = pg_temp, ecpa, pg_catalog;
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
+            SELECT 1, 1, id, 'focus', 10 FROM ecpa.jurors WHERE role_name = current_user;
+            """)
+        let unchanged = try world.fingerprint() == before
+        held("shadow-jury-to-score-own-country", shadowed?.sqlState == "EC005" && unchanged,
+             "\(String(describing: shadowed))")
+    }
+
+    // MARK: - Owner-run functions called with other people's ids or strange strings
+
+    @Test func ownerRunFunctionsCheckWhoAsks() throws {
+        let austrian = try world.connect(world.jurors["AT"]!)
+        let seatBG = try world.seat("BG")
+        try world.score("BG", entry: 2, 8)
+        let before = try world.fingerprint()
+        let abstain = HostileWorld.refusal(austrian, "SELECT ecpa.abstain(1, 2, \(seatBG), 'on their behalf')")
+        let withdraw = HostileWorld.refusal(austrian, "SELECT ecpa.withdraw_abstention(2, \(seatBG))")
+        held("abstain-for-another-juror", abstain?.sqlState == "42501", "\(String(describing: abstain))")
+        held("withdraw-another-jurors-abstention", withdraw?.sqlState == "42501", "\(String(describing: withdraw))")
+        let secretariatOnly = [
+            "SELECT ecpa.freeze_edition(1, 'weighted-mean', '[]')", "SELECT ecpa.set_override(1, 3, 1, 'x')",
+            "SELECT ecpa.clear_override(1, 3)", "SELECT ecpa.remove_juror(\(seatBG))", "SELECT ecpa.clear_conflict(\(seatBG), 1)",
+            "SELECT ecpa.clear_criteria(1)", "SELECT ecpa.delete_archive_award(1)", "SELECT ecpa.seal_score_ledger()",
+            "SELECT * FROM ecpa.connections()", "SELECT ecpa.end_connection(pg_backend_pid())",
+            "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32), 'secretariat')",
+            "SELECT ecpa.grant_group(current_user, 'secretariat')",
+        ]
+        let people: [(String, HostileWorld.Login)] = [
+            ("juror", world.jurors["AT"]!), ("representative", world.representatives["FI"]!), ("reader", world.reader),
+        ]
+        for (kind, login) in people {
+            let connection = try world.connect(login)
+            for sql in secretariatOnly {
+                let name = sql.split(separator: "(").first.map { $0.replacingOccurrences(of: "SELECT * FROM ecpa.", with: "").replacingOccurrences(of: "SELECT ecpa.", with: "") } ?? sql
+                let error = HostileWorld.refusal(connection, sql)
+                held("call-\(name)-\(kind)", error?.sqlState == "42501", "\(String(describing: error))")
+            }
+        }
+        #expect(try world.fingerprint() == before)
+    }
+
+    @Test func strangeStringsGetNoFurtherThanTheirChecks() throws {
+        let secretary = try world.connect(world.secretariat)
+        let injected = [
+            ("role-name-quote", "SELECT ecpa.create_login_role('x\"; ALTER ROLE ecpa_secretariat SUPERUSER; --', 'md5' || repeat('a', 32), 'juror')"),
+            ("verifier-quote", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32) || ''' SUPERUSER --', 'juror')"),
+            ("kind-owner", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32), 'owner')"),
+            ("grant-owner", "SELECT ecpa.grant_group('ecpa_owner', 'secretariat')"),
+            ("grant-superuser", "SELECT ecpa.grant_group(\(world.admin.user.sqlLiteral), 'juror')"),
+            ("end-superuser-session", "SELECT ecpa.end_connection((SELECT pid FROM pg_stat_activity WHERE usename = \(world.admin.user.sqlLiteral) LIMIT 1))"),
+        ]
+        for (name, sql) in injected {
+            let error = HostileWorld.refusal(secretary, sql)
+            held("inject-\(name)", error != nil, "accepted")
+        }
+        let escalated: Int64 = try world.admin.query("""
+            SELECT count(*) AS n FROM pg_roles WHERE rolname IN ('mallory') OR (rolname LIKE 'x%' AND rolsuper)
+            """).first?.decode("n") ?? -1
+        held("inject-created-a-role", escalated == 0, "\(escalated) roles")
+        // Forged rankings with a missing, duplicated or unknown entry, or an override not on record.
+        let forged = [
+            ("missing", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false}]"#),
+            ("duplicate", #"[{"place":1,"entry":1,"score":9,"jurors":2,"shared":false},{"place":2,"entry":1,"score":8,"jurors":2,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false}]"#),
+            ("unknown", #"[{"place":1,"entry":99,"score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false}]"#),
+            ("override", #"[{"place":1,"entry":1,"score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false,"override_reason":"The jury said so"}]"#),
+        ]
+        let before = try world.fingerprint()
+        for (name, json) in forged {
+            let error = HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'weighted-mean', \(json.sqlLiteral))")
+            held("freeze-forged-ranking-\(name)", error?.sqlState == "22023", "\(String(describing: error))")
+        }
+        #expect(try world.fingerprint() == before)
+    }
+
+    @Test func aReorderedRankingIsFrozenButVerificationNamesIt() throws {
+        try world.scoreEverything()
+        let secretary = try world.connect(world.secretariat)
+        // Structurally sound, so PostgreSQL stores it; only ecpa's ranking rules can tell it is wrong.
+        let reordered = #"[{"place":1,"entry":3,"medal":"gold","score":7.000000,"jurors":3,"shared":false},{"place":2,"entry":2,"medal":"silver","score":7.333333,"jurors":3,"shared":false},{"place":3,"entry":1,"medal":"bronze","score":8.500000,"jurors":2,"shared":false}]"#
+        #expect(HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'weighted-mean', \(reordered.sqlLiteral))") == nil)
+        #expect(HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'published' WHERE year = 2018") == nil)
+        let checked = cli.run(["results", "verify", "--edition", "2018", "--db",
+                               "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"])
+        held("forged-ranking-passes-verification", checked.status != 0 && checked.output.contains("FAIL  the ranking recomputed from the scores differs"),
+             checked.output)
+    }
+
+    // MARK: - Identity
+
+    @Test func nobodyActsAsSomeoneElse() throws {
+        let austrian = try world.connect(world.jurors["AT"]!)
+        let other = world.jurors["BG"]!.role
+        for (name, sql) in [("set-role", "SET ROLE \(other)"), ("set-config-role", "SELECT set_config('role', '\(other)', false)"),
+                            ("session-authorization", "SET SESSION AUTHORIZATION \(other)"),
+                            ("set-role-secretariat", "SET ROLE ecpa_secretariat"), ("set-role-owner", "SET ROLE ecpa_owner")] {
+            let error = HostileWorld.refusal(austrian, sql)
+            held("identity-\(name)", error != nil, "accepted")
+        }
+        // A role setting stored for one's own login does not survive the membership check at login.
+        _ = HostileWorld.refusal(austrian, "ALTER ROLE CURRENT_USER SET role = 'ecpa_secretariat'")
+        let again = try world.connect(world.jurors["AT"]!)
+        let actor: String = try again.query("SELECT ecpa.actor() AS a, ecpa.is_secretariat() AS s").first?.decode("a") ?? ""
+        let secretariat: Bool = try again.query("SELECT ecpa.is_secretariat() AS s").first?.decode("s") ?? true
+        held("identity-stored-role-setting", actor == world.jurors["AT"]!.role && !secretariat, "actor \(actor), secretariat \(secretariat)")
+        try world.admin.execute("ALTER ROLE \(identifier: world.jurors["AT"]!.role) RESET role")
+        let before = try world.fingerprint()
+        let seatBG = try world.seat("BG")
+        let forged = HostileWorld.refusal(austrian, """
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatBG), 'focus', 1)
+            """)
+        let unchanged = try world.fingerprint() == before
+        held("write-another-jurors-score", forged != nil && unchanged, "\(String(describing: forged))")
+    }
+
+    @Test func aLoginInNoEcpaGroupReachesNothing() throws {
+        let stranger = try world.connect(world.stranger)
+        let error = HostileWorld.refusal(stranger, "SELECT count(*) FROM ecpa.editions")
+        held("stranger-reads-schema", error?.sqlState == "42501", "\(String(describing: error))")
+        let temp = HostileWorld.refusal(stranger, "SELECT ecpa.actor()")
+        held("stranger-calls-functions", temp?.sqlState == "42501", "\(String(describing: temp))")
+    }
+
+    // MARK: - Append-only records and what a superuser can still do
+
+    @Test func theSecretariatCannotRewriteTheAuditLogOrTheLedger() throws {
+        try world.score("AT", entry: 1, 9)
+        let secretary = try world.connect(world.secretariat)
+        let before = try world.fingerprint()
+        for (name, sql) in [
+            ("audit-update", "UPDATE ecpa.audit_log SET actor = 'someone else'"), ("audit-delete", "DELETE FROM ecpa.audit_log"),
+            ("audit-truncate", "TRUNCATE ecpa.audit_log"), ("events-update", "UPDATE ecpa.score_events SET new_value = 0"),
+            ("events-delete", "DELETE FROM ecpa.score_events"), ("batches-delete", "DELETE FROM ecpa.score_batches"),
+            ("frozen-delete", "DELETE FROM ecpa.frozen_results"), ("scores-delete", "DELETE FROM ecpa.scores"),
+            ("scores-recode", "UPDATE ecpa.scores SET criterion_code = 'innovation' WHERE criterion_code = 'focus'"),
+        ] {
+            let error = HostileWorld.refusal(secretary, sql)
+            held("secretariat-\(name)", error?.sqlState == "42501", "\(String(describing: error))")
+        }
+        #expect(try world.fingerprint() == before)
+    }
+
+    @Test func aConsistentRewriteBySuperuserFailsAgainstThePublishedDigest() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let published: String = try world.admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
+        // A superuser turns the guards off and rewrites a comment everywhere it is recorded: the
+        // score, its ledger event, every batch digest and hash after it, the head and the digest.
+        try world.admin.executeScript(unsafeRaw: """
+            BEGIN;
+            SET LOCAL session_replication_role = replica;
+            UPDATE ecpa.scores SET comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
+            UPDATE ecpa.score_events SET new_comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
+            UPDATE ecpa.score_batches b SET rows_digest = (
+                SELECT encode(sha256(convert_to(string_agg(ecpa.score_event_text(e), E'\\n' ORDER BY e.id), 'UTF8')), 'hex')
+                FROM ecpa.score_events e WHERE e.batch_id = b.id);
+            DO $$
+            DECLARE v_prev text := repeat('0', 64); v_batch ecpa.score_batches;
+            BEGIN
+                FOR v_batch IN SELECT * FROM ecpa.score_batches WHERE chain_position IS NOT NULL ORDER BY chain_position LOOP
+                    UPDATE ecpa.score_batches SET prev_hash = v_prev,
+                        hash = ecpa.score_batch_hash(v_prev, v_batch.id, v_batch.at, v_batch.actor, v_batch.operation,
+                                                     v_batch.event_count, v_batch.rows_digest)
+                    WHERE id = v_batch.id RETURNING hash INTO v_prev;
+                END LOOP;
+                UPDATE ecpa.ledger_head SET hash = v_prev;
+                UPDATE ecpa.frozen_results SET ledger_head = v_prev;
+                UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(edition_id);
+            END $$;
+            COMMIT;
+            """)
+        let unchecked = cli.run(["results", "verify", "--edition", "2018"])
+        #expect(unchecked.status == 0, "the rewrite is consistent, so only the published digest can tell: \(unchecked.output)")
+        let checked = cli.run(["results", "verify", "--edition", "2018", "--digest", published])
+        held("superuser-consistent-rewrite", checked.status != 0 && checked.output.contains("FAIL  the stored digest"),
+             checked.output)
+    }
+}
+
+extension String {
+    /// A quoted SQL string literal, for the statements a hostile person would type.
+    var sqlLiteral: String { "'" + replacingOccurrences(of: "'", with: "''") + "'" }
+}
