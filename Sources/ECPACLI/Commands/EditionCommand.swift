@@ -41,7 +41,9 @@ struct EditionCommand: ParsableCommand {
     }
 
     struct Publish: EnvironmentCommand {
-        static let configuration = CommandConfiguration(abstract: "Publish a frozen edition's results to everyone (secretariat).")
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a frozen edition's results to everyone (secretariat).",
+            discussion: "The results are verified first (as `ecpa results verify` does); results that do not verify are not published.")
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -49,6 +51,15 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
+            let current = try EditionRepository(db).requireEdition(year: year)
+            if current.phase == .frozen {
+                let check = try Verification.run(edition: current, db: db)
+                guard check.ok else {
+                    throw CLIError("The \(year) results do not verify (\(check.problems) problem\(check.problems == 1 ? "" : "s")), so they were not published. `ecpa results verify --edition \(year)` lists them.", status: .refused)
+                }
+            } else if current.phase != .published {
+                throw CLIError("The \(year) edition is in the \(current.phase.displayName) phase; freeze it first (`ecpa edition freeze \(year)`), then publish.", status: .refused)
+            }
             let edition = try db.transaction { try EditionRepository($0).updatePhase(year: year, to: .published) }
             report(edition, env: env, format: output.format) { "The results of the \($0.year) edition are published." }
         }
