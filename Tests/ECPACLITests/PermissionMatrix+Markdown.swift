@@ -49,6 +49,10 @@ extension PermissionMatrix {
             lines.append("")
             lines.append("### \(group.rawValue)")
             lines.append("")
+            if let summary = group.summary {
+                lines.append(summary)
+                lines.append("")
+            }
             lines.append("| object | action | phase | " + columnHeadings.joined(separator: " | ") + " |")
             lines.append("|" + Array(repeating: "---|", count: 3 + columnHeadings.count).joined())
             var previousObject: String?
@@ -72,8 +76,15 @@ extension PermissionMatrix {
                 lines.append("")
                 lines.append(contentsOf: notes)
             }
+            // One line per row, subject and reason, naming the phases.
             let holes = rows.flatMap { row in
-                row.holes.map { "- **Hole**: `\(shortName(row.object))` \(row.label), \($0.subject.heading), \($0.phase.words): \($0.why)." }
+                var lines: [String] = []
+                var seen = Set<String>()
+                for hole in row.holes where seen.insert("\(hole.subject.rawValue)\n\(hole.why)").inserted {
+                    let phases = row.holes.filter { $0.subject == hole.subject && $0.why == hole.why }.map(\.phase.words)
+                    lines.append("- **Hole**: `\(shortName(row.object))` \(row.label), \(hole.subject.heading) (\(phases.joined(separator: ", "))): \(hole.why).")
+                }
+                return lines
             }
             if !holes.isEmpty {
                 lines.append("")

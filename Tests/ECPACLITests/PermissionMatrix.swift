@@ -147,6 +147,19 @@ extension PermissionMatrix {
         case functions = "Functions people call"
         case internals = "Internal functions"
         case triggers = "Trigger functions"
+
+        /// A sentence under the group's heading in docs/security.md.
+        var summary: String? {
+            switch self {
+            case .sequences:
+                "Inserts draw identity values without any right on the sequences; nobody can draw or set one by hand."
+            case .internals:
+                "Helpers of the policies and triggers. Those executable by everyone who may use the schema run as the caller, so they answer only from what the caller may read."
+            case .triggers:
+                "Called directly, each is refused for want of EXECUTE, revoked from PUBLIC (with EXECUTE PostgreSQL would only say a trigger function cannot be called so); so nobody can attach one to a table of their own either. They fire on ecpa's tables whatever the writer's rights."
+            default: nil
+            }
+        }
     }
 
     /// What PostgreSQL answers to a cell's statement.
