@@ -64,6 +64,7 @@ extension PermissionMatrix {
         let countries = table("countries", .people)
         let people = table("people", .people)
         let editions = table("editions", .people)
+        let unpublishedHiddenFromReaders = "yes yes yes yes yes yes yes deny none"
         return [
             Row(object: countries, action: .select, sql: "SELECT code FROM ecpa.countries WHERE code = {country}",
                 expected: [(.any, everyGroup)]),
@@ -86,7 +87,9 @@ extension PermissionMatrix {
             Row(object: people, action: .truncate, sql: "TRUNCATE ecpa.people", expected: [(.any, allDenied)]),
 
             Row(object: editions, action: .select, sql: "SELECT id FROM ecpa.editions WHERE id = {edition}",
-                expected: [(.submissionsOpen, everyGroup), (.scoring, everyGroup), (.frozen, everyGroup), (.published, everyGroup)]),
+                expected: [(.submissionsOpen, unpublishedHiddenFromReaders), (.scoring, unpublishedHiddenFromReaders),
+                           (.frozen, unpublishedHiddenFromReaders), (.published, everyGroup)],
+                note: "A public reader sees published editions only."),
             Row(object: editions, action: .insert,
                 sql: "INSERT INTO ecpa.editions (year, theme, host_country_code) VALUES (2150, 'Matrix', 'AT')",
                 expected: [(.any, secretariatOnly)]),
@@ -236,16 +239,9 @@ extension PermissionMatrix {
         let readerBeforePublication = "yes yes yes yes yes yes yes deny none"
         let unpublishedSchemeHidden: [(Phase, String)] = [(.submissionsOpen, readerBeforePublication), (.scoring, readerBeforePublication),
                                                           (.frozen, readerBeforePublication), (.published, everyGroup)]
-        let readerReadsUnpublishedScheme = [Phase.submissionsOpen, .scoring, .frozen].map { phase in
-            Hole(phase: phase, subject: .reader, actual: "yes",
-                 why: "a public reader reads the scoring scheme (criteria, weights, scale) of an edition that is not published; "
-                    + "DESIGN.md section 2 gives readers published results and the archive, nothing unpublished "
-                    + "(0010 grants SELECT on ecpa.schemes and ecpa.criteria to ecpa_reader with no row policy)")
-        }
         return [
             Row(object: schemes, action: .select, sql: "SELECT edition_id FROM ecpa.schemes WHERE edition_id = {edition}",
-                expected: unpublishedSchemeHidden, note: "The scheme is declared before scoring and printed with the results.",
-                holes: readerReadsUnpublishedScheme),
+                expected: unpublishedSchemeHidden, note: "The scheme is declared before scoring and printed with the results."),
             Row(object: schemes, action: .insert, variant: "or replace",
                 sql: """
                     INSERT INTO ecpa.schemes (edition_id, name, source_text) VALUES ({edition}, 'Matrix', '') \
@@ -258,7 +254,7 @@ extension PermissionMatrix {
             Row(object: schemes, action: .truncate, sql: "TRUNCATE ecpa.schemes", expected: [(.any, allDenied)]),
 
             Row(object: criteria, action: .select, sql: "SELECT code, weight FROM ecpa.criteria WHERE edition_id = {edition}",
-                expected: unpublishedSchemeHidden, holes: readerReadsUnpublishedScheme),
+                expected: unpublishedSchemeHidden),
             Row(object: criteria, action: .insert,
                 sql: """
                     INSERT INTO ecpa.criteria (edition_id, code, position, name, weight, min_value, max_value, step) \
@@ -557,11 +553,10 @@ extension PermissionMatrix {
         let helper = { (signature: String, sql: String, tokens: String) in
             Row(object: function(signature, .internals), action: .execute, sql: sql, expected: [(.any, tokens)])
         }
-        let readersOfPeople = "yes yes yes yes yes yes yes deny deny"
         return [
             helper("actor()", "SELECT ecpa.actor()", everyGroup),
             helper("is_secretariat()", "SELECT ecpa.is_secretariat()", everyGroup),
-            helper("my_country()", "SELECT ecpa.my_country()", readersOfPeople),
+            helper("my_country()", "SELECT ecpa.my_country()", everyGroup),
             helper("my_juror_id(bigint)", "SELECT ecpa.my_juror_id({edition})", secretariatAndJurors),
             helper("in_conflict(bigint,bigint)", "SELECT ecpa.in_conflict({juror}, {entry})", secretariatAndJurors),
             helper("group_of_kind(text)", "SELECT ecpa.group_of_kind('juror')", everyGroup),
@@ -572,13 +567,14 @@ extension PermissionMatrix {
             helper("score_batch_hash(text,bigint,timestamp with time zone,text,text,integer,text)",
                      "SELECT ecpa.score_batch_hash(repeat('0', 64), 1, now(), 'someone', 'insert scores', 1, repeat('0', 64))", everyGroup),
             helper("submission_refusal(ecpa.editions,timestamp with time zone)",
-                     "SELECT ecpa.submission_refusal(e, now()) FROM ecpa.editions e WHERE e.id = {edition}", everyGroup),
+                     "SELECT ecpa.submission_refusal(e, now()) FROM ecpa.editions e WHERE e.id = {edition}",
+                     "yes yes yes yes yes yes yes deny none"),
             helper("entry_content_edit(ecpa.entries,ecpa.entries)",
                      "SELECT ecpa.entry_content_edit(NULL::ecpa.entries, NULL::ecpa.entries)", everyGroup),
             Row(object: function("entry_window(ecpa.editions,text,timestamp with time zone)", .internals), action: .execute,
                 sql: "SELECT (ecpa.entry_window(e, 'FI', e.submissions_close_at + interval '1 day')).refusal FROM ecpa.editions e WHERE e.id = {edition}",
-                expected: [(.submissionsOpen, "yes yes yes deny deny deny deny deny deny")],
-                note: "Runs as the caller and reads the late acceptances after the deadline."),
+                expected: [(.submissionsOpen, "yes yes yes deny deny deny deny deny yes")],
+                note: "Runs as the caller and reads the late acceptances after the deadline; a reader sees no unpublished edition to ask about."),
             helper("score_batch_is_open(bigint)", "SELECT ecpa.score_batch_is_open(1)", allDenied),
             helper("refuse_unless_scoring(integer,text,boolean)", "SELECT ecpa.refuse_unless_scoring(2030, 'scoring', true)", allDenied),
         ]
