@@ -11,6 +11,9 @@ public final class Connection {
 
     /// Connects with a key=value string or a postgresql:// URL; "" uses libpq's environment (PGHOST, PGSERVICE, ~/.pgpass...).
     public init(conninfo: String) throws {
+        if let problem = ConnectionString.urlProblem(in: conninfo) {
+            throw PQError(kind: .connection, message: problem)
+        }
         let givenPassword = try Connection.password(in: conninfo)
         guard let connection = PQconnectdb(conninfo) else {
             throw PQError(kind: .connection, message: "libpq could not allocate a connection.")
@@ -245,9 +248,10 @@ public final class Connection {
     }
 
     static func redact(_ message: String, removing secrets: [String]) -> String {
-        secrets.filter { !$0.isEmpty }.reduce(message) { text, secret in
-            text.replacingOccurrences(of: secret, with: "********")
+        let removed = secrets.filter { !$0.isEmpty }.reduce(message) { text, secret in
+            text.replacingOccurrences(of: secret, with: ConnectionString.mask)
         }
+        return ConnectionString.redactingSecrets(in: removed)
     }
 
     static func rejectNUL(in text: String, what: String = "SQL text") throws {
@@ -263,8 +267,9 @@ public final class Connection {
             if let errorMessage { PQfreemem(errorMessage) }
             throw PQError(
                 kind: .connection,
-                message:
-                    "The connection string is not valid: use key=value pairs (host=... dbname=...) or a postgresql:// URL.")
+                message: ConnectionString.isURL(conninfo)
+                    ? ConnectionString.invalidURL
+                    : "The connection string is not valid: use key=value pairs (host=... dbname=...) or a postgresql:// URL.")
         }
         defer { PQconninfoFree(options) }
         var option = options
