@@ -14,6 +14,8 @@ public enum ExitStatus: Int32, Sendable {
     case invalidInput = 65
     case noInput = 66
     case unavailable = 69
+    /// Busy: nothing was written, and the same command may succeed when run again (EX_TEMPFAIL).
+    case busy = 75
 }
 
 /// An error the CLI reports as one or two plain sentences with an exit status.
@@ -56,7 +58,8 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
         case .closed, .frozen, .invalidTransition: return .refused
         case .permissionDenied: return .permissionDenied
         case .invalidData: return .invalidInput
-        case .unavailable, .notMigrated: return .unavailable
+        case .unavailable, .notMigrated, .connectionLost: return .unavailable
+        case .lockTimeout, .concurrentChange, .canceled: return .busy
         case .database: return .failure
         }
     }
