@@ -43,7 +43,7 @@ public struct ECPACommand: ParsableCommand {
         } catch let error as ExitCode {
             return error.rawValue
         } catch let error where CLIError.isOurs(error) {
-            let failure = CLIError.from(error)
+            let failure = CLIError.from(error, session: env.session)
             env.writeError("ecpa: \(failure.message)\n")
             return failure.status.rawValue
         } catch {

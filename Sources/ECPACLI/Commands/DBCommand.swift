@@ -53,17 +53,16 @@ struct DBCommand: ParsableCommand {
     }
 }
 
-/// Connecting for migrations: like every command, but without refusing an outdated schema.
+/// Connecting for migrations: like every command, but without refusing an outdated schema, and
+/// with the lock timeout only (see SessionTimeouts.Purpose).
 enum MigrationTarget {
     static func connect(_ options: ConnectionOptions, _ env: CLIEnvironment) throws -> Connection {
         let target = DatabaseTarget.resolve(explicit: options.database, variables: env.variables)
         switch target {
         case .embedded:
-            return try options.connect(env)
-        case .explicit(let conninfo):
-            return try DatabaseTarget.open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
-        case .libpqEnvironment:
-            return try DatabaseTarget.open("", hint: "Check the PG* environment variables.")
+            return try options.connect(env, purpose: .migration)
+        case .explicit, .libpqEnvironment:
+            return try target.connect(env, purpose: .migration)
         }
     }
 }

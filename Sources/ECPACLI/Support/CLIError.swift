@@ -35,15 +35,17 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
         error is CLIError || error is StoreError || error is PQError || error is LocalClusterError
     }
 
-    /// Maps any error a command may throw to what the user sees.
-    static func from(_ error: Error) -> CLIError {
+    /// Maps any error a command may throw to what the user sees; `session` adds what can be found
+    /// out afterwards (who holds the lock a statement waited for).
+    static func from(_ error: Error, session: CommandSession? = nil) -> CLIError {
         switch error {
         case let error as CLIError:
             return error
         case let error as StoreError:
-            return CLIError(error.description, status: status(of: error))
+            let explained = session?.explain(error) ?? error
+            return CLIError(explained.description, status: status(of: explained))
         case let error as PQError:
-            return from(StoreError(error))
+            return from(StoreError(error), session: session)
         case let error as LocalClusterError:
             return CLIError(error.description, status: .unavailable)
         default:
