@@ -7,9 +7,9 @@ import LibPQ
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Apply and inspect the database schema's migrations.",
+        abstract: "Apply and inspect the database schema's migrations; see and end sessions.",
         discussion: "The migrations are built into ecpa; the same files are in sql/ for psql.",
-        subcommands: [Migrate.self, Status.self]
+        subcommands: [Migrate.self, Status.self, Connections.self]
     )
 
     struct Migrate: EnvironmentCommand {
