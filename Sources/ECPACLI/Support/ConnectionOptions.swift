@@ -80,7 +80,13 @@ enum DatabaseTarget {
         do {
             connection = try Connection(conninfo: conninfo)
         } catch let error as PQError {
-            throw CLIError("Cannot connect to PostgreSQL: \(StoreError.sentence(error.message.trimmingCharacters(in: .whitespacesAndNewlines))) \(hint)", status: .unavailable)
+            // libpq's message may take several lines (one per host tried, then a question): one line of sentences.
+            let reason = error.message.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+                .map(StoreError.sentence)
+                .joined(separator: " ")
+            throw CLIError("Cannot connect to PostgreSQL: \(reason) \(hint)", status: .unavailable)
         }
         let timeouts = try SessionTimeouts.apply(to: connection, variables: env.variables, purpose: purpose)
         env.session.record(connection, timeouts: timeouts)
