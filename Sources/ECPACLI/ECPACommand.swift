@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LibPQ
 
 /// A command that runs in an environment it is given (tests give their own).
 protocol EnvironmentCommand: ParsableCommand {
@@ -43,13 +44,14 @@ public struct ECPACommand: ParsableCommand {
         } catch let error as ExitCode {
             return error.rawValue
         } catch let error where CLIError.isOurs(error) {
-            let failure = CLIError.from(error)
-            env.writeError("ecpa: \(failure.message)\n")
+            let failure = CLIError.from(error, session: env.session)
+            env.writeError(ConnectionString.redactingSecrets(in: "ecpa: \(failure.message)\n"))
             return failure.status.rawValue
         } catch {
-            // Help, version and usage errors, as ArgumentParser words them.
+            // Help, version and usage errors, as ArgumentParser words them; they quote the
+            // arguments, which may be a connection URL with a password.
             let code = exitCode(for: error).rawValue
-            var message = fullMessage(for: error, columns: 80)
+            var message = ConnectionString.redactingSecrets(in: fullMessage(for: error, columns: 80))
             if !message.hasSuffix("\n") { message += "\n" }
             if code == 0 {
                 env.write(message)

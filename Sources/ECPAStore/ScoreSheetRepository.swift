@@ -62,12 +62,15 @@ public struct ScoreSheetRepository {
         path: String, edition: Edition, juror: Juror, criteria: [Criterion],
         progress: ((Int, Int) -> Void)? = nil, phase: ((ScoreImportPhase) -> Void)? = nil
     ) throws -> ScoreImportOutcome {
-        let file = try ScoreSheetFile(path: path)
-        let (header, headerProblems) = ScoreSheetHeader.read(file.headerLine)
+        var unread: ScoreSheetFile? = try ScoreSheetFile(path: path)
+        let (header, headerProblems) = ScoreSheetHeader.read(unread?.headerLine ?? "")
         guard let header else { return .refused(headerProblems) }
         do {
             return try translating {
-                try connection.transaction { db in
+                // A second attempt (after another session's concurrent change) reads the file anew.
+                try connection.transaction(retry: .concurrentChange) { db in
+                    let file = try unread ?? ScoreSheetFile(path: path)
+                    unread = nil
                     phase?(.reading)
                     try stage(file, header: header, on: db, progress: progress)
                     phase?(.checking)

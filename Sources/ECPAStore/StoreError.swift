@@ -1,7 +1,7 @@
 import LibPQ
 
 /// A storage failure in the award's words, translated from PostgreSQL's SQLSTATE in one place.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Something named does not exist (or is not visible to this role).
     case notFound(String)
     /// The write would break a uniqueness rule, such as one competing entry per country.
@@ -18,6 +18,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidData(String, hint: String?)
     /// The database cannot be reached.
     case unavailable(String)
+    /// A statement gave up waiting for a lock that another session holds (55P03).
+    case lockTimeout(LockWait)
+    /// Another session changed the same rows at the same moment (40001), or this session and
+    /// another each waited for the other's lock (40P01, `deadlock`). Running the transaction again may succeed.
+    case concurrentChange(deadlock: Bool)
+    /// The server canceled a statement that ran longer than statement_timeout, or that someone canceled (57014).
+    case canceled(limit: Elapsed?)
+    /// The session ended before the command finished (57P01, 57P02, 57P03, 25P03, class 08, or lost by libpq).
+    case connectionLost(ConnectionLoss)
     /// The database schema is missing or older than this binary.
     case notMigrated(String)
     /// Any other database error.
@@ -30,6 +39,36 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .conflict(let m, let h), .closed(let m, let h), .invalidTransition(let m, let h),
              .permissionDenied(let m, let h), .invalidData(let m, let h):
             return h.map { "\(m) \($0)" } ?? m
+        case .lockTimeout(let wait):
+            return wait.description
+        case .concurrentChange(deadlock: false):
+            return "Another session changed the same edition at the same moment (for example the secretariat moved "
+                + "it to another phase); nothing was written. Run the command again."
+        case .concurrentChange(deadlock: true):
+            return "This command and another session each waited for a lock the other held, and the database "
+                + "stopped this one; nothing was written. Run the command again."
+        case .canceled(let limit):
+            let limitText = limit.map { " (\($0))" } ?? ""
+            return "The database canceled the command because it ran longer than the statement timeout\(limitText), "
+                + "or because an administrator canceled it; nothing was written. Run it again, with a longer "
+                + "ECPA_STATEMENT_TIMEOUT if it needs more time."
+        case .connectionLost(let loss):
+            return loss.description
+        }
+    }
+
+    /// Whether running the same transaction again may succeed: another session's change or a deadlock got in the way.
+    public var isConcurrentChange: Bool {
+        if case .concurrentChange = self { return true }
+        return false
+    }
+
+    /// Whether an error, translated or not, is a concurrent change (40001 or 40P01).
+    public static func isConcurrentChange(_ error: Error) -> Bool {
+        switch error {
+        case let error as StoreError: return error.isConcurrentChange
+        case let error as PQError: return StoreError(error).isConcurrentChange
+        default: return false
         }
     }
 
@@ -37,9 +76,28 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public init(_ error: PQError) {
         let message = StoreError.sentence(error.message)
         let hint = error.hint.map(StoreError.sentence)
+        let lost = { (cause: ConnectionLoss.Cause) in
+            StoreError.connectionLost(ConnectionLoss(cause: cause, duringCommit: error.duringCommit))
+        }
         switch (error.kind, error.sqlState ?? "") {
+        case (_, "55P03"):
+            self = .lockTimeout(LockWait())
+        case (_, "40001"):
+            self = .concurrentChange(deadlock: false)
+        case (_, "40P01"):
+            self = .concurrentChange(deadlock: true)
+        case (_, "57014"):
+            self = .canceled(limit: nil)
+        case (_, "57P01"):
+            self = lost(.terminated)
+        case (_, "57P02"), (_, "57P03"):
+            self = lost(.serverStopped)
+        case (_, "25P03"):
+            self = lost(.idleInTransaction)
+        case (_, let state) where state.hasPrefix("08"):
+            self = lost(.connectionFailed)
         case (.connection, _):
-            self = .unavailable(message)
+            self = lost(.connectionFailed)
         case (_, "23505"):
             self = .conflict(Self.uniqueMessage(error) ?? message, hint: hint)
         case (_, "EC001"):

@@ -1,22 +1,40 @@
 import CLibPQ
 
+/// When a transaction that failed is run again from the start.
+public struct TransactionRetry: Sendable {
+    /// How many times the transaction runs at most: 2 runs it once more after a failure.
+    public var attempts: Int
+    /// Whether an error is one that running the whole transaction again may cure.
+    public var isRetryable: @Sendable (Error) -> Bool
+
+    public init(attempts: Int, when isRetryable: @escaping @Sendable (Error) -> Bool) {
+        self.attempts = attempts
+        self.isRetryable = isRetryable
+    }
+}
+
 extension Connection {
     /// Runs `body` in a transaction (a savepoint when one is already open); any thrown error rolls it back and is rethrown.
+    ///
+    /// With `retry`, a transaction this call opened is rolled back and run again, body and all,
+    /// while its error is retryable and attempts are left; the last error is thrown. A savepoint
+    /// is never retried, since the failures worth retrying end the whole transaction. An error
+    /// from the COMMIT itself is thrown with `duringCommit` set.
     @discardableResult
-    public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
+    public func transaction<T>(retry: TransactionRetry? = nil, _ body: (Connection) throws -> T) throws -> T {
         let connection = try openHandle()
         if PQtransactionStatus(connection) == PQTRANS_IDLE {
-            try executeScript(unsafeRaw: "BEGIN")
-            let value: T
-            do {
-                value = try body(self)
-                try failIfAborted()
-            } catch {
-                rollbackQuietly(to: nil)
-                throw error
+            var attempt = 1
+            while true {
+                do {
+                    return try topLevelTransaction(body)
+                } catch {
+                    guard let retry, attempt < retry.attempts, retry.isRetryable(error),
+                          let handle = try? openHandle(), PQtransactionStatus(handle) == PQTRANS_IDLE
+                    else { throw error }
+                    attempt += 1
+                }
             }
-            try executeScript(unsafeRaw: "COMMIT")
-            return value
         }
         let savepoint = nextSavepointName()
         try executeScript(unsafeRaw: "SAVEPOINT \(savepoint)")
@@ -27,6 +45,38 @@ extension Connection {
             try executeScript(unsafeRaw: "RELEASE SAVEPOINT \(savepoint)")
         } catch {
             rollbackQuietly(to: savepoint)
+            throw error
+        }
+        return value
+    }
+
+    /// Whether the connection is inside a transaction block (open, failed, or with a statement running).
+    public var isInTransaction: Bool {
+        guard let handle = try? openHandle() else { return false }
+        let status = PQtransactionStatus(handle)
+        return status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN
+    }
+
+    /// Whether the connection is open and still connected to the server.
+    public var isConnected: Bool {
+        guard let handle = try? openHandle() else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    private func topLevelTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
+        try executeScript(unsafeRaw: "BEGIN")
+        let value: T
+        do {
+            value = try body(self)
+            try failIfAborted()
+        } catch {
+            rollbackQuietly(to: nil)
+            throw error
+        }
+        do {
+            try executeScript(unsafeRaw: "COMMIT")
+        } catch var error as PQError {
+            error.duringCommit = true
             throw error
         }
         return value

@@ -11,6 +11,9 @@ public final class Connection {
 
     /// Connects with a key=value string or a postgresql:// URL; "" uses libpq's environment (PGHOST, PGSERVICE, ~/.pgpass...).
     public init(conninfo: String) throws {
+        if let problem = ConnectionString.urlProblem(in: conninfo) {
+            throw PQError(kind: .connection, message: problem)
+        }
         let givenPassword = try Connection.password(in: conninfo)
         guard let connection = PQconnectdb(conninfo) else {
             throw PQError(kind: .connection, message: "libpq could not allocate a connection.")
@@ -82,7 +85,8 @@ public final class Connection {
     public func executeScript(unsafeRaw script: String) throws {
         let connection = try openHandle()
         try Connection.rejectNUL(in: script)
-        let result = try check(PQexec(connection, script), on: connection, allowCopyIn: false)
+        let sent = PQsendQuery(connection, script) == 1
+        let result = try check(sent ? Connection.firstResult(on: connection) : nil, on: connection, allowCopyIn: false)
         PQclear(result)
     }
 
@@ -129,9 +133,31 @@ public final class Connection {
         }
         defer { values.forEach { free($0) } }
         let constValues = values.map { UnsafePointer($0) }
-        let result = PQexecParams(
-            connection, sql.text, Int32(sql.bindings.count), types, constValues, nil, nil, 0)
-        return try check(result, on: connection, allowCopyIn: allowCopyIn)
+        let sent = PQsendQueryParams(
+            connection, sql.text, Int32(sql.bindings.count), types, constValues, nil, nil, 0) == 1
+        return try check(sent ? Connection.firstResult(on: connection) : nil, on: connection, allowCopyIn: allowCopyIn)
+    }
+
+    /// Waits for the results of what was just sent, as PQexec does, but keeps the first error:
+    /// when the server ends the session, its own message (with its SQLSTATE, such as 57P01)
+    /// comes before the one libpq adds for the lost connection, which PQexec would return.
+    /// Otherwise the last result is kept; a COPY's start is returned at once.
+    static func firstResult(on connection: OpaquePointer) -> OpaquePointer? {
+        var kept: OpaquePointer?
+        while let result = PQgetResult(connection) {
+            let status = PQresultStatus(result)
+            if let previous = kept, PQresultStatus(previous) == PGRES_FATAL_ERROR {
+                PQclear(result)
+            } else {
+                if let previous = kept { PQclear(previous) }
+                kept = result
+            }
+            if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH
+                || PQstatus(connection) == CONNECTION_BAD {
+                break
+            }
+        }
+        return kept
     }
 
     /// Turns a result into a thrown error unless it succeeded; consumes failed results.
@@ -222,9 +248,10 @@ public final class Connection {
     }
 
     static func redact(_ message: String, removing secrets: [String]) -> String {
-        secrets.filter { !$0.isEmpty }.reduce(message) { text, secret in
-            text.replacingOccurrences(of: secret, with: "********")
+        let removed = secrets.filter { !$0.isEmpty }.reduce(message) { text, secret in
+            text.replacingOccurrences(of: secret, with: ConnectionString.mask)
         }
+        return ConnectionString.redactingSecrets(in: removed)
     }
 
     static func rejectNUL(in text: String, what: String = "SQL text") throws {
@@ -240,8 +267,9 @@ public final class Connection {
             if let errorMessage { PQfreemem(errorMessage) }
             throw PQError(
                 kind: .connection,
-                message:
-                    "The connection string is not valid: use key=value pairs (host=... dbname=...) or a postgresql:// URL.")
+                message: ConnectionString.isURL(conninfo)
+                    ? ConnectionString.invalidURL
+                    : "The connection string is not valid: use key=value pairs (host=... dbname=...) or a postgresql:// URL.")
         }
         defer { PQconninfoFree(options) }
         var option = options

@@ -34,6 +34,9 @@ public struct PQError: Error, CustomStringConvertible, Sendable {
     public var severity: String?
     /// Where in the server the error happened, such as `COPY scores, line 3, column points: "x"`.
     public var context: String?
+    /// Whether the error ended a COMMIT. A server error there means the transaction was rolled
+    /// back; a lost connection there means nobody can tell whether it was committed.
+    public var duringCommit: Bool
 
     /// Creates an error; the message must not contain secrets or bound values.
     public init(
@@ -46,7 +49,8 @@ public struct PQError: Error, CustomStringConvertible, Sendable {
         table: String? = nil,
         column: String? = nil,
         severity: String? = nil,
-        context: String? = nil
+        context: String? = nil,
+        duringCommit: Bool = false
     ) {
         self.kind = kind
         self.message = message
@@ -58,6 +62,7 @@ public struct PQError: Error, CustomStringConvertible, Sendable {
         self.column = column
         self.severity = severity
         self.context = context
+        self.duringCommit = duringCommit
     }
 
     /// The message followed by the detail, hint and context lines that are present.

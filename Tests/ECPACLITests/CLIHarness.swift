@@ -28,10 +28,11 @@ final class CLIHarness: @unchecked Sendable {
     /// Runs one command line with the given standard input.
     @discardableResult
     func run(_ arguments: [String], input: String = "", now: Date = Date(), terminalLines: [String]? = nil,
-             editor: (@Sendable (String, String) -> String?)? = nil) -> Result {
+             editor: (@Sendable (String, String) -> String?)? = nil, environment: [String: String] = [:]) -> Result {
         lock.withLock { out = ""; err = "" }
         var variables = ProcessInfo.processInfo.environment
         variables["ECPA_DATABASE_URL"] = database.conninfo
+        variables.merge(environment) { _, given in given }
         let env = CLIEnvironment(
             variables: variables,
             now: { now },

@@ -50,7 +50,8 @@ import Testing
               report                  Write the winners' report.
               archive                 Look up past editions: hosts, themes and medal
                                       winners, each fact with its certainty.
-              db                      Apply and inspect the database schema's migrations.
+              db                      Apply and inspect the database schema's migrations;
+                                      see and end sessions.
               local                   Manage the embedded local database.
 
               See 'ecpa help <subcommand>' for detailed help.
@@ -90,6 +91,89 @@ import Testing
               --draft                 Save as a draft without submitting.
               --save-as <save-as>     Without a file: where to save your answers (default:
                                       entry-CC-YEAR.toml here).
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            """)
+    }
+
+    @Test func dbConnectionsHelpSaysWhatEndingASessionDoes() {
+        let (status, output) = help(["db", "connections", "--help"])
+        #expect(status == 0)
+        #expect(output == """
+            OVERVIEW: List the sessions connected to the database, or end one
+            (secretariat).
+
+            A session that keeps a transaction open holds its locks until it ends, and
+            commands that need them give up after ECPA_LOCK_TIMEOUT, naming it. Its owner
+            can finish; otherwise the secretariat ends the session with `ecpa db
+            connections end PID`, which rolls back whatever it has not committed.
+
+            USAGE: ecpa db connections <subcommand>
+
+            OPTIONS:
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              list (default)          List every session on the database: its login, state,
+                                      age and what it waits for (secretariat).
+              end                     End another person's session; what it has not
+                                      committed is rolled back (secretariat).
+
+              See 'ecpa help db connections <subcommand>' for detailed help.
+
+            """)
+    }
+
+    @Test func dbConnectionsListHelpOffersTheFormats() {
+        let (status, output) = help(["db", "connections", "list", "--help"])
+        #expect(status == 0)
+        #expect(output == """
+            OVERVIEW: List every session on the database: its login, state, age and what it
+            waits for (secretariat).
+
+            No session's query is shown. Your own session is in the list too, as active.
+
+            USAGE: ecpa db connections list [--db <url>] [--as <role>] [--format <format>]
+
+            OPTIONS:
+              --db <url>              PostgreSQL connection URL or conninfo string.
+                    Without it: ECPA_DATABASE_URL, then libpq's own PG* variables, then the
+                    embedded local database.
+              --as <role>             Act as this role (SET ROLE); your login must be a
+                                      member of it.
+              --format <format>       How to print the result. (values: table, json, csv;
+                                      default: table)
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            """)
+    }
+
+    @Test func dbConnectionsEndHelpAsksForConfirmation() {
+        let (status, output) = help(["db", "connections", "end", "--help"])
+        #expect(status == 0)
+        #expect(output == """
+            OVERVIEW: End another person's session; what it has not committed is rolled
+            back (secretariat).
+
+            Asks for confirmation on a terminal; without one, give --yes. A superuser's
+            session, and your own, cannot be ended this way.
+
+            USAGE: ecpa db connections end [--db <url>] [--as <role>] <pid> [--yes]
+
+            ARGUMENTS:
+              <pid>                   The session's process id, as `ecpa db connections`
+                                      lists it.
+
+            OPTIONS:
+              --db <url>              PostgreSQL connection URL or conninfo string.
+                    Without it: ECPA_DATABASE_URL, then libpq's own PG* variables, then the
+                    embedded local database.
+              --as <role>             Act as this role (SET ROLE); your login must be a
+                                      member of it.
+              --yes                   Do not ask for confirmation.
               --version               Show the version.
               -h, --help              Show help information.
 

@@ -7,9 +7,9 @@ import LibPQ
 struct DBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Apply and inspect the database schema's migrations.",
+        abstract: "Apply and inspect the database schema's migrations; see and end sessions.",
         discussion: "The migrations are built into ecpa; the same files are in sql/ for psql.",
-        subcommands: [Migrate.self, Status.self]
+        subcommands: [Migrate.self, Status.self, Connections.self]
     )
 
     struct Migrate: EnvironmentCommand {
@@ -53,17 +53,16 @@ struct DBCommand: ParsableCommand {
     }
 }
 
-/// Connecting for migrations: like every command, but without refusing an outdated schema.
+/// Connecting for migrations: like every command, but without refusing an outdated schema, and
+/// with the lock timeout only (see SessionTimeouts.Purpose).
 enum MigrationTarget {
     static func connect(_ options: ConnectionOptions, _ env: CLIEnvironment) throws -> Connection {
         let target = DatabaseTarget.resolve(explicit: options.database, variables: env.variables)
         switch target {
         case .embedded:
-            return try options.connect(env)
-        case .explicit(let conninfo):
-            return try DatabaseTarget.open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
-        case .libpqEnvironment:
-            return try DatabaseTarget.open("", hint: "Check the PG* environment variables.")
+            return try options.connect(env, purpose: .migration)
+        case .explicit, .libpqEnvironment:
+            return try target.connect(env, purpose: .migration)
         }
     }
 }

@@ -28,7 +28,7 @@ struct DemoCommand: EnvironmentCommand {
         let folder = try workFolder(env)
         var demoEnv = env
         demoEnv.variables["ECPA_DATABASE_URL"] = conninfo
-        let probe = try Connection(conninfo: conninfo)
+        let probe = try DatabaseTarget.open(conninfo, hint: "Check --db.", env: env, purpose: .command)
         let existing = try Set(DemoScript.roles.filter { try PersonRepository(probe).roleExists($0) })
         probe.close()
         let script = DemoScript(env: demoEnv, folder: folder, now: env.now(), existingRoles: existing)
@@ -57,7 +57,7 @@ struct DemoCommand: EnvironmentCommand {
         let cluster = LocalCluster(home: LocalCluster.defaultHome(environment: env.variables))
         env.info("Starting the local database in \(cluster.home.path)")
         try cluster.start(progress: { env.info($0) })
-        let admin = try Connection(conninfo: cluster.conninfo)
+        let admin = try DatabaseTarget.open(cluster.conninfo, hint: "Try `ecpa local status`.", env: env, purpose: .migration)
         try admin.execute("DROP DATABASE IF EXISTS ecpa_demo WITH (FORCE)")
         for role in DemoScript.roles {
             try admin.execute("DROP ROLE IF EXISTS \(identifier: role)")

@@ -126,7 +126,7 @@ struct EntryCommand: ParsableCommand {
             form.edition = year
             let state: EntryState = draft ? .draft : .submitted
             let db = try connection.connect(env)
-            let (saved, zone, created) = try db.transaction { db in
+            let (saved, zone, created) = try db.transaction(retry: .concurrentChange) { db in
                 let editionRecord = try EditionRepository(db).requireEdition(year: year)
                 let entries = EntryRepository(db)
                 let existing: Entry?
@@ -230,7 +230,7 @@ struct EntryCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let entry = try db.transaction { try EntryRepository($0).updateState(id: EntryID(id), to: .withdrawn) }
+            let entry = try db.transaction(retry: .concurrentChange) { try EntryRepository($0).updateState(id: EntryID(id), to: .withdrawn) }
             try EntryCommand.report(entry, db: db, env: env, format: output.format) { "Withdrew entry \($0.id) \"\($0.form.title ?? "")\"." }
         }
     }
@@ -256,7 +256,7 @@ struct EntryCommand: ParsableCommand {
         func run(in env: CLIEnvironment) throws {
             let code = try Parse.country(country, flag: "--country")
             let db = try connection.connect(env)
-            let (zone, instant) = try db.transaction { db in
+            let (zone, instant) = try db.transaction(retry: .concurrentChange) { db in
                 let chosen = try EditionRepository(db).requireEdition(year: edition)
                 let zone = TimeText.zone(chosen.timeZone)
                 let instant = try Parse.time(until, flag: "--until", zone: zone)
@@ -300,7 +300,7 @@ struct EntryCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let entry = try db.transaction {
+            let entry = try db.transaction(retry: .concurrentChange) {
                 try EntryRepository($0).updateState(id: EntryID(id), to: eligible ? .eligible : .ineligible, reason: reason)
             }
             try EntryCommand.report(entry, db: db, env: env, format: output.format) { "Entry \($0.id) \"\($0.form.title ?? "")\" is \($0.state.rawValue)." }

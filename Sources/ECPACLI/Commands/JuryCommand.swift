@@ -48,7 +48,7 @@ struct JuryCommand: ParsableCommand {
                 throw CLIError("A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
             }
             let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
-            let (juror, edition) = try db.transaction { db in
+            let (juror, edition) = try db.transaction(retry: .concurrentChange) { db in
                 let edition = try selection.resolve(db)
                 let people = PersonRepository(db)
                 if let password {
@@ -95,7 +95,7 @@ struct JuryCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction { db in
+            let edition = try db.transaction(retry: .concurrentChange) { db in
                 let edition = try selection.resolve(db)
                 let juror = try JuryRepository(db).requireJuror(edition: edition, roleName: role)
                 try JuryRepository(db).deleteJuror(juror.id)
@@ -129,7 +129,7 @@ struct JuryCommand: ParsableCommand {
 
             func run(in env: CLIEnvironment) throws {
                 let db = try connection.connect(env)
-                let seat = try db.transaction { db in
+                let seat = try db.transaction(retry: .concurrentChange) { db in
                     let edition = try selection.resolve(db)
                     let seat = try JurorResolver.resolve(juror, edition: edition, db: db)
                     try JuryRepository(db).declareConflict(juror: seat.id, entry: EntryID(entry), reason: reason)
@@ -172,7 +172,7 @@ struct JuryCommand: ParsableCommand {
 
             func run(in env: CLIEnvironment) throws {
                 let db = try connection.connect(env)
-                let cleared = try db.transaction { db in
+                let cleared = try db.transaction(retry: .concurrentChange) { db in
                     let edition = try selection.resolve(db)
                     let seat = try JuryRepository(db).requireJuror(edition: edition, roleName: juror)
                     return try JuryRepository(db).clearConflict(juror: seat.id, entry: EntryID(entry))

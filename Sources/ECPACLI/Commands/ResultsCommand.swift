@@ -73,7 +73,7 @@ struct ResultsCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            try db.transaction { db in
+            try db.transaction(retry: .concurrentChange) { db in
                 let edition = try selection.resolve(db)
                 let repository = ResultsRepository(db)
                 if clear {

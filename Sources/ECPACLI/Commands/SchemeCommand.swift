@@ -91,7 +91,7 @@ struct SchemeCommand: ParsableCommand {
                 throw CLIError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(source); the scheme was not set.", status: .invalidInput)
             }
             let db = try connection.connect(env)
-            let edition = try db.transaction { db in
+            let edition = try db.transaction(retry: .concurrentChange) { db in
                 let edition = try selection.resolve(db)
                 try SchemeRepository(db).setScheme(scheme, edition: edition.id, sourceText: text)
                 return edition

@@ -49,7 +49,7 @@ struct ScoreCommand: ParsableCommand {
             let seat = try JurorResolver.resolve(juror, edition: edition, db: db)
             let entryID = EntryID(entry)
             if abstain || withdrawAbstention {
-                try db.transaction { db in
+                try db.transaction(retry: .concurrentChange) { db in
                     let scores = ScoreRepository(db)
                     if abstain {
                         try scores.abstain(edition: edition.id, entry: entryID, juror: seat.id, comment: comment)
@@ -68,7 +68,7 @@ struct ScoreCommand: ParsableCommand {
                 given = try prompt(scheme, current: try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }, env: env)
             }
             let scores = given.map { Score(entry: entryID, juror: seat.id, criterion: $0.code, value: $0.value, comment: comment) }
-            try db.transaction { try ScoreRepository($0).recordScores(edition: edition.id, scores) }
+            try db.transaction(retry: .concurrentChange) { try ScoreRepository($0).recordScores(edition: edition.id, scores) }
             let written = try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }
             if output.format == .table {
                 let list = written.map { "\($0.criterion) \(Values.text($0.value))" }.joined(separator: ", ")

@@ -69,7 +69,7 @@ struct UserCommand: ParsableCommand {
                 throw CLIError("A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
             }
             let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
-            try db.transaction { db in
+            try db.transaction(retry: .concurrentChange) { db in
                 let people = PersonRepository(db)
                 if let password {
                     let verifier = try db.encryptPassword(password, role: role)

@@ -23,6 +23,8 @@ public struct CLIEnvironment: Sendable {
     /// Lets the person edit a long text in their editor ($VISUAL or $EDITOR): the text to start
     /// from and a guidance note; nil when no editor could be used.
     public var editText: @Sendable (_ text: String, _ guidance: String) -> String?
+    /// The database session the command opens, for explaining its failure afterwards.
+    let session = CommandSession()
 
     public init(
         variables: [String: String], now: @escaping @Sendable () -> Date,

@@ -14,6 +14,8 @@ public enum ExitStatus: Int32, Sendable {
     case invalidInput = 65
     case noInput = 66
     case unavailable = 69
+    /// Busy: nothing was written, and the same command may succeed when run again (EX_TEMPFAIL).
+    case busy = 75
 }
 
 /// An error the CLI reports as one or two plain sentences with an exit status.
@@ -33,15 +35,17 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
         error is CLIError || error is StoreError || error is PQError || error is LocalClusterError
     }
 
-    /// Maps any error a command may throw to what the user sees.
-    static func from(_ error: Error) -> CLIError {
+    /// Maps any error a command may throw to what the user sees; `session` adds what can be found
+    /// out afterwards (who holds the lock a statement waited for).
+    static func from(_ error: Error, session: CommandSession? = nil) -> CLIError {
         switch error {
         case let error as CLIError:
             return error
         case let error as StoreError:
-            return CLIError(error.description, status: status(of: error))
+            let explained = session?.explain(error) ?? error
+            return CLIError(explained.description, status: status(of: explained))
         case let error as PQError:
-            return from(StoreError(error))
+            return from(StoreError(error), session: session)
         case let error as LocalClusterError:
             return CLIError(error.description, status: .unavailable)
         default:
@@ -56,7 +60,8 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
         case .closed, .frozen, .invalidTransition: return .refused
         case .permissionDenied: return .permissionDenied
         case .invalidData: return .invalidInput
-        case .unavailable, .notMigrated: return .unavailable
+        case .unavailable, .notMigrated, .connectionLost: return .unavailable
+        case .lockTimeout, .concurrentChange, .canceled: return .busy
         case .database: return .failure
         }
     }

@@ -19,9 +19,9 @@ struct ConnectionOptions: ParsableArguments {
     var role: String?
 
     /// Opens a connection, migrating the embedded database on first use, and switches role.
-    func connect(_ env: CLIEnvironment) throws -> Connection {
+    func connect(_ env: CLIEnvironment, purpose: SessionTimeouts.Purpose = .command) throws -> Connection {
         let target = DatabaseTarget.resolve(explicit: database, variables: env.variables)
-        let connection = try target.connect(env)
+        let connection = try target.connect(env, purpose: purpose)
         if let role {
             do {
                 try connection.execute("SET ROLE \(identifier: role)")
@@ -53,19 +53,19 @@ enum DatabaseTarget {
         return .embedded(LocalCluster(home: LocalCluster.defaultHome(environment: variables)))
     }
 
-    func connect(_ env: CLIEnvironment) throws -> Connection {
+    func connect(_ env: CLIEnvironment, purpose: SessionTimeouts.Purpose = .command) throws -> Connection {
         switch self {
         case .explicit(let conninfo):
-            let connection = try Self.open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.")
-            try Self.requireCurrentSchema(connection)
+            let connection = try Self.open(conninfo, hint: "Check --db or ECPA_DATABASE_URL.", env: env, purpose: purpose)
+            if purpose == .command { try Self.requireCurrentSchema(connection) }
             return connection
         case .libpqEnvironment:
-            let connection = try Self.open("", hint: "Check the PG* environment variables.")
-            try Self.requireCurrentSchema(connection)
+            let connection = try Self.open("", hint: "Check the PG* environment variables.", env: env, purpose: purpose)
+            if purpose == .command { try Self.requireCurrentSchema(connection) }
             return connection
         case .embedded(let cluster):
             try cluster.start(progress: { env.info($0) })
-            let connection = try Self.open(cluster.conninfo, hint: "Try `ecpa local status`.")
+            let connection = try Self.open(cluster.conninfo, hint: "Try `ecpa local status`.", env: env, purpose: purpose)
             let applied = try Schema.migrator().migrate(on: connection) { migration in
                 env.info("Preparing the local database: \(migration.name)")
             }
@@ -74,13 +74,23 @@ enum DatabaseTarget {
         }
     }
 
-    /// Connects, or says plainly why not and where to look.
-    static func open(_ conninfo: String, hint: String) throws -> Connection {
+    /// Connects and sets the session's time limits, or says plainly why not and where to look.
+    static func open(_ conninfo: String, hint: String, env: CLIEnvironment, purpose: SessionTimeouts.Purpose) throws -> Connection {
+        let connection: Connection
         do {
-            return try Connection(conninfo: conninfo)
+            connection = try Connection(conninfo: conninfo)
         } catch let error as PQError {
-            throw CLIError("Cannot connect to PostgreSQL: \(StoreError.sentence(error.message.trimmingCharacters(in: .whitespacesAndNewlines))) \(hint)", status: .unavailable)
+            // libpq's message may take several lines (one per host tried, then a question): one line of sentences.
+            let reason = error.message.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+                .map(StoreError.sentence)
+                .joined(separator: " ")
+            throw CLIError("Cannot connect to PostgreSQL: \(reason) \(hint)", status: .unavailable)
         }
+        let timeouts = try SessionTimeouts.apply(to: connection, variables: env.variables, purpose: purpose)
+        env.session.record(connection, timeouts: timeouts)
+        return connection
     }
 
     /// Refuses to work on a database whose schema is older or newer than this binary.

@@ -1,3 +1,4 @@
+import ECPAStore
 import Foundation
 
 /// One printed value, typed so JSON keeps numbers, booleans and nulls.
@@ -9,6 +10,10 @@ enum Value: Sendable, Equatable {
     /// An instant, shown in the given time zone with its offset.
     case time(Date?, zone: TimeZone)
     case list([String])
+    /// Whole numbers, such as process ids: a JSON array of numbers.
+    case integers([Int64])
+    /// A length of time: `6 min 3 s` in tables, whole seconds in JSON.
+    case elapsed(Elapsed?)
     /// An archive fact with its certainty.
     case fact(FactCell)
     /// Several archive facts, such as the awards of a year that have no place.
@@ -21,7 +26,8 @@ enum Value: Sendable, Equatable {
         case .decimal(let v): return v == nil
         case .bool(let v): return v == nil
         case .time(let v, _): return v == nil
-        case .list, .fact, .facts: return false
+        case .elapsed(let v): return v == nil
+        case .list, .integers, .fact, .facts: return false
         }
     }
 
@@ -34,6 +40,8 @@ enum Value: Sendable, Equatable {
         case .bool(let v): return v.map { $0 ? "yes" : "no" } ?? ""
         case .time(let v, let zone): return v.map { TimeText.display($0, in: zone) } ?? ""
         case .list(let v): return v.joined(separator: ", ")
+        case .integers(let v): return v.map(String.init).joined(separator: ", ")
+        case .elapsed(let v): return v?.description ?? ""
         case .fact(let v): return v.display
         case .facts(let v): return FactCell.display(v)
         }
@@ -48,6 +56,8 @@ enum Value: Sendable, Equatable {
         case .bool(let v): return v.map { $0 ? "true" : "false" } ?? "null"
         case .time(let v, let zone): return v.map { JSONText.string(TimeText.iso($0, in: zone)) } ?? "null"
         case .list(let v): return "[" + v.map(JSONText.string).joined(separator: ", ") + "]"
+        case .integers(let v): return "[" + v.map(String.init).joined(separator: ", ") + "]"
+        case .elapsed(let v): return v.map { String($0.seconds) } ?? "null"
         case .fact(let v): return v.json
         case .facts(let v): return "[" + v.map(\.json).joined(separator: ", ") + "]"
         }

@@ -1,0 +1,66 @@
+import ECPATestSupport
+import Foundation
+import LibPQ
+
+/// A command line running on a thread of its own, for tests in which the command waits for
+/// another session's lock while the test decides what that session does.
+final class BackgroundRun: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var result: CLIHarness.Result?
+
+    init(_ cli: CLIHarness, _ arguments: [String], environment: [String: String] = [:]) {
+        Thread.detachNewThread { [self] in
+            let outcome = cli.run(arguments, environment: environment)
+            lock.withLock { result = outcome }
+            done.signal()
+        }
+    }
+
+    /// What the command printed and its status, once it has ended.
+    func finish() throws -> CLIHarness.Result {
+        guard done.wait(timeout: .now() + 300) == .success, let result = lock.withLock({ result }) else {
+            throw CLIHarness.HarnessError(message: "The command did not end.")
+        }
+        return result
+    }
+}
+
+extension CLIHarness {
+    /// Adds a member of the secretariat with a login of their own; returns the role and its password.
+    func secretariatLogin() throws -> (role: String, password: String) {
+        let role = TestDatabase.uniqueName("sec")
+        let password = "password-\(role)"
+        try expectSuccess(["user", "add", role, "--kind", "secretariat", "--name", "Secretariat member",
+                           "--password-file", "-"], input: password + "\n")
+        return (role, password)
+    }
+
+    /// The session waiting for a lock that session `holder` holds, once one does (the command
+    /// under test); fails rather than hanging when none does within a minute.
+    func sessionBlocked(by holder: Int) throws -> Int {
+        let admin = try database.connect()
+        defer { admin.close() }
+        for _ in 0..<1200 {
+            if let pid: Int = try admin.queryOne("""
+                SELECT pid FROM pg_stat_activity WHERE \(holder)::integer = ANY(pg_blocking_pids(pid))
+                """)?.decode("pid") {
+                return pid
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw HarnessError(message: "No session waited for session \(holder).")
+    }
+
+    /// The process id of a connection's session.
+    static func pid(of connection: Connection) throws -> Int {
+        try connection.queryOne("SELECT pg_backend_pid() AS pid")?.decode("pid") ?? 0
+    }
+
+    /// The phase of an edition, read as the administrator.
+    func phase(of year: Int) throws -> String? {
+        let admin = try database.connect()
+        defer { admin.close() }
+        return try admin.queryOne("SELECT phase FROM ecpa.editions WHERE year = \(year)")?.decode("phase")
+    }
+}
