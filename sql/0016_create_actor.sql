@@ -2,14 +2,19 @@
 -- owner-run (SECURITY DEFINER) functions, where current_user is ecpa_owner. They need the person
 -- on whose behalf they run: the role the session took with SET ROLE (PostgreSQL checks membership
 -- whenever the setting changes, and forbids changing it inside a SECURITY DEFINER function), else
--- the login itself. Outside owner-run code this is current_user.
+-- the login itself. Outside owner-run code this is current_user. A group role (one that cannot
+-- log in, such as ecpa_secretariat) names nobody, so a session acting as a group is named by its
+-- login: the ledger and the stamps always name a person.
 SET ROLE ecpa_owner;
 
 CREATE FUNCTION ecpa.actor() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
-        SELECT CASE current_setting('role') WHEN 'none' THEN session_user::text ELSE current_setting('role') END
+        SELECT CASE WHEN current_setting('role') = 'none'
+                      OR NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = current_setting('role') AND rolcanlogin)
+                    THEN session_user::text
+                    ELSE current_setting('role') END
     $$;
 
 -- True for members of the secretariat group, and for superusers (who hold every role).

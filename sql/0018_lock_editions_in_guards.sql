@@ -9,7 +9,79 @@
 -- The guards run as the owner, so that they may take the lock and read what they check whatever
 -- the writer may see; they name the acting role with ecpa.actor(). Their times are the clock's
 -- (clock_timestamp()), not the start of the writer's transaction.
+--
+-- The phase is not the only thing a rule reads that another person may change meanwhile: a
+-- score's rules also read the entry's state and the juror's declared conflicts, and the jury's
+-- size limit counts the jury. For those, serialization points: a row per thing whose change must
+-- make a writer with an older snapshot fail rather than act on what it no longer sees. Whoever
+-- changes the thing bumps its point (an UPDATE); whoever relies on it bumps or holds the point
+-- first. In REPEATABLE READ and SERIALIZABLE a transaction whose snapshot predates a committed
+-- bump then fails with 40001; in READ COMMITTED it waits for the other transaction and its checks
+-- see the change. Points: 'juror:ID' (a juror's cells and conflicts; every score write bumps it,
+-- so one juror's writes also queue one behind the other), 'entries:ID' (the entries of an edition
+-- being scored), 'jury:ID' (an edition's jury).
 SET ROLE ecpa_owner;
+
+CREATE TABLE ecpa.serialization_points (
+    point   text PRIMARY KEY,
+    version bigint NOT NULL DEFAULT 0
+);
+
+-- Marks a change to what a point protects.
+CREATE FUNCTION ecpa.bump(p_point text) RETURNS void
+    LANGUAGE sql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+        INSERT INTO ecpa.serialization_points AS s (point, version) VALUES (p_point, 1)
+        ON CONFLICT (point) DO UPDATE SET version = s.version + 1
+    $$;
+
+-- Relies on what a point protects staying as this transaction sees it: holds it FOR SHARE, so that
+-- readers do not queue behind one another, only behind a change.
+CREATE FUNCTION ecpa.hold(p_point text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    INSERT INTO ecpa.serialization_points (point) VALUES (p_point) ON CONFLICT (point) DO NOTHING;
+    PERFORM FROM ecpa.serialization_points WHERE point = p_point FOR SHARE;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.bump(text), ecpa.hold(text) FROM PUBLIC;
+
+-- The lifecycle (DESIGN.md section 3), as 0004 wrote it; and once frozen, none of the facts the
+-- archive prints as confirmed may change (city, conference dates, time zone included).
+CREATE OR REPLACE FUNCTION ecpa.editions_guard_phase() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.phase <> 'draft' THEN
+            RAISE EXCEPTION 'a new edition starts in the draft phase' USING ERRCODE = 'EC003';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NEW.phase IS DISTINCT FROM OLD.phase AND NOT (
+           (OLD.phase, NEW.phase) IN (
+               ('draft', 'submissions_open'),
+               ('submissions_open', 'submissions_closed'),
+               ('submissions_closed', 'submissions_open'),
+               ('submissions_closed', 'scoring'),
+               ('scoring', 'frozen'),
+               ('frozen', 'published'))) THEN
+        RAISE EXCEPTION 'the % edition cannot move from % to %', OLD.year,
+                replace(OLD.phase, '_', ' '), replace(NEW.phase, '_', ' ')
+            USING ERRCODE = 'EC003',
+                  HINT = 'Phases go draft, submissions open, submissions closed, scoring, frozen, published.';
+    END IF;
+    IF OLD.phase IN ('frozen', 'published') AND (to_jsonb(NEW) - 'phase') IS DISTINCT FROM (to_jsonb(OLD) - 'phase') THEN
+        RAISE EXCEPTION 'the % edition is %; its details can no longer change', OLD.year, OLD.phase
+            USING ERRCODE = 'EC002';
+    END IF;
+    RETURN NEW;
+END
+$$;
 
 -- Why submissions to an edition are refused at an instant, or NULL when they are open.
 CREATE FUNCTION ecpa.submission_refusal(p_edition ecpa.editions, p_at timestamptz) RETURNS text
@@ -164,6 +236,11 @@ BEGIN
         END IF;
     END LOOP;
 
+    -- A state change while the edition is scored makes jurors' older snapshots fail.
+    IF v_edition.phase = 'scoring' THEN
+        PERFORM ecpa.bump('entries:' || NEW.edition_id);
+    END IF;
+
     -- Marks an entry sent late; nobody sets the mark by hand.
     NEW.late_acceptance_id := coalesce(v_late, OLD.late_acceptance_id);
 
@@ -240,6 +317,8 @@ BEGIN
                 USING ERRCODE = 'EC001';
         END IF;
     END LOOP;
+    -- Jury changes queue one behind the other, so two new seats cannot both pass the count.
+    PERFORM ecpa.bump('jury:' || v_edition_id);
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;
@@ -295,6 +374,8 @@ BEGIN
                 USING ERRCODE = 'EC002';
         END IF;
     END LOOP;
+    -- A juror's score writes read their conflicts: an older snapshot of theirs fails after this.
+    PERFORM ecpa.bump('juror:' || v_juror_id);
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;

@@ -123,6 +123,7 @@ DECLARE
     v_joining boolean := TG_TABLE_NAME = 'scores' AND TG_OP IN ('INSERT', 'UPDATE')
                          AND (v_pending = 'open' OR (TG_OP = 'INSERT' AND v_pending ~ '^[0-9]+$'));
     v_any     boolean;
+    v_point   record;
 BEGIN
     -- An upsert that updated nothing leaves the whole batch to its insert part.
     IF v_joining AND TG_OP = 'UPDATE' THEN
@@ -140,6 +141,21 @@ BEGIN
             format('(SELECT edition_id, entry_id, juror_id, NULL::text AS criterion_code, NULL::numeric AS value FROM %I)',
                    CASE WHEN v_writing THEN 'new_rows' ELSE 'old_rows' END)
         END;
+
+    -- What the rules below read and others may change meanwhile (0018): each juror's conflicts and
+    -- cells, bumped, so that one juror's writes queue one behind the other; each edition's entries,
+    -- held. A snapshot older than a change to either fails here; a current one sees it below.
+    -- Row-level security lets a juror write only their own cells, so a juror bumps only their own point.
+    FOR v_point IN EXECUTE format(
+        'SELECT DISTINCT juror_id FROM %s c ORDER BY juror_id', v_cells)
+    LOOP
+        PERFORM ecpa.bump('juror:' || v_point.juror_id);
+    END LOOP;
+    FOR v_point IN EXECUTE format(
+        'SELECT DISTINCT edition_id FROM %s c ORDER BY edition_id', v_cells)
+    LOOP
+        PERFORM ecpa.hold('entries:' || v_point.edition_id);
+    END LOOP;
 
     EXECUTE format($q$
         SELECT c.*, ed.year, ed.phase, ed.scoring_open,

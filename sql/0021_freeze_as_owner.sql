@@ -112,6 +112,13 @@ CREATE POLICY frozen_places_published ON ecpa.frozen_places FOR SELECT
     USING (EXISTS (SELECT FROM ecpa.editions ed WHERE ed.id = frozen_places.edition_id AND ed.phase = 'published'));
 ALTER POLICY frozen_results_secretariat ON ecpa.frozen_results USING ((SELECT ecpa.is_secretariat())) WITH CHECK (false);
 
+-- The medal of a place (DESIGN.md section 4): 1 gold, 2 silver, 3 bronze, none beyond. ECPACore's
+-- Medal(place:) is the same rule; a test holds the two to one table of cases.
+CREATE FUNCTION ecpa.medal_of_place(p_place integer) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT CASE p_place WHEN 1 THEN 'gold' WHEN 2 THEN 'silver' WHEN 3 THEN 'bronze' END $$;
+
 -- Freezes an edition in scoring with the ranking ecpa computed (a JSON array of objects with
 -- place, entry, medal, score, jurors, shared and override_reason); returns the digest.
 CREATE FUNCTION ecpa.freeze_edition(p_edition bigint, p_method text, p_places jsonb) RETURNS text
@@ -127,6 +134,12 @@ DECLARE
 BEGIN
     IF NOT ecpa.is_secretariat() THEN
         RAISE EXCEPTION 'only the secretariat freezes an edition' USING ERRCODE = '42501';
+    END IF;
+    -- An older snapshot would miss scores committed before the freeze, and the digest would then
+    -- never verify.
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'an edition is frozen in a READ COMMITTED transaction, which sees every score committed before it'
+            USING ERRCODE = '25000';
     END IF;
     -- Waits for every writer of the edition still in flight (they hold its row FOR SHARE); from
     -- here on no score, conflict or override of it can change.
@@ -167,8 +180,18 @@ BEGIN
             THEN format('eligible competing entry %s of the %s edition has no place',
                         (SELECT min(x.id) FROM expected x WHERE x.id NOT IN (SELECT entry FROM given)), v_edition.year)
         WHEN EXISTS (SELECT FROM given g LEFT JOIN ecpa.overrides o ON o.edition_id = p_edition AND o.entry_id = g.entry
-                     WHERE g.override_reason IS DISTINCT FROM o.reason)
+                     WHERE g.override_reason IS DISTINCT FROM o.reason OR (o.place IS NOT NULL AND o.place <> g.place))
             THEN 'the overrides in the ranking are not the ones on record'
+        WHEN EXISTS (SELECT FROM given g WHERE g.place <> 1 + (SELECT count(*) FROM given h WHERE h.place < g.place))
+            THEN 'the places are not ranks as a competition gives them (1, 2, 2, 4, ...)'
+        WHEN EXISTS (SELECT FROM given g
+                     WHERE g.shared <> EXISTS (SELECT FROM given h WHERE h.place = g.place AND h.entry <> g.entry))
+            THEN 'a place is marked shared although no other entry has it, or the other way round'
+        WHEN EXISTS (SELECT FROM given g WHERE g.medal IS DISTINCT FROM ecpa.medal_of_place(g.place))
+            THEN 'a medal does not go with its place (1 gold, 2 silver, 3 bronze, none beyond)'
+        WHEN EXISTS (SELECT FROM given g
+                     WHERE g.jurors > (SELECT count(*) FROM ecpa.jurors WHERE edition_id = p_edition AND voting))
+            THEN 'an entry counts more jurors than the edition has voting jurors'
         END
     INTO v_problem;
     IF v_problem IS NOT NULL THEN
@@ -231,6 +254,14 @@ REVOKE ALL ON FUNCTION ecpa.freeze_edition(bigint, text, jsonb), ecpa.set_overri
 GRANT EXECUTE ON FUNCTION ecpa.freeze_edition(bigint, text, jsonb), ecpa.set_override(bigint, bigint, integer, text),
     ecpa.clear_override(bigint, bigint) TO ecpa_secretariat;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ecpa.overrides, ecpa.frozen_results FROM ecpa_secretariat;
+
+-- A juror reads the overrides of the editions they judge, not others'.
+ALTER TABLE ecpa.overrides ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ecpa.overrides FORCE ROW LEVEL SECURITY;
+CREATE POLICY overrides_owner ON ecpa.overrides TO ecpa_owner USING (true) WITH CHECK (true);
+CREATE POLICY overrides_secretariat ON ecpa.overrides FOR SELECT USING ((SELECT ecpa.is_secretariat()));
+CREATE POLICY overrides_jury ON ecpa.overrides FOR SELECT
+    USING (edition_id IN (SELECT edition_id FROM ecpa.jurors WHERE role_name = current_user));
 GRANT SELECT ON ecpa.frozen_places TO ecpa_secretariat, ecpa_national_representative, ecpa_juror, ecpa_reader;
 
 CREATE TRIGGER frozen_places_audit AFTER INSERT ON ecpa.frozen_places

@@ -79,7 +79,11 @@ $$;
 REVOKE ALL ON FUNCTION ecpa.connections(), ecpa.end_connection(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ecpa.connections(), ecpa.end_connection(integer) TO ecpa_secretariat;
 
--- New logins get the idle-in-transaction timeout (0003's functions, with that one change).
+-- New logins get the idle-in-transaction timeout (0003's functions, with that change and two
+-- more): a verifier must be a whole SCRAM-SHA-256 or MD5 verifier, since PostgreSQL stores
+-- anything else as a clear password; and the secretariat adds only logins that are already in an
+-- ecpa group to another one (a login of another programme on the same server is the database
+-- administrator's to add, and ecpa changes no setting of it).
 CREATE OR REPLACE FUNCTION ecpa.create_login_role(p_role text, p_verifier text, p_kind text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -92,7 +96,7 @@ BEGIN
             USING ERRCODE = '22023',
                   HINT = 'Use 2 to 63 lower-case letters, digits or underscores, starting with a letter.';
     END IF;
-    IF p_verifier !~ '^(SCRAM-SHA-256\$|md5[0-9a-f]{32}$)' THEN
+    IF p_verifier !~ '^(SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+|md5[0-9a-f]{32})$' THEN
         RAISE EXCEPTION 'a password verifier is required, not a clear-text password'
             USING ERRCODE = '22023';
     END IF;
@@ -122,6 +126,15 @@ BEGIN
     END IF;
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = p_role AND rolcanlogin AND NOT rolsuper) THEN
         RAISE EXCEPTION 'there is no login role named "%"', p_role USING ERRCODE = '42704';
+    END IF;
+    IF NOT EXISTS (
+        SELECT FROM pg_catalog.pg_auth_members m
+        JOIN pg_catalog.pg_roles r ON r.oid = m.member
+        JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+        WHERE r.rolname = p_role
+          AND g.rolname IN ('ecpa_secretariat', 'ecpa_national_representative', 'ecpa_juror', 'ecpa_reader')) THEN
+        RAISE EXCEPTION 'login "%" is not an ecpa login; the database administrator can add it (GRANT % TO %)', p_role, v_group, p_role
+            USING ERRCODE = '42501';
     END IF;
     EXECUTE format('GRANT %I TO %I', v_group, p_role);
     EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', p_role, '5min');

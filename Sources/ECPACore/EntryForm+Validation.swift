@@ -88,6 +88,21 @@ extension EntryForm {
                 }
             }
         }
+
+        // Rule (terminal safety, ControlCharacters): no control characters; long answers may break lines.
+        let singleLine: [(EntryField, String?)] = [(.title, title), (.contactName, contact.name),
+            (.contactOrganisation, contact.organisation), (.contactEmail, contact.email), (.contactPhone, contact.phone)]
+            + links.map { (.links, $0) }
+        for (field, text) in singleLine {
+            if let text, let scalar = ControlCharacters.first(in: text, multiline: false) {
+                report(field, "contains the control character \(ControlCharacters.name(scalar)); remove it.")
+            }
+        }
+        for field in EntryField.allCases {
+            if let text = answer(field), let scalar = ControlCharacters.first(in: text, multiline: true) {
+                report(field, "contains the control character \(ControlCharacters.name(scalar)); remove it.")
+            }
+        }
         return problems
     }
 

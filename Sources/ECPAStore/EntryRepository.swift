@@ -99,9 +99,7 @@ public struct EntryRepository {
                     (\(state.rawValue), \(Self.formValues(form)))
                 WHERE id = \(id.rawValue)
                 """)
-            guard count == 1 else {
-                throw StoreError.notFound("There is no entry \(id) that you can change.")
-            }
+            guard count == 1 else { throw try refusalToChange(id) }
             return try requireEntry(id: id)
         }
     }
@@ -113,11 +111,23 @@ public struct EntryRepository {
                 UPDATE ecpa.entries SET state = \(state.rawValue), ineligible_reason = \(reason)
                 WHERE id = \(id.rawValue)
                 """)
-            guard count == 1 else {
-                throw StoreError.notFound("There is no entry \(id) that you can change.")
-            }
+            guard count == 1 else { throw try refusalToChange(id) }
             return try requireEntry(id: id)
         }
+    }
+
+    /// Why an entry changed no row: not visible to this role, or (for a representative, whose
+    /// rights on their entries last while the edition takes entries) the edition's window.
+    private func refusalToChange(_ id: EntryID) throws -> StoreError {
+        guard let entry = try fetchEntry(id: id) else {
+            return .notFound("There is no entry \(id) that you can change.")
+        }
+        let refusal: String? = try db.query("""
+            SELECT (ecpa.entry_window(ed, \(entry.country.rawValue), clock_timestamp())).refusal AS refusal
+            FROM ecpa.editions ed WHERE ed.id = \(entry.editionID.rawValue)
+            """).first?.decode("refusal")
+        guard let refusal else { return .notFound("There is no entry \(id) that you can change.") }
+        return .closed(StoreError.sentence("\(refusal); nothing was changed"), hint: nil)
     }
 
     /// Records that the secretariat accepts a country's entry after the deadline, until an instant.

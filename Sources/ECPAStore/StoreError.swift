@@ -147,6 +147,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         "jurors_one_chair": "This jury already has a chair.",
         "declared_conflicts_reason_check": "A declared conflict needs a reason.",
         "criteria_scale_on_step": "A criterion's range must be a whole number of steps.",
+        "entries_single_lines_clean": "The title, contact details and links may not hold control characters (such as the escape character); remove them.",
+        "entries_answers_clean": "The answers may not hold control characters (such as the escape character), only line breaks and tabs; remove them.",
+        "people_text_clean": "A name or e-mail address may not hold control characters; remove them.",
+        "jurors_text_clean": "A juror's name may not hold control characters; remove them.",
+        "editions_text_clean": "The theme and the host city may not hold control characters; remove them.",
+        "scores_comment_clean": "A comment may not hold control characters, only line breaks and tabs; remove them.",
+        "abstentions_comment_clean": "A comment may not hold control characters, only line breaks and tabs; remove them.",
+        "declared_conflicts_reason_clean": "A reason may not hold control characters, only line breaks and tabs; remove them.",
+        "late_acceptances_reason_clean": "A reason may not hold control characters, only line breaks and tabs; remove them.",
+        "overrides_reason_clean": "A reason may not hold control characters, only line breaks and tabs; remove them.",
     ]
 
     static func uniqueMessage(_ error: PQError) -> String? {

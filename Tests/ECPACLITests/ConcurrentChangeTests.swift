@@ -61,20 +61,63 @@ import Testing
     @Test func aSecondSerializationFailureIsExplainedAndNothingIsWritten() throws {
         let (austrian, _) = try scoring.prepare()
         try cli.expectSuccess(["score", "enter", "--entry", "2", "--as", austrian.role] + ScoringTests.allFive)
-        // The first attempt meets the change to focus, the second (past focus) the one to evaluation.
+        // One juror's writes queue one behind the other. The first attempt waits for the change to
+        // focus and fails when it commits; meanwhile the juror's third session queued a change to
+        // evaluation, which the second attempt waits for and fails on in turn.
         let first = try pendingChange(austrian, criterion: "focus", value: 1)
         defer { first.connection.close() }
-        let second = try pendingChange(austrian, criterion: "evaluation", value: 2)
-        defer { second.connection.close() }
-
         let run = enterScores(austrian.role)
         _ = try cli.sessionBlocked(by: first.pid)
+        let second = try QueuedChange(cli.database, austrian, "UPDATE ecpa.scores SET value = 2 WHERE entry_id = 2 AND criterion_code = 'evaluation'")
+        try cli.session(second.pid, waitsFor: first.pid)
         try first.connection.execute("COMMIT")
+        second.waitUntilChanged()
         _ = try cli.sessionBlocked(by: second.pid)
-        try second.connection.execute("COMMIT")
+        second.commit()
         let result = try run.finish()
         #expect(result.status == 75)
         #expect(result.error == "ecpa: Another session changed the same edition at the same moment (for example the secretariat moved it to another phase); nothing was written. Run the command again.\n")
         #expect(try values(austrian.role) == ["focus": 1, "evaluation": 2, "innovation": 9, "cooperation": 6, "transferability": 7])
     }
+}
+
+/// A session of its own, on a thread of its own, that begins a transaction, makes a change (which
+/// may wait for other sessions) and commits when told to.
+final class QueuedChange: @unchecked Sendable {
+    let pid: Int
+    private let changed = DispatchSemaphore(value: 0)
+    private let committing = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ database: TestDatabase, _ login: (role: String, password: String), _ change: String) throws {
+        let started = DispatchSemaphore(value: 0)
+        let box = PidBox()
+        Thread.detachNewThread { [changed, committing, done] in
+            defer { done.signal() }
+            guard let connection = try? database.connect(role: login.role, password: login.password) else {
+                started.signal()
+                return
+            }
+            box.pid = (try? CLIHarness.pid(of: connection)) ?? 0
+            _ = try? connection.execute("BEGIN")
+            started.signal()
+            _ = try? connection.execute(SQL(unsafeRaw: change))
+            changed.signal()
+            committing.wait()
+            _ = try? connection.execute("COMMIT")
+            connection.close()
+        }
+        started.wait()
+        pid = box.pid
+        guard pid != 0 else { throw CLIHarness.HarnessError(message: "The queued change could not connect.") }
+    }
+
+    func waitUntilChanged() { changed.wait() }
+
+    func commit() {
+        committing.signal()
+        done.wait()
+    }
+
+    private final class PidBox: @unchecked Sendable { var pid = 0 }
 }

@@ -435,16 +435,22 @@ import Testing
     @Test func aRefusedWriteHoldsNoLockOnTheEdition() throws {
         try world.scoreEverything()
         try cli.expectSuccess(["edition", "freeze", "2018"])
-        // A representative's write into a frozen edition fails before it locks anything, so
-        // even a transaction left open after the error does not hold up the publication.
+        // A representative's write into a frozen edition fails before it locks anything (their
+        // rows are not theirs to change once the call is over: the write finds none), so even a
+        // transaction left open does not hold up the publication.
         let rep = try world.connect(world.representatives["FI"]!)
-        let refused = HostileWorld.refusal(rep, "BEGIN; UPDATE ecpa.entries SET state = 'withdrawn' WHERE edition_id = 1")
+        let before = try world.fingerprint()
+        try rep.executeScript(unsafeRaw: "BEGIN")
+        let withdrawn = try rep.execute("UPDATE ecpa.entries SET state = 'withdrawn' WHERE edition_id = 1")
+        let lockedRows = try rep.query("SELECT id FROM ecpa.entries WHERE edition_id = 1 FOR UPDATE").count
         let secretary = try world.connect(world.secretariat)
         try secretary.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
+        let unchanged = try world.fingerprint() == before
         let published = HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'published' WHERE year = 2018")
         HostileWorld.rollback(rep)
-        held("hold-edition-lock-with-refused-write", refused?.sqlState == "EC002" && published == nil,
-             "\(String(describing: refused)); publish: \(String(describing: published))")
+        held("hold-edition-lock-with-refused-write", withdrawn == 0 && unchanged && published == nil,
+             "\(withdrawn) rows withdrawn; publish: \(String(describing: published))")
+        held("lock-own-entry-after-the-call", lockedRows == 0, "\(lockedRows) rows locked")
     }
 
     // MARK: - Names a temporary object could shadow
@@ -659,6 +665,222 @@ import Testing
         let checked = cli.run(["results", "verify", "--edition", "2018", "--digest", published])
         held("superuser-consistent-rewrite", checked.status != 0 && checked.output.contains("FAIL  the stored digest"),
              checked.output)
+    }
+}
+
+// MARK: - Found by the red team (a hostile review with every login)
+
+extension HostileLoginTests {
+    @Test func nobodyGivesIdsOfTheirOwnSoOthersKeepSubmitting() throws {
+        let entry = try openCall(closesIn: 86_400).entry
+        let rep = try world.connect(world.representatives["FI"]!)
+        let squat = HostileWorld.refusal(rep, """
+            INSERT INTO ecpa.entries (id, edition_id, country_code, kind, title) OVERRIDING SYSTEM VALUE
+            SELECT g, e.edition_id, 'FI', 'additional', 'Squat ' || g
+            FROM generate_series(\(entry) + 1, \(entry) + 200) g, (SELECT edition_id FROM ecpa.entries WHERE id = \(entry)) e
+            ON CONFLICT DO NOTHING
+            """)
+        held("squat-entry-ids", squat?.sqlState == "42501", "\(String(describing: squat))")
+        let secretary = try world.connect(world.secretariat)
+        for (table, sql) in [
+            ("editions", "INSERT INTO ecpa.editions (id, year, theme, host_country_code) OVERRIDING SYSTEM VALUE VALUES (1000, 2099, 'Squat', 'DK')"),
+            ("jurors", "INSERT INTO ecpa.jurors (id, edition_id, role_name, country_code, display_name) OVERRIDING SYSTEM VALUE VALUES (1000, 1, 'squat', 'DK', 'Squat')"),
+            ("late-acceptances", "INSERT INTO ecpa.late_acceptances (id, edition_id, country_code, reason, accepted_until) OVERRIDING SYSTEM VALUE VALUES (1000, 1, 'FI', 'Squat', now() + interval '1 day')"),
+            ("archive-awards", "INSERT INTO ecpa.archive_awards (id, year, award, award_certainty, country_certainty, title_certainty) OVERRIDING SYSTEM VALUE VALUES (100000, 2018, 'awarded', 'confirmed', 'unknown', 'unknown')"),
+        ] {
+            let error = HostileWorld.refusal(secretary, sql)
+            held("squat-\(table)-ids", error?.sqlState == "42501", "\(String(describing: error))")
+        }
+        let text = EntryCommandTests.entryFile(country: "LT", title: "Lithuanian project 2030")
+            .replacingOccurrences(of: "edition = 2018", with: "edition = 2030")
+        try cli.expectSuccess(["entry", "submit", try cli.file("lt-2030.toml", text), "--as", world.representatives["LT"]!.role])
+    }
+
+    @Test func anOldSnapshotCannotScoreACellPutInConflictOrAnEntryMadeIneligible() throws {
+        try world.score("AT", entry: 2, 7)
+        let juror = try world.connect(world.jurors["AT"]!)
+        for level in Self.isolationLevels {
+            let name = level.lowercased().replacingOccurrences(of: " ", with: "-")
+            try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.scores")
+            try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "2", "--juror", world.jurors["AT"]!.role,
+                                   "--reason", "Found out: advised the project (\(name))."])
+            let before = try world.fingerprint()
+            let conflicted = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2")
+            HostileWorld.rollback(juror)
+            let unchanged = try world.fingerprint() == before
+            held("stale-snapshot-score-new-conflict-\(name)", conflicted?.sqlState == "40001" && unchanged, "\(String(describing: conflicted))")
+            try cli.expectSuccess(["jury", "conflict", "clear", "--entry", "2", "--juror", world.jurors["AT"]!.role])
+        }
+        try world.score("AT", entry: 3, 6)
+        for level in Self.isolationLevels {
+            let name = level.lowercased().replacingOccurrences(of: " ", with: "-")
+            try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.scores")
+            try cli.expectSuccess(["entry", "eligibility", "3", "--ineligible", "--reason", "Outside the theme (\(name))."])
+            let before = try world.fingerprint()
+            let ineligible = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 3")
+            HostileWorld.rollback(juror)
+            let unchanged = try world.fingerprint() == before
+            held("stale-snapshot-score-entry-made-ineligible-\(name)", ineligible?.sqlState == "40001" && unchanged,
+                 "\(String(describing: ineligible))")
+            try cli.expectSuccess(["entry", "eligibility", "3", "--eligible"])
+        }
+    }
+
+    @Test func aCellIsNeverBothScoredAndAbstained() throws {
+        let seat = try world.seat("AT")
+        let writer = try world.connect(world.jurors["AT"]!)
+        let other = try world.connect(world.jurors["AT"]!)
+        try writer.executeScript(unsafeRaw: """
+            BEGIN;
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
+            SELECT 1, 2, \(seat), code, 9 FROM ecpa.criteria WHERE edition_id = 1
+            """)
+        try other.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
+        let meanwhile = HostileWorld.refusal(other, "SELECT ecpa.abstain(1, 2, \(seat), 'from another session')")
+        try writer.executeScript(unsafeRaw: "COMMIT")
+        let after = HostileWorld.refusal(other, "SELECT ecpa.abstain(1, 2, \(seat), 'from another session')")
+        let both: Int64 = try world.admin.query("""
+            SELECT count(*) AS n FROM ecpa.abstentions a
+            WHERE EXISTS (SELECT FROM ecpa.scores s WHERE s.entry_id = a.entry_id AND s.juror_id = a.juror_id)
+            """).first?.decode("n") ?? -1
+        // Still in flight, the other session waits (and gives up); once the scores are in, the
+        // abstention is refused as the scores were written first. (An abstention deletes the
+        // juror's scores of the entry only when they are its own write, not another session's.)
+        held("write-skew-scored-and-abstained", meanwhile?.sqlState == "55P03" && both == 0,
+             "while in flight: \(String(describing: meanwhile)); afterwards: \(String(describing: after)); \(both) cells both")
+    }
+
+    @Test func aSessionActingAsAGroupIsStillNamedByItsLogin() throws {
+        let secretary = try world.connect(world.secretariat)
+        try secretary.executeScript(unsafeRaw: """
+            SET ROLE ecpa_secretariat;
+            INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until)
+            VALUES (1, 'FI', 'Who recorded this?', now() + interval '1 day');
+            RESET ROLE;
+            """)
+        let recorder: String? = try world.admin.query("SELECT recorded_by FROM ecpa.late_acceptances").first?.decode("recorded_by")
+        held("anonymous-as-group", recorder == world.secretariat.role, "recorded by \(recorder ?? "nobody")")
+    }
+
+    @Test func theFreezeRunsOnTheLatestScoresOnly() throws {
+        try world.scoreEverything()
+        let secretary = try world.connect(world.secretariat)
+        try secretary.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.scores")
+        try world.score("AT", entry: 2, 10)
+        let ranking = #"[{"place":1,"entry":1,"medal":"gold","score":8.5,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#
+        let before = try world.fingerprint()
+        let stale = HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'weighted-mean', \(ranking.sqlLiteral))")
+        HostileWorld.rollback(secretary)
+        let unchanged = try world.fingerprint() == before
+        held("freeze-from-stale-snapshot", stale?.sqlState == "25000" && unchanged, "\(String(describing: stale))")
+    }
+
+    @Test func twoSeatsAddedAtOnceCannotBothPassTheJurysLimit() throws {
+        try cli.expectSuccess(["edition", "create", "--year", "2031", "--theme", "A small jury", "--host", "DK"])
+        try world.admin.execute("UPDATE ecpa.editions SET max_voting_jurors = 1 WHERE year = 2031")
+        let first = try world.connect(world.secretariat)
+        let second = try world.connect(world.secretariat)
+        try first.executeScript(unsafeRaw: """
+            BEGIN;
+            INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name)
+            SELECT id, \(world.jurors["AT"]!.role.sqlLiteral), 'AT', 'First' FROM ecpa.editions WHERE year = 2031
+            """)
+        try second.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
+        let insert = """
+            INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name)
+            SELECT id, \(world.jurors["BG"]!.role.sqlLiteral), 'BG', 'Second' FROM ecpa.editions WHERE year = 2031
+            """
+        let meanwhile = HostileWorld.refusal(second, insert)
+        try first.executeScript(unsafeRaw: "COMMIT")
+        let after = HostileWorld.refusal(second, insert)
+        let voting: Int64 = try world.admin.query("""
+            SELECT count(*) AS n FROM ecpa.jurors j JOIN ecpa.editions e ON e.id = j.edition_id WHERE e.year = 2031 AND j.voting
+            """).first?.decode("n") ?? -1
+        held("write-skew-jury-limit", meanwhile?.sqlState == "55P03" && after?.sqlState == "23514" && voting == 1,
+             "\(String(describing: meanwhile)); then \(String(describing: after)); \(voting) voting jurors")
+    }
+
+    @Test func aFrozenRankingMustBeOneAnyCompetitionCouldGive() throws {
+        try world.scoreEverything()
+        let secretary = try world.connect(world.secretariat)
+        let before = try world.fingerprint()
+        for (name, json) in [
+            ("two-golds-unshared", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false},{"place":1,"entry":2,"medal":"gold","score":9,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
+            ("bronze-at-seven", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":7,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
+            ("medal-off-its-place", #"[{"place":1,"entry":1,"medal":"silver","score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"gold","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
+            ("more-jurors-than-the-jury", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":99,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
+        ] {
+            let error = HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'weighted-mean', \(json.sqlLiteral))")
+            held("freeze-impossible-ranking-\(name)", error?.sqlState == "22023", "\(String(describing: error))")
+        }
+        #expect(try world.fingerprint() == before)
+    }
+
+    @Test func theSecretariatReachesOnlyEcpaLoginsAndStoresNoClearPassword() throws {
+        let secretary = try world.connect(world.secretariat)
+        let other = HostileWorld.refusal(secretary, "SELECT ecpa.grant_group(\(world.stranger.role.sqlLiteral), 'secretariat')")
+        held("enrol-another-programmes-login", other?.sqlState == "42501", "\(String(describing: other))")
+        let clear = HostileWorld.refusal(secretary, "SELECT ecpa.create_login_role('mallory', 'SCRAM-SHA-256$this-is-a-clear-password', 'juror')")
+        held("clear-password-as-verifier", clear?.sqlState == "22023", "\(String(describing: clear))")
+        let settings: String? = try world.admin.query("""
+            SELECT rolconfig::text AS c FROM pg_roles WHERE rolname = \(world.stranger.role)
+            """).first?.decode("c")
+        #expect(settings == nil)
+    }
+
+    @Test func aPublishedEditionsFactsCannotChange() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let secretary = try world.connect(world.secretariat)
+        let error = HostileWorld.refusal(secretary, """
+            UPDATE ecpa.editions SET host_city = 'Atlantis', conference_start = '1999-01-01', conference_end = '1999-01-02'
+            WHERE year = 2018
+            """)
+        held("rewrite-published-edition-facts", error?.sqlState == "EC002", "\(String(describing: error))")
+    }
+
+    @Test func noTextHoldsControlCharactersForSomeonesTerminal() throws {
+        try openCall(closesIn: 86_400)
+        let rep = try world.connect(world.representatives["FI"]!)
+        let error = HostileWorld.refusal(rep, """
+            INSERT INTO ecpa.entries (edition_id, country_code, kind, title)
+            SELECT id, 'FI', 'additional', E'Harmless\\u001b[2J\\u001b[31mFAKE: ALL SCORES DELETED\\u001b[0m' FROM ecpa.editions WHERE year = 2030
+            """)
+        held("terminal-escapes-in-title", error?.sqlState == "23514", "\(String(describing: error))")
+        let juror = try world.connect(world.jurors["AT"]!)
+        let seat = try world.seat("AT")
+        let comment = HostileWorld.refusal(juror, """
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
+            VALUES (1, 2, \(seat), 'focus', 7, E'Fine\\u001b]0;pwned\\u0007')
+            """)
+        held("terminal-escapes-in-comment", comment?.sqlState == "23514", "\(String(describing: comment))")
+    }
+
+    @Test func thePlannersStatisticsTellNothingAboutHiddenRows() throws {
+        // Another juror's comments, repeated so they would be among the most common values.
+        for entry in [2, 3] {
+            let values = HostileWorld.criteria.flatMap { ["--criterion", "\($0)=8"] }
+            try cli.expectSuccess(["score", "enter", "--entry", String(entry), "--as", world.jurors["BG"]!.role,
+                                   "--comment", "Vote them down"] + values)
+        }
+        try world.admin.execute("ANALYZE ecpa.scores")
+        let gathered: Int64 = try world.admin.query("""
+            SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename = 'scores'
+              AND attname IN ('juror_id', 'entry_id', 'value', 'comment')
+            """).first?.decode("n") ?? -1
+        let juror = try world.connect(world.jurors["AT"]!)
+        func estimate(_ condition: String) throws -> String {
+            try juror.query(SQL(unsafeRaw: "EXPLAIN SELECT 1 FROM ecpa.scores WHERE \(condition)")).map { try $0.decode(0, as: String.self) }
+                .joined(separator: " ").components(separatedBy: "rows=").dropFirst().first?.prefix { $0.isNumber }.description ?? ""
+        }
+        let below = try estimate("comment < 'Vote'")
+        let above = try estimate("comment < 'Votf'")
+        let seatBG = try world.seat("BG")
+        let theirs = try estimate("juror_id = \(seatBG)")
+        let nobody = try estimate("juror_id = 999999")
+        held("statistics-leak-comments", gathered == 0 && below == above, "\(gathered) columns with statistics; estimates \(below) and \(above)")
+        held("statistics-leak-progress", theirs == nobody, "estimates \(theirs) and \(nobody)")
     }
 }
 

@@ -148,22 +148,22 @@ extension PermissionMatrix {
             Row(object: entries, action: .update, variant: "content",
                 sql: "UPDATE ecpa.entries SET title = title || ' (edited)' WHERE id = {entry}",
                 expected: [(.submissionsOpen, "yes yes none \(othersDenied)"),
-                           (.scoring, "state state none \(othersDenied)"),
-                           (.frozen, "state state none \(othersDenied)"),
-                           (.published, "state state none \(othersDenied)")],
-                note: "Once eligible, an entry's content is fixed, whatever the phase."),
+                           (.scoring, "state none none \(othersDenied)"),
+                           (.frozen, "state none none \(othersDenied)"),
+                           (.published, "state none none \(othersDenied)")],
+                note: "Once eligible, an entry's content is fixed, whatever the phase; a representative may change (and lock) their entries only while the edition takes entries."),
             Row(object: entries, action: .update, variant: "withdraw",
                 sql: "UPDATE ecpa.entries SET state = 'withdrawn' WHERE id = {entry}",
                 expected: [(.submissionsOpen, "yes yes none \(othersDenied)"),
-                           (.scoring, "yes closed none \(othersDenied)"),
-                           (.frozen, "frozen frozen none \(othersDenied)"),
-                           (.published, "frozen frozen none \(othersDenied)")]),
+                           (.scoring, "yes none none \(othersDenied)"),
+                           (.frozen, "frozen none none \(othersDenied)"),
+                           (.published, "frozen none none \(othersDenied)")]),
             Row(object: entries, action: .update, variant: "eligibility",
                 sql: "UPDATE ecpa.entries SET state = 'ineligible', ineligible_reason = 'Matrix' WHERE id = {entry}",
                 expected: [(.submissionsOpen, "yes deny none \(othersDenied)"),
-                           (.scoring, "yes deny none \(othersDenied)"),
-                           (.frozen, "frozen deny none \(othersDenied)"),
-                           (.published, "frozen deny none \(othersDenied)")]),
+                           (.scoring, "yes none none \(othersDenied)"),
+                           (.frozen, "frozen none none \(othersDenied)"),
+                           (.published, "frozen none none \(othersDenied)")]),
             Row(object: entries, action: .update, variant: "bookkeeping",
                 sql: "UPDATE ecpa.entries SET created_by = 'someone', submitted_at = now() WHERE id = {entry}",
                 expected: [(.any, allDenied)]),
@@ -324,6 +324,7 @@ extension PermissionMatrix {
         let batches = table("score_batches", .ledger)
         let head = table("ledger_head", .ledger)
         let audit = table("audit_log", .ledger)
+        let points = table("serialization_points", .ledger)
         return [
             Row(object: events, action: .select, sql: "SELECT id FROM ecpa.score_events WHERE edition_id = {edition} AND juror_id = {juror}",
                 sqlFor: [.advisoryJuror: "SELECT id FROM ecpa.score_events WHERE edition_id = {edition} AND juror_id = {juror_at}"],
@@ -349,7 +350,13 @@ extension PermissionMatrix {
                      insert: "INSERT INTO ecpa.audit_log (table_name, row_key, action) VALUES ('entries', '1', 'insert')",
                      update: "UPDATE ecpa.audit_log SET actor = 'someone'",
                      delete: "DELETE FROM ecpa.audit_log",
-                     note: "Only owner-run triggers append to the audit log.")
+                     note: "Only owner-run triggers append to the audit log.") + [
+            Row(object: points, action: .select, sql: "SELECT point FROM ecpa.serialization_points", expected: [(.any, allDenied)],
+                note: "Owner-run rules bump and hold these rows so that a writer with an older snapshot fails."),
+        ] + noWrites(points,
+                     insert: "INSERT INTO ecpa.serialization_points (point) VALUES ('juror:0')",
+                     update: "UPDATE ecpa.serialization_points SET version = version + 1",
+                     delete: "DELETE FROM ecpa.serialization_points")
     }()
 
     // MARK: Results
@@ -483,8 +490,11 @@ extension PermissionMatrix {
         return [
             Row(object: function("create_login_role(text,text,text)", .functions), action: .execute,
                 sql: "SELECT ecpa.create_login_role({fresh_login}, 'md5' || repeat('0', 32), 'juror')", expected: [(.any, secretariatOnly)]),
-            Row(object: function("grant_group(text,text)", .functions), action: .execute,
-                sql: "SELECT ecpa.grant_group({no_group_login}, 'juror')", expected: [(.any, secretariatOnly)]),
+            Row(object: function("grant_group(text,text)", .functions), action: .execute, variant: "an ecpa login",
+                sql: "SELECT ecpa.grant_group({reader_login}, 'juror')", expected: [(.any, secretariatOnly)]),
+            Row(object: function("grant_group(text,text)", .functions), action: .execute, variant: "another login",
+                sql: "SELECT ecpa.grant_group({no_group_login}, 'juror')", expected: [(.any, allDenied)],
+                note: "A login in no ecpa group is the database administrator's to add."),
             Row(object: function("connections()", .functions), action: .execute,
                 sql: "SELECT pid FROM ecpa.connections()", expected: [(.any, secretariatOnly)]),
             Row(object: function("end_connection(integer)", .functions), action: .execute,
@@ -577,6 +587,10 @@ extension PermissionMatrix {
                 note: "Runs as the caller and reads the late acceptances after the deadline; a reader sees no unpublished edition to ask about."),
             helper("score_batch_is_open(bigint)", "SELECT ecpa.score_batch_is_open(1)", allDenied),
             helper("refuse_unless_scoring(integer,text,boolean)", "SELECT ecpa.refuse_unless_scoring(2030, 'scoring', true)", allDenied),
+            helper("bump(text)", "SELECT ecpa.bump('juror:0')", allDenied),
+            helper("hold(text)", "SELECT ecpa.hold('juror:0')", allDenied),
+            helper("medal_of_place(integer)", "SELECT ecpa.medal_of_place(1)", everyGroup),
+            helper("is_clean_text(text,boolean)", "SELECT ecpa.is_clean_text('a title', false)", everyGroup),
         ]
     }()
 

@@ -304,6 +304,7 @@ extension PermissionMatrix {
         case "declared", "override": return .entry(country: "LT", edition)
         case "abstained": return .entry(country: "HU", edition)
         case "no_group_login": return .loginName(.noGroup)
+        case "reader_login": return .loginName(.reader)
         case "ranking": return .ranking(edition)
         case "fresh_login": return .freshLogin
         case "victim_pid": return .victimProcess

@@ -176,12 +176,27 @@ final class PermissionMatrixFixture {
         case .ranking(let phase):
             guard let edition = editions[phase] else { throw Missing(description: "no edition for \(phase)") }
             let admin = try cli.database.connect()
+            // Overridden entries at their places, the others in id order on the places left, each
+            // place with its medal: a ranking as ecpa would compute it, whatever its scores.
             let ranking: String = try admin.queryOne("""
+                WITH e AS (
+                    SELECT e.id, o.place AS fixed, o.reason
+                    FROM ecpa.entries e LEFT JOIN ecpa.overrides o ON o.edition_id = e.edition_id AND o.entry_id = e.id
+                    WHERE e.edition_id = \(edition.id) AND e.kind = 'competing' AND e.state = 'eligible'
+                ), free AS (
+                    SELECT g AS place, row_number() OVER (ORDER BY g) AS n
+                    FROM generate_series(1, (SELECT count(*)::integer FROM e)) g
+                    WHERE g NOT IN (SELECT fixed FROM e WHERE fixed IS NOT NULL)
+                ), rest AS (
+                    SELECT id, reason, row_number() OVER (ORDER BY id) AS n FROM e WHERE fixed IS NULL
+                ), x AS (
+                    SELECT id, fixed AS place, reason FROM e WHERE fixed IS NOT NULL
+                    UNION ALL SELECT r.id, f.place, r.reason FROM rest r JOIN free f USING (n)
+                )
                 SELECT coalesce(jsonb_agg(jsonb_build_object('place', x.place, 'entry', x.id, 'score', 0, 'jurors', 0,
+                                                             'medal', ecpa.medal_of_place(x.place::integer),
                                                              'shared', false, 'override_reason', x.reason)), '[]')::text AS ranking
-                FROM (SELECT e.id, o.reason, row_number() OVER (ORDER BY e.id) AS place
-                      FROM ecpa.entries e LEFT JOIN ecpa.overrides o ON o.edition_id = e.edition_id AND o.entry_id = e.id
-                      WHERE e.edition_id = \(edition.id) AND e.kind = 'competing' AND e.state = 'eligible') x
+                FROM x
                 """)!.decode("ranking")
             return Self.literal(ranking) + "::jsonb"
         case .freshLogin:

@@ -52,6 +52,19 @@ extension CLIHarness {
         throw HarnessError(message: "No session waited for session \(holder).")
     }
 
+    /// Waits until one session waits for another.
+    func session(_ waiter: Int, waitsFor holder: Int) throws {
+        let admin = try database.connect()
+        defer { admin.close() }
+        for _ in 0..<1200 {
+            if try admin.queryOne("SELECT \(holder)::integer = ANY(pg_blocking_pids(\(waiter)::integer)) AS waits")?.decode("waits") == true {
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw HarnessError(message: "Session \(waiter) did not wait for session \(holder).")
+    }
+
     /// The process id of a connection's session.
     static func pid(of connection: Connection) throws -> Int {
         try connection.queryOne("SELECT pg_backend_pid() AS pid")?.decode("pid") ?? 0

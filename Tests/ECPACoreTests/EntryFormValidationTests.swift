@@ -130,3 +130,15 @@ struct EntryFormValidationTests {
         #expect(problems.first?.line == descriptionLine)
     }
 }
+
+@Suite struct EntryFormControlCharacterTests {
+    @Test func controlCharactersAreNamedWhereTheyAre() {
+        var form = Fixtures.forssa
+        form.title = "Harmless\u{1B}[2J"
+        form.description = "Two lines,\nand a tab\tare fine."
+        form.partners = "Police\u{07} and town"
+        let problems = form.validate()
+        #expect(problems.map(\.field) == ["title", "partners"])
+        #expect(problems.first?.message == "contains the control character U+001B; remove it.")
+    }
+}

@@ -1,3 +1,4 @@
+import ECPACore
 import Foundation
 
 /// Renders records as an aligned table, JSON or CSV.
@@ -32,7 +33,7 @@ enum Renderer {
             let width = labels.map(\.count).max() ?? 0
             var out = ""
             for (label, field) in zip(labels, record.fields) {
-                let text = field.value.display
+                let text = ControlCharacters.escaped(field.value.display, multiline: true)
                 let padded = label + ":" + String(repeating: " ", count: width - label.count + 1)
                 if text.contains("\n") {
                     out += padded + "\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -61,7 +62,7 @@ enum Renderer {
     }
 
     static func singleLine(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let flat = ControlCharacters.escaped(text.replacingOccurrences(of: "\n", with: " "), multiline: false)
         return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
     }
 
