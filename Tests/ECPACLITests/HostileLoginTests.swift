@@ -881,6 +881,15 @@ extension HostileLoginTests {
         let nobody = try estimate("juror_id = 999999")
         held("statistics-leak-comments", gathered == 0 && below == above, "\(gathered) columns with statistics; estimates \(below) and \(above)")
         held("statistics-leak-progress", theirs == nobody, "estimates \(theirs) and \(nobody)")
+        // Every table under row-level security, now and later: no statistics but on ids and editions.
+        let gathering: [String] = try world.admin.query("""
+            SELECT c.relname || '.' || a.attname AS name
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relnamespace = 'ecpa'::regnamespace AND c.relrowsecurity AND a.attnum > 0 AND NOT a.attisdropped
+              AND a.attname NOT IN ('id', 'edition_id') AND a.attstattarget <> 0
+            ORDER BY 1
+            """).map { try $0.decode("name") }
+        held("statistics-gathered-on-hidden-columns", gathering.isEmpty, gathering.joined(separator: ", "))
     }
 }
 
