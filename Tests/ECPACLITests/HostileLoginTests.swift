@@ -893,6 +893,101 @@ extension HostileLoginTests {
     }
 }
 
+// MARK: - Every writer, every phase change, both isolation levels that keep a snapshot
+
+/// A write a person may make in one phase, tried from a snapshot taken before the next phase.
+enum StaleWrite: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case representativeAcrossClose = "representative-entry-across-close"
+    case secretariatAcrossClose = "secretariat-entry-across-close"
+    case jurorAcrossScoringClose = "juror-score-across-scoring-close"
+    case secretariatAcrossScoringClose = "secretariat-score-across-scoring-close"
+    case jurorAcrossFreeze = "juror-score-across-freeze"
+    case secretariatAcrossFreeze = "secretariat-score-across-freeze"
+    case jurorConflictAcrossFreeze = "juror-conflict-across-freeze"
+    case secretariatOverrideAcrossFreeze = "secretariat-override-across-freeze"
+    case secretariatAcrossPublish = "secretariat-eligibility-across-publish"
+
+    var testDescription: String { rawValue }
+
+    /// Why it fails: the snapshot is older than the change (40001), except across the publication,
+    /// where the snapshot already shows a frozen edition, which takes no change at all.
+    var refusal: String { self == .secretariatAcrossPublish ? "EC002" : "40001" }
+}
+
+extension HostileLoginTests {
+    @Test(arguments: StaleWrite.allCases, HostileLoginTests.isolationLevels)
+    func aWriteFromASnapshotOlderThanAPhaseChangeFails(_ write: StaleWrite, _ level: String) throws {
+        let entry: Int64
+        switch write {
+        case .representativeAcrossClose, .secretariatAcrossClose:
+            entry = try openCall(closesIn: 86_400).entry
+        case .jurorAcrossScoringClose, .secretariatAcrossScoringClose:
+            try world.score("AT", entry: 2, 7)
+            entry = 2
+        case .jurorAcrossFreeze, .secretariatAcrossFreeze, .jurorConflictAcrossFreeze, .secretariatOverrideAcrossFreeze:
+            try world.scoreEverything()
+            entry = 2
+        case .secretariatAcrossPublish:
+            try world.scoreEverything()
+            try cli.expectSuccess(["edition", "freeze", "2018"])
+            entry = 2
+        }
+        let writer: HostileWorld.Login
+        switch write {
+        case .representativeAcrossClose: writer = world.representatives["FI"]!
+        case .jurorAcrossScoringClose, .jurorAcrossFreeze: writer = world.jurors["AT"]!
+        case .jurorConflictAcrossFreeze: writer = world.jurors["BG"]!
+        default: writer = world.secretariat
+        }
+        let connection = try world.connect(writer)
+        try connection.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.editions")
+        switch write {
+        case .representativeAcrossClose, .secretariatAcrossClose: try cli.expectSuccess(["edition", "close", "2030"])
+        case .jurorAcrossScoringClose, .secretariatAcrossScoringClose: try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+        case .secretariatAcrossPublish: try cli.expectSuccess(["edition", "publish", "2018"])
+        default: try cli.expectSuccess(["edition", "freeze", "2018"])
+        }
+        let seatBG = try world.seat("BG")
+        let statement: String
+        switch write {
+        case .representativeAcrossClose, .secretariatAcrossClose:
+            statement = "UPDATE ecpa.entries SET title = 'Changed from an old snapshot' WHERE id = \(entry)"
+        case .jurorAcrossScoringClose, .jurorAcrossFreeze, .secretariatAcrossScoringClose, .secretariatAcrossFreeze:
+            statement = "UPDATE ecpa.scores SET value = 10 WHERE entry_id = \(entry)"
+        case .jurorConflictAcrossFreeze:
+            statement = "INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) VALUES (\(seatBG), \(entry), 'From an old snapshot')"
+        case .secretariatOverrideAcrossFreeze:
+            statement = "SELECT ecpa.set_override(1, \(entry), 1, 'From an old snapshot')"
+        case .secretariatAcrossPublish:
+            statement = "UPDATE ecpa.entries SET state = 'ineligible', ineligible_reason = 'From an old snapshot' WHERE id = \(entry)"
+        }
+        let before = try world.fingerprint()
+        let error = HostileWorld.refusal(connection, statement)
+        HostileWorld.rollback(connection)
+        let unchanged = try world.fingerprint() == before
+        held("stale-snapshot-\(write.rawValue)-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+             error?.sqlState == write.refusal && unchanged, "\(String(describing: error))")
+    }
+
+    @Test func aWriterHoldingTheEditionIsNamedAndTheCLIGivesUp() throws {
+        try world.score("AT", entry: 2, 7)
+        let juror = try world.connect(world.jurors["AT"]!)
+        try juror.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.scores SET value = 8 WHERE entry_id = 2")
+        let pid: Int = try juror.query("SELECT pg_backend_pid() AS pid").first?.decode("pid") ?? 0
+        let url = "\(cli.database.conninfo) user=\(world.secretariat.role) password=\(world.secretariat.password)"
+        let closed = cli.run(["edition", "scoring", "close", "2018", "--db", url], environment: ["ECPA_LOCK_TIMEOUT": "1s"])
+        held("stall-phase-change-silently", closed.status == 75 && closed.error.contains(world.jurors["AT"]!.role)
+                 && closed.error.contains("ecpa db connections end \(pid)"),
+             "exit \(closed.status): \(closed.error)")
+        // The remedy: the secretariat ends that session; its change is rolled back and the phase moves.
+        let ended = cli.run(["db", "connections", "end", String(pid), "--yes", "--db", url])
+        #expect(ended.status == 0, "\(ended.error)")
+        try cli.expectSuccess(["edition", "scoring", "close", "2018", "--db", url])
+        let value: Decimal? = try world.admin.query("SELECT max(value) AS v FROM ecpa.scores WHERE entry_id = 2").first?.decode("v")
+        #expect(value == 7)
+    }
+}
+
 extension String {
     /// A quoted SQL string literal, for the statements a hostile person would type.
     var sqlLiteral: String { "'" + replacingOccurrences(of: "'", with: "''") + "'" }
