@@ -49,8 +49,38 @@ END
 $$;
 REVOKE ALL ON FUNCTION ecpa.bump(text), ecpa.hold(text) FROM PUBLIC;
 
--- The lifecycle (DESIGN.md section 3), as 0004 wrote it; and once frozen, none of the facts the
--- archive prints as confirmed may change (city, conference dates, time zone included).
+-- Every point exists before anyone relies on it: a point inserted by the first writer would make
+-- every other writer wait for that writer's transaction. An edition's points come with the
+-- edition, a juror's with the seat.
+CREATE FUNCTION ecpa.create_serialization_points() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'editions' THEN
+        INSERT INTO ecpa.serialization_points (point)
+        VALUES ('entries:' || NEW.id), ('jury:' || NEW.id) ON CONFLICT DO NOTHING;
+    ELSE
+        INSERT INTO ecpa.serialization_points (point) VALUES ('juror:' || NEW.id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.create_serialization_points() FROM PUBLIC;
+CREATE TRIGGER editions_serialization_points AFTER INSERT ON ecpa.editions
+    FOR EACH ROW EXECUTE FUNCTION ecpa.create_serialization_points();
+CREATE TRIGGER jurors_serialization_points AFTER INSERT ON ecpa.jurors
+    FOR EACH ROW EXECUTE FUNCTION ecpa.create_serialization_points();
+INSERT INTO ecpa.serialization_points (point)
+SELECT p || id FROM ecpa.editions, unnest(ARRAY['entries:', 'jury:']) p
+UNION ALL SELECT 'juror:' || id FROM ecpa.jurors
+ON CONFLICT DO NOTHING;
+
+-- The lifecycle (DESIGN.md section 3), as 0004 wrote it; once frozen, none of the facts the
+-- archive prints as confirmed may change (city, conference dates, time zone included); a phase
+-- changes only in a READ COMMITTED transaction, whose rules read what is committed now (an older
+-- snapshot opened scoring on criteria another session had just removed); and a new edition is
+-- stamped with its creator and the clock.
 CREATE OR REPLACE FUNCTION ecpa.editions_guard_phase() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -60,7 +90,13 @@ BEGIN
         IF NEW.phase <> 'draft' THEN
             RAISE EXCEPTION 'a new edition starts in the draft phase' USING ERRCODE = 'EC003';
         END IF;
+        NEW.created_at := clock_timestamp();
+        NEW.created_by := ecpa.actor();
         RETURN NEW;
+    END IF;
+    IF NEW.phase IS DISTINCT FROM OLD.phase AND current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'an edition changes phase in a READ COMMITTED transaction, whose checks see what is committed now'
+            USING ERRCODE = '25000';
     END IF;
     IF NEW.phase IS DISTINCT FROM OLD.phase AND NOT (
            (OLD.phase, NEW.phase) IN (
@@ -292,6 +328,48 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION ecpa.late_acceptances_stamp() FROM PUBLIC;
+
+-- The jury's rules are fixed once scoring opens (0008), and the limit of voting jurors is never
+-- below the voting jurors already seated; the jury's point makes this wait for a seat in flight.
+CREATE OR REPLACE FUNCTION ecpa.editions_guard_jury_rules() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_voting integer;
+BEGIN
+    IF OLD.phase IN ('scoring', 'frozen', 'published')
+       AND (NEW.max_voting_jurors, NEW.own_country_conflict) IS DISTINCT FROM (OLD.max_voting_jurors, OLD.own_country_conflict) THEN
+        RAISE EXCEPTION 'the jury rules of the % edition are fixed once scoring has opened', OLD.year
+            USING ERRCODE = 'EC001';
+    END IF;
+    IF NEW.max_voting_jurors < OLD.max_voting_jurors THEN
+        PERFORM ecpa.bump('jury:' || NEW.id);
+        SELECT count(*) INTO v_voting FROM ecpa.jurors WHERE edition_id = NEW.id AND voting;
+        IF v_voting > NEW.max_voting_jurors THEN
+            RAISE EXCEPTION 'the % edition already has % voting jurors, more than %', OLD.year, v_voting, NEW.max_voting_jurors
+                USING ERRCODE = '23514', CONSTRAINT = 'jurors_voting_limit',
+                      HINT = 'Make some of them advisory, or remove them, first.';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- People are stamped with who added them and when.
+CREATE FUNCTION ecpa.people_stamp() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    NEW.created_at := CASE WHEN TG_OP = 'INSERT' THEN clock_timestamp() ELSE OLD.created_at END;
+    NEW.created_by := CASE WHEN TG_OP = 'INSERT' THEN ecpa.actor() ELSE OLD.created_by END;
+    RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.people_stamp() FROM PUBLIC;
+CREATE TRIGGER people_stamp BEFORE INSERT OR UPDATE ON ecpa.people
+    FOR EACH ROW EXECUTE FUNCTION ecpa.people_stamp();
 
 -- The jury's size limit, and no changes once scoring has opened.
 CREATE OR REPLACE FUNCTION ecpa.jurors_guard() RETURNS trigger

@@ -152,8 +152,12 @@ BEGIN
                 replace(v_edition.phase, '_', ' ')
             USING ERRCODE = 'EC003';
     END IF;
-    IF p_method IS NULL OR p_method NOT IN ('weighted-mean', 'normalized', 'median', 'borda') THEN
-        RAISE EXCEPTION 'unknown ranking method "%"', p_method USING ERRCODE = '22023';
+    -- The method is the scheme's, fixed when scoring opened: choosing another after seeing the
+    -- scores would let the podium be picked.
+    IF p_method IS DISTINCT FROM (SELECT method FROM ecpa.schemes WHERE edition_id = p_edition) THEN
+        RAISE EXCEPTION 'the % edition is ranked by its scheme''s method, %, not %', v_edition.year,
+                (SELECT method FROM ecpa.schemes WHERE edition_id = p_edition), coalesce(p_method, 'none')
+            USING ERRCODE = '22023';
     END IF;
     IF jsonb_typeof(p_places) IS DISTINCT FROM 'array' THEN
         RAISE EXCEPTION 'the ranking must be a JSON array of places' USING ERRCODE = '22023';

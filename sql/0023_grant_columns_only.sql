@@ -40,15 +40,34 @@ GRANT INSERT (year, award, award_certainty, country_code, country_certainty, tit
 
 -- A representative may lock (SELECT ... FOR UPDATE) only the rows they may change: their country's
 -- entries while the edition takes entries. During scoring a lock on an entry would stall the
--- jurors' score writes and the freeze, whose foreign keys lock the entry they point to.
+-- jurors' score writes and the freeze, whose foreign keys lock the entry they point to. The phase
+-- is read as it is now, and locked FOR SHARE like every guard's (0018): a lock on an entry then
+-- also holds its edition, so opening scoring waits for it (and ecpa names who holds it), and a
+-- snapshot older than the phase change fails instead of locking an entry during scoring.
+CREATE FUNCTION ecpa.edition_takes_entries(p_edition bigint) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_phase text;
+BEGIN
+    SELECT phase INTO v_phase FROM ecpa.editions WHERE id = p_edition;
+    IF v_phase IS DISTINCT FROM 'submissions_open' AND v_phase IS DISTINCT FROM 'submissions_closed' THEN
+        RETURN false;
+    END IF;
+    SELECT phase INTO v_phase FROM ecpa.editions WHERE id = p_edition FOR SHARE;
+    RETURN v_phase IN ('submissions_open', 'submissions_closed');
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.edition_takes_entries(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ecpa.edition_takes_entries(bigint) TO ecpa_national_representative;
 DROP POLICY entries_own_country ON ecpa.entries;
 CREATE POLICY entries_own_country ON ecpa.entries FOR SELECT
     USING (country_code = (SELECT ecpa.my_country()));
 CREATE POLICY entries_own_country_insert ON ecpa.entries FOR INSERT
     WITH CHECK (country_code = (SELECT ecpa.my_country()));
-CREATE POLICY entries_own_country_update ON ecpa.entries FOR UPDATE
-    USING (country_code = (SELECT ecpa.my_country())
-           AND edition_id IN (SELECT id FROM ecpa.editions WHERE phase IN ('submissions_open', 'submissions_closed')))
+CREATE POLICY entries_own_country_update ON ecpa.entries FOR UPDATE TO ecpa_national_representative
+    USING (country_code = (SELECT ecpa.my_country()) AND ecpa.edition_takes_entries(edition_id))
     WITH CHECK (country_code = (SELECT ecpa.my_country()));
 
 REVOKE UPDATE, DELETE, TRUNCATE ON ecpa.editions FROM ecpa_secretariat;

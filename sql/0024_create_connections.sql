@@ -96,7 +96,9 @@ BEGIN
             USING ERRCODE = '22023',
                   HINT = 'Use 2 to 63 lower-case letters, digits or underscores, starting with a letter.';
     END IF;
-    IF p_verifier !~ '^(SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+|md5[0-9a-f]{32})$' THEN
+    -- PostgreSQL keeps a text as a verifier only when it is a whole one (32-byte keys); anything
+    -- else, however alike, it would hash as a clear password.
+    IF p_verifier !~ '^(SCRAM-SHA-256\$[1-9][0-9]*:[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=|md5[0-9a-f]{32})$' THEN
         RAISE EXCEPTION 'a password verifier is required, not a clear-text password'
             USING ERRCODE = '22023';
     END IF;

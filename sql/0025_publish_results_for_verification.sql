@@ -1,11 +1,11 @@
 -- After publication anyone with a login (a representative, a juror, a public reader) can check the
 -- published result with `ecpa results verify`: the ranking is recomputed from the scores, the
--- digests from the rows. These views show what that needs, for published editions only, and
--- nothing personal: jurors by seat and country (the jury comes from the presidencies, so its
+-- digests from the rows. These functions return what that needs, for published editions only,
+-- and nothing personal: jurors by seat and country (the jury comes from the presidencies, so its
 -- countries are known), never by name or login; scores without the jurors' comments; declared
--- conflicts without their reasons; entries as the booklet prints them, without the contact
--- person's name, e-mail or phone, and never drafts or withdrawn entries. The views run as their
--- owner, so they show the same rows to everyone who may read them.
+-- conflicts without their reasons (but with who declared them); entries as the booklet prints
+-- them, without the contact person's name, e-mail or phone, and never drafts or withdrawn
+-- entries. They run as their owner, so they return the same rows to everyone who may call them.
 SET ROLE ecpa_owner;
 
 -- Whether the acting role may read an edition's results: the secretariat always, everyone once
@@ -21,57 +21,129 @@ CREATE FUNCTION ecpa.may_read_results(p_edition bigint) RETURNS boolean
 CREATE VIEW ecpa.published_editions WITH (security_barrier) AS
     SELECT id FROM ecpa.editions WHERE phase = 'published';
 
-CREATE VIEW ecpa.published_entries WITH (security_barrier) AS
-    SELECT e.id, e.edition_id, e.country_code, e.kind, e.state, NULL::text AS ineligible_reason, e.title,
-           NULL::text AS contact_name, e.contact_organisation, NULL::text AS contact_email,
-           NULL::text AS contact_phone, e.start_date, e.still_running, e.end_date, e.links, e.description,
-           e.objectives, e.target_group, e.evaluation_method, e.evaluation_results, e.innovation, e.partners,
-           e.transferability, e.costs_funding, e.created_at, NULL::text AS created_by, e.updated_at,
-           e.submitted_at, NULL::timestamptz AS withdrawn_at, e.late_acceptance_id
-    FROM ecpa.entries e
-    WHERE e.edition_id IN (SELECT id FROM ecpa.published_editions) AND e.state NOT IN ('draft', 'withdrawn');
+-- Each published record is a function of the edition, not a view: a person's conditions on a
+-- view reach the scan of the table below it when their operators are leakproof (text = and <,
+-- integer =), and EXPLAIN ANALYZE prints how many rows that scan found, before the view's own test
+-- dropped the unpublished ones; comparing counts spelled out unpublished titles. A function runs
+-- as the owner, on the rows of the edition asked for, if it is published, and nothing a caller
+-- writes reaches inside it.
+CREATE FUNCTION ecpa.published_entries(p_edition bigint)
+    RETURNS TABLE (id bigint, edition_id bigint, country_code text, kind text, state text, ineligible_reason text,
+                   title text, contact_name text, contact_organisation text, contact_email text, contact_phone text,
+                   start_date date, still_running boolean, end_date date, links text[], description text,
+                   objectives text, target_group text, evaluation_method text, evaluation_results text,
+                   innovation text, partners text, transferability text, costs_funding text, created_at timestamptz,
+                   created_by text, updated_at timestamptz, submitted_at timestamptz, withdrawn_at timestamptz,
+                   late_acceptance_id bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM ecpa.editions ed WHERE ed.id = p_edition AND ed.phase = 'published') THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT e.id, e.edition_id, e.country_code, e.kind, e.state, NULL::text, e.title, NULL::text,
+               e.contact_organisation, NULL::text, NULL::text, e.start_date, e.still_running, e.end_date, e.links,
+               e.description, e.objectives, e.target_group, e.evaluation_method, e.evaluation_results, e.innovation,
+               e.partners, e.transferability, e.costs_funding, e.created_at, NULL::text, e.updated_at,
+               e.submitted_at, NULL::timestamptz, e.late_acceptance_id
+        FROM ecpa.entries e
+        WHERE e.edition_id = p_edition AND e.state NOT IN ('draft', 'withdrawn');
+END
+$$;
 
-CREATE VIEW ecpa.published_jurors WITH (security_barrier) AS
-    SELECT j.id, j.edition_id, 'seat ' || row_number() OVER (PARTITION BY j.edition_id ORDER BY j.id) AS role_name,
-           j.country_code, 'Juror, seat ' || row_number() OVER (PARTITION BY j.edition_id ORDER BY j.id) AS display_name,
-           j.voting, j.chair
-    FROM ecpa.jurors j
-    WHERE j.edition_id IN (SELECT id FROM ecpa.published_editions);
+CREATE FUNCTION ecpa.published_jurors(p_edition bigint)
+    RETURNS TABLE (id bigint, edition_id bigint, role_name text, country_code text, display_name text,
+                   voting boolean, chair boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM ecpa.editions ed WHERE ed.id = p_edition AND ed.phase = 'published') THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT j.id, j.edition_id, 'seat ' || row_number() OVER (ORDER BY j.id), j.country_code,
+               'Juror, seat ' || row_number() OVER (ORDER BY j.id), j.voting, j.chair
+        FROM ecpa.jurors j WHERE j.edition_id = p_edition;
+END
+$$;
 
-CREATE VIEW ecpa.published_conflicts WITH (security_barrier) AS
-    SELECT c.edition_id, c.juror_id, c.entry_id, c.source,
-           CASE WHEN c.source = 'own country' THEN c.reason ELSE 'declared by the juror' END AS reason
-    FROM (
-        SELECT j.edition_id, j.id AS juror_id, e.id AS entry_id, 'own country' AS source,
-               format('the juror is from %s', co.name) AS reason
+-- Who declared a conflict is part of the record: the juror, or the secretariat for them.
+CREATE FUNCTION ecpa.published_conflicts(p_edition bigint)
+    RETURNS TABLE (edition_id bigint, juror_id bigint, entry_id bigint, source text, reason text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM ecpa.editions ed WHERE ed.id = p_edition AND ed.phase = 'published') THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT j.edition_id, j.id, e.id, 'own country'::text, format('the juror is from %s', co.name)
         FROM ecpa.jurors j
         JOIN ecpa.editions ed ON ed.id = j.edition_id AND ed.own_country_conflict
         JOIN ecpa.entries e ON e.edition_id = j.edition_id AND e.country_code = j.country_code
         JOIN ecpa.countries co ON co.code = j.country_code
+        WHERE j.edition_id = p_edition
         UNION ALL
-        SELECT j.edition_id, d.juror_id, d.entry_id, 'declared', d.reason
+        SELECT j.edition_id, d.juror_id, d.entry_id, 'declared'::text,
+               CASE WHEN d.declared_by = j.role_name THEN 'declared by the juror' ELSE 'declared by the secretariat' END
         FROM ecpa.declared_conflicts d JOIN ecpa.jurors j ON j.id = d.juror_id
-    ) c
-    WHERE c.edition_id IN (SELECT id FROM ecpa.published_editions);
+        WHERE j.edition_id = p_edition;
+END
+$$;
 
-CREATE VIEW ecpa.published_scores WITH (security_barrier) AS
-    SELECT s.edition_id, s.entry_id, s.juror_id, s.criterion_code, s.value, NULL::text AS comment
-    FROM ecpa.scores s
-    WHERE s.edition_id IN (SELECT id FROM ecpa.published_editions);
+CREATE FUNCTION ecpa.published_scores(p_edition bigint)
+    RETURNS TABLE (edition_id bigint, entry_id bigint, juror_id bigint, criterion_code text, value numeric, comment text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM ecpa.editions ed WHERE ed.id = p_edition AND ed.phase = 'published') THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT s.edition_id, s.entry_id, s.juror_id, s.criterion_code, s.value, NULL::text
+        FROM ecpa.scores s WHERE s.edition_id = p_edition;
+END
+$$;
 
-CREATE VIEW ecpa.published_abstentions WITH (security_barrier) AS
-    SELECT a.edition_id, a.entry_id, a.juror_id, NULL::text AS comment
-    FROM ecpa.abstentions a
-    WHERE a.edition_id IN (SELECT id FROM ecpa.published_editions);
+CREATE FUNCTION ecpa.published_abstentions(p_edition bigint)
+    RETURNS TABLE (edition_id bigint, entry_id bigint, juror_id bigint, comment text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM ecpa.editions ed WHERE ed.id = p_edition AND ed.phase = 'published') THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT a.edition_id, a.entry_id, a.juror_id, NULL::text FROM ecpa.abstentions a WHERE a.edition_id = p_edition;
+END
+$$;
 
-CREATE VIEW ecpa.published_overrides WITH (security_barrier) AS
-    SELECT o.edition_id, o.entry_id, o.place, o.reason
-    FROM ecpa.overrides o
-    WHERE o.edition_id IN (SELECT id FROM ecpa.published_editions);
+CREATE FUNCTION ecpa.published_overrides(p_edition bigint)
+    RETURNS TABLE (edition_id bigint, entry_id bigint, place integer, reason text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM ecpa.editions ed WHERE ed.id = p_edition AND ed.phase = 'published') THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT o.edition_id, o.entry_id, o.place, o.reason FROM ecpa.overrides o WHERE o.edition_id = p_edition;
+END
+$$;
 
-GRANT SELECT ON ecpa.published_editions, ecpa.published_entries, ecpa.published_jurors, ecpa.published_conflicts,
-    ecpa.published_scores, ecpa.published_abstentions, ecpa.published_overrides
+REVOKE ALL ON FUNCTION ecpa.published_entries(bigint), ecpa.published_jurors(bigint), ecpa.published_conflicts(bigint),
+    ecpa.published_scores(bigint), ecpa.published_abstentions(bigint), ecpa.published_overrides(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ecpa.published_entries(bigint), ecpa.published_jurors(bigint), ecpa.published_conflicts(bigint),
+    ecpa.published_scores(bigint), ecpa.published_abstentions(bigint), ecpa.published_overrides(bigint)
     TO ecpa_secretariat, ecpa_national_representative, ecpa_juror, ecpa_reader;
+GRANT SELECT ON ecpa.published_editions TO ecpa_secretariat, ecpa_national_representative, ecpa_juror, ecpa_reader;
 -- The scheme was declared before scoring and is printed with the results.
 GRANT SELECT ON ecpa.schemes, ecpa.criteria TO ecpa_national_representative;
 GRANT SELECT ON ecpa.countries TO ecpa_reader;

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECPACore
 import Foundation
 import LibPQ
 
@@ -45,7 +46,9 @@ public struct ECPACommand: ParsableCommand {
             return error.rawValue
         } catch let error where CLIError.isOurs(error) {
             let failure = CLIError.from(error, session: env.session)
-            env.writeError(ConnectionString.redactingSecrets(in: "ecpa: \(failure.message)\n"))
+            // A message may quote stored text (an entry's title): shown with its control characters named.
+            let message = ControlCharacters.escaped(failure.message, multiline: true)
+            env.writeError(ConnectionString.redactingSecrets(in: "ecpa: \(message)\n"))
             return failure.status.rawValue
         } catch {
             // Help, version and usage errors, as ArgumentParser words them; they quote the

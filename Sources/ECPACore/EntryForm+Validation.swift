@@ -4,6 +4,20 @@ extension EntryForm {
     /// The longest title accepted, counted in Unicode code points as PostgreSQL's `char_length` does.
     public static let titleLimit = 250
 
+    /// The longest answer to each text field, in Unicode code points as PostgreSQL's `char_length`
+    /// counts (sql/0029 holds stored entries to the same): room for any answer the award needs, but
+    /// not for a text that would fill the server's disk.
+    public static let characterLimits: [EntryField: Int] = [
+        .contactName: 200, .contactOrganisation: 200, .contactEmail: 254, .contactPhone: 50,
+        .description: 10_000, .objectives: 10_000, .targetGroup: 10_000, .evaluationMethod: 10_000,
+        .evaluationResults: 10_000, .innovation: 10_000, .partners: 10_000, .transferability: 10_000,
+        .costsFunding: 10_000,
+    ]
+
+    /// At most this many links, each at most `linkCharacterLimit` long.
+    public static let linkLimit = 20
+    public static let linkCharacterLimit = 2_000
+
     /// The first award was given in 1997.
     public static let firstEditionYear = 1997
 
@@ -87,6 +101,21 @@ extension EntryForm {
                     report(field, "is required for a competing entry.")
                 }
             }
+        }
+
+        // Rule (no text fills the disk): every text field has a length limit.
+        let texts: [(EntryField, String?)] = [(.contactName, contact.name), (.contactOrganisation, contact.organisation),
+            (.contactEmail, contact.email), (.contactPhone, contact.phone)] + EntryField.allCases.map { ($0, answer($0)) }
+        for (field, text) in texts {
+            if let text, let limit = EntryForm.characterLimits[field], text.unicodeScalars.count > limit {
+                report(field, "has \(text.unicodeScalars.count) characters; the limit is \(limit).")
+            }
+        }
+        if links.count > EntryForm.linkLimit {
+            report(.links, "has \(links.count) links; the limit is \(EntryForm.linkLimit).")
+        }
+        for (number, link) in links.enumerated() where link.unicodeScalars.count > EntryForm.linkCharacterLimit {
+            report(.links, "link \(number + 1) has \(link.unicodeScalars.count) characters; the limit is \(EntryForm.linkCharacterLimit).")
         }
 
         // Rule (terminal safety, ControlCharacters): no control characters; long answers may break lines.

@@ -43,7 +43,7 @@ public struct EntryRepository {
         try translating {
             try db.query("""
                 SELECT \(Self.columns)
-                FROM \(unsafeRaw: source.table("entries")) e JOIN ecpa.editions ed ON ed.id = e.edition_id
+                FROM \(source.relation("entries", edition: edition)) e JOIN ecpa.editions ed ON ed.id = e.edition_id
                 WHERE e.edition_id = \(edition.rawValue)
                   AND (\(country?.rawValue)::text IS NULL OR e.country_code = \(country?.rawValue))
                   AND (\(state?.rawValue)::text IS NULL OR e.state = \(state?.rawValue))

@@ -30,7 +30,7 @@ public struct JuryRepository {
     public func fetchJurors(edition: EditionID, source: RecordSource = .live) throws -> [Juror] {
         try translating {
             try db.query("""
-                SELECT \(Self.columns) FROM \(unsafeRaw: source.table("jurors")) WHERE edition_id = \(edition.rawValue)
+                SELECT \(Self.columns) FROM \(source.relation("jurors", edition: edition)) WHERE edition_id = \(edition.rawValue)
                 ORDER BY voting DESC, chair DESC, country_code, role_name
                 """).map(Self.decode)
         }
@@ -83,7 +83,7 @@ public struct JuryRepository {
     public func fetchConflicts(edition: EditionID, source: RecordSource = .live) throws -> [Conflict] {
         try translating {
             try db.query("""
-                SELECT juror_id, entry_id, source, reason FROM \(unsafeRaw: source.table("conflicts"))
+                SELECT juror_id, entry_id, source, reason FROM \(source.relation("conflicts", edition: edition))
                 WHERE edition_id = \(edition.rawValue) ORDER BY entry_id, juror_id, source
                 """).map { row in
                 Conflict(

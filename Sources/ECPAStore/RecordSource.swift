@@ -1,17 +1,21 @@
+import ECPACore
+import LibPQ
+
 /// Where an edition's records are read from: the tables themselves, as row-level security lets
-/// the current role see them, or the views of published editions (sql/0025), which show everyone
-/// the same rows, with jurors by seat and nothing personal.
+/// the current role see them, or the functions that return a published edition's records
+/// (sql/0025), the same rows for everyone, with jurors by seat and nothing personal.
 public enum RecordSource: Sendable, Equatable {
     /// The tables, filtered by the current role's rights.
     case live
-    /// The `published_*` views: published editions only.
+    /// The `published_*` functions: published editions only.
     case published
 
-    /// The qualified name of a table or of its published view, such as `ecpa.published_scores`.
-    func table(_ name: String) -> String {
+    /// The relation to read an edition's records of a kind from: the table, such as
+    /// `ecpa.scores`, or the function call `ecpa.published_scores($1)`.
+    func relation(_ name: String, edition: EditionID) -> SQL {
         switch self {
-        case .live: "ecpa.\(name)"
-        case .published: "ecpa.published_\(name)"
+        case .live: SQL(unsafeRaw: "ecpa.\(name)")
+        case .published: SQL(unsafeRaw: "ecpa.published_\(name)(") + "\(edition.rawValue))"
         }
     }
 }

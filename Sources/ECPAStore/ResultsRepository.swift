@@ -83,7 +83,7 @@ public struct ResultsRepository {
     public func fetchOverrides(edition: EditionID, source: RecordSource = .live) throws -> [JuryOverride] {
         try translating {
             try db.query("""
-                SELECT entry_id, place, reason FROM \(unsafeRaw: source.table("overrides"))
+                SELECT entry_id, place, reason FROM \(source.relation("overrides", edition: edition))
                 WHERE edition_id = \(edition.rawValue) ORDER BY place
                 """).map { row in
                 JuryOverride(entry: EntryID(try row.decode("entry_id")), place: try row.decode("place"), reason: try row.decode("reason"))

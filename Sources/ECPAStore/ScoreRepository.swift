@@ -82,7 +82,7 @@ public struct ScoreRepository {
         try translating {
             try db.query("""
                 SELECT s.entry_id, s.juror_id, s.criterion_code, s.value, s.comment
-                FROM \(unsafeRaw: source.table("scores")) s JOIN ecpa.criteria c ON c.edition_id = s.edition_id AND c.code = s.criterion_code
+                FROM \(source.relation("scores", edition: edition)) s JOIN ecpa.criteria c ON c.edition_id = s.edition_id AND c.code = s.criterion_code
                 WHERE s.edition_id = \(edition.rawValue)
                   AND (\(juror?.rawValue)::bigint IS NULL OR s.juror_id = \(juror?.rawValue))
                 ORDER BY s.entry_id, s.juror_id, c.position
@@ -99,7 +99,7 @@ public struct ScoreRepository {
     public func fetchAbstentions(edition: EditionID, source: RecordSource = .live) throws -> [Abstention] {
         try translating {
             try db.query("""
-                SELECT entry_id, juror_id, comment FROM \(unsafeRaw: source.table("abstentions")) WHERE edition_id = \(edition.rawValue)
+                SELECT entry_id, juror_id, comment FROM \(source.relation("abstentions", edition: edition)) WHERE edition_id = \(edition.rawValue)
                 ORDER BY entry_id, juror_id
                 """).map { row in
                 Abstention(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),

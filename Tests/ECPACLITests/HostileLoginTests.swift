@@ -351,19 +351,21 @@ import Testing
         held("representative-reads-scores", repScores?.sqlState == "42501", "\(String(describing: repScores))")
     }
 
-    @Test func beforePublicationThePublishedViewsShowNothing() throws {
+    @Test func beforePublicationThePublishedRecordsShowNothing() throws {
         try world.scoreEverything()
         try cli.expectSuccess(["edition", "freeze", "2018"])
-        let views = ["published_entries", "published_jurors", "published_conflicts", "published_scores",
-                     "published_abstentions", "published_overrides", "frozen_results", "frozen_places"]
+        let relations = ["ecpa.published_entries(1)", "ecpa.published_jurors(1)", "ecpa.published_conflicts(1)",
+                         "ecpa.published_scores(1)", "ecpa.published_abstentions(1)", "ecpa.published_overrides(1)",
+                         "ecpa.frozen_results", "ecpa.frozen_places"]
         let people: [(String, HostileWorld.Login)] = [
             ("juror", world.jurors["AT"]!), ("representative", world.representatives["FI"]!), ("reader", world.reader),
         ]
         for (kind, login) in people {
             let connection = try world.connect(login)
-            for view in views {
-                let rows: Int64 = try connection.query("SELECT count(*) AS n FROM \(identifier: "ecpa").\(identifier: view)").first?.decode("n") ?? -1
-                held("read-\(view)-before-publication-\(kind)", rows == 0, "\(rows) rows")
+            for relation in relations {
+                let rows: Int64 = try connection.query(SQL(unsafeRaw: "SELECT count(*) AS n FROM \(relation)")).first?.decode("n") ?? -1
+                let name = relation.replacingOccurrences(of: "ecpa.", with: "").replacingOccurrences(of: "(1)", with: "")
+                held("read-\(name)-before-publication-\(kind)", rows == 0, "\(rows) rows")
             }
         }
     }
@@ -383,15 +385,15 @@ import Testing
         }
         let reader = try world.connect(world.reader)
         let logins: Int64 = try reader.query("""
-            SELECT count(*) AS n FROM ecpa.published_jurors WHERE role_name NOT LIKE 'seat %' OR display_name NOT LIKE 'Juror, seat %'
+            SELECT count(*) AS n FROM ecpa.published_jurors(1) WHERE role_name NOT LIKE 'seat %' OR display_name NOT LIKE 'Juror, seat %'
             """).first?.decode("n") ?? -1
         let contacts: Int64 = try reader.query("""
-            SELECT count(*) AS n FROM ecpa.published_entries
+            SELECT count(*) AS n FROM ecpa.published_entries(1)
             WHERE contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL OR created_by IS NOT NULL
             """).first?.decode("n") ?? -1
-        let comments: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.published_scores WHERE comment IS NOT NULL").first?.decode("n") ?? -1
+        let comments: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.published_scores(1) WHERE comment IS NOT NULL").first?.decode("n") ?? -1
         let reasons: Int64 = try reader.query("""
-            SELECT count(*) AS n FROM ecpa.published_conflicts WHERE reason LIKE '%Hungarian%'
+            SELECT count(*) AS n FROM ecpa.published_conflicts(1) WHERE reason LIKE '%Hungarian%'
             """).first?.decode("n") ?? -1
         held("published-views-name-jurors", logins == 0, "\(logins) jurors by name")
         held("published-views-show-contacts", contacts == 0, "\(contacts) entries with contact details")
@@ -890,6 +892,147 @@ extension HostileLoginTests {
             ORDER BY 1
             """).map { try $0.decode("name") }
         held("statistics-gathered-on-hidden-columns", gathering.isEmpty, gathering.joined(separator: ", "))
+    }
+}
+
+// MARK: - Found by the second red-team pass
+
+extension HostileLoginTests {
+    @Test func aPublishedRecordRevealsNothingOfAnUnpublishedEdition() throws {
+        try world.scoreEverything()
+        let rep = try world.connect(world.representatives["FI"]!)
+        for (function, condition) in [("published_entries", "title = 'Project of LT'"), ("published_scores", "juror_id > 0"),
+                                      ("published_conflicts", "entry_id = 1"), ("published_overrides", "place = 1"),
+                                      ("published_abstentions", "entry_id > 0"), ("published_jurors", "country_code = 'AT'")] {
+            let plan = try rep.query(SQL(unsafeRaw: "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT 1 FROM ecpa.\(function)(1) WHERE \(condition)"))
+                .map { try $0.decode(0, as: String.self) }
+            let inner = plan.filter { $0.contains(" on ") && !$0.contains("Function Scan") }
+            let rows: Int64 = try rep.query(SQL(unsafeRaw: "SELECT count(*) AS n FROM ecpa.\(function)(1)")).first?.decode("n") ?? -1
+            held("explain-published-\(function)-before-publication", inner.isEmpty && rows == 0, plan.joined(separator: " | "))
+        }
+    }
+
+    @Test func theFreezeTakesTheSchemesMethodOnly() throws {
+        try world.scoreEverything()
+        let secretary = try world.connect(world.secretariat)
+        let ranking = #"[{"place":1,"entry":1,"medal":"gold","score":8.5,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":7,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":6,"jurors":3,"shared":false}]"#
+        let before = try world.fingerprint()
+        let error = HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'median', \(ranking.sqlLiteral))")
+        let unchanged = try world.fingerprint() == before
+        held("freeze-by-a-method-chosen-after-the-scores", error?.sqlState == "22023" && unchanged, "\(String(describing: error))")
+    }
+
+    @Test func oneJurorsFirstWriteDoesNotHoldUpTheOthers() throws {
+        let first = try world.connect(world.jurors["AT"]!)
+        let seatAT = try world.seat("AT")
+        try first.executeScript(unsafeRaw: "BEGIN; INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatAT), 'focus', 5)")
+        let second = try world.connect(world.jurors["BG"]!)
+        let seatBG = try world.seat("BG")
+        try second.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
+        let waited = HostileWorld.refusal(second, "INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatBG), 'focus', 6)")
+        HostileWorld.rollback(first)
+        held("stall-first-write-of-an-edition", waited == nil, "\(String(describing: waited))")
+    }
+
+    @Test func noTextIsLongEnoughToFillTheDisk() throws {
+        let entry = try openCall(closesIn: 86_400).entry
+        let juror = try world.connect(world.jurors["AT"]!)
+        let seat = try world.seat("AT")
+        let comment = HostileWorld.refusal(juror, """
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
+            VALUES (1, 2, \(seat), 'focus', 5, repeat('x', 2001))
+            """)
+        held("oversized-comment", comment?.sqlState == "23514", "\(String(describing: comment))")
+        let rep = try world.connect(world.representatives["FI"]!)
+        let answer = HostileWorld.refusal(rep, "UPDATE ecpa.entries SET partners = repeat('x', 10001) WHERE id = \(entry)")
+        held("oversized-answer", answer?.sqlState == "23514", "\(String(describing: answer))")
+        let word = HostileWorld.refusal(rep, "UPDATE ecpa.entries SET description = repeat('x', 10001) WHERE id = \(entry)")
+        held("oversized-one-word-description", word?.sqlState == "23514", "\(String(describing: word))")
+    }
+
+    @Test func aRepresentativesEntryLockCannotOutlastTheCall() throws {
+        let entry = try openCall(closesIn: 86_400).entry
+        try cli.expectSuccess(["scheme", "set", "--edition", "2030"])
+        try cli.expectSuccess(["edition", "close", "2030"])
+        let rep = try world.connect(world.representatives["FI"]!)
+        try rep.executeScript(unsafeRaw: "BEGIN")
+        let locked = try rep.query("SELECT id FROM ecpa.entries WHERE id = \(entry) FOR UPDATE").count
+        #expect(locked == 1)
+        let secretary = try world.connect(world.secretariat)
+        try secretary.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
+        let opened = HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'scoring', scoring_open = true WHERE year = 2030")
+        HostileWorld.rollback(rep)
+        held("entry-lock-held-into-scoring", opened?.sqlState == "55P03", "\(String(describing: opened))")
+        // A snapshot from before scoring opened cannot lock an entry during scoring.
+        try rep.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.editions")
+        try cli.expectSuccess(["edition", "scoring", "open", "2030"])
+        let stale = HostileWorld.refusal(rep, "SELECT id FROM ecpa.entries WHERE id = \(entry) FOR UPDATE")
+        HostileWorld.rollback(rep)
+        held("entry-lock-from-stale-snapshot-during-scoring", stale?.sqlState == "40001", "\(String(describing: stale))")
+    }
+
+    @Test func textThatMisleadsAScreenIsRefusedEverywhere() throws {
+        let entry = try openCall(closesIn: 86_400).entry
+        let rep = try world.connect(world.representatives["FI"]!)
+        for (name, sql) in [
+            ("bidi-override-in-title", "UPDATE ecpa.entries SET title = E'Safe streets \\u202Enoitceles\\u202C' WHERE id = \(entry)"),
+            ("lone-carriage-return-in-answer", "UPDATE ecpa.entries SET description = E'Works well.\\rAPPROVED BY THE SECRETARIAT' WHERE id = \(entry)"),
+            ("zero-width-space-in-title", "UPDATE ecpa.entries SET title = E'Zero\\u200Bwidth' WHERE id = \(entry)"),
+        ] {
+            let error = HostileWorld.refusal(rep, sql)
+            held("misleading-text-\(name)", error?.sqlState == "23514", "\(String(describing: error))")
+        }
+        let secretary = try world.connect(world.secretariat)
+        for (name, sql) in [
+            ("archive-note", "UPDATE ecpa.archive_awards SET note = E'\\u001b[2J\\u001b[31mFAKE' WHERE year = 2017 AND award = 'gold'"),
+            ("scheme-note", "UPDATE ecpa.schemes SET note = E'note\\u001b[31m RED' WHERE edition_id = 1"),
+            ("criterion-name", "UPDATE ecpa.criteria SET name = E'Focus\\u001b[2J' WHERE edition_id = 1 AND code = 'focus'"),
+        ] {
+            let error = HostileWorld.refusal(secretary, sql)
+            held("misleading-text-\(name)", error?.sqlState == "23514" || error?.sqlState == "EC001", "\(String(describing: error))")
+        }
+    }
+
+    @Test func thePublishedRecordSaysWhoDeclaredAConflict() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "3", "--juror", world.advisory.role, "--reason", "Known to the secretariat."])
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let reader = try world.connect(world.reader)
+        let reasons: [String] = try reader.query("""
+            SELECT reason FROM ecpa.published_conflicts(1) WHERE source = 'declared'
+            """).map { try $0.decode("reason") }
+        held("conflict-attributed-to-the-juror", reasons == ["declared by the secretariat"], reasons.joined(separator: ", "))
+    }
+
+    @Test func theSecretariatsOtherSlips() throws {
+        let secretary = try world.connect(world.secretariat)
+        let verifier = HostileWorld.refusal(secretary, "SELECT ecpa.create_login_role('mallory', 'SCRAM-SHA-256$1:AA==$AA==:AA==', 'juror')")
+        held("short-scram-verifier-as-clear-password", verifier?.sqlState == "22023", "\(String(describing: verifier))")
+        try cli.expectSuccess(["edition", "create", "--year", "2031", "--theme", "A jury of three", "--host", "DK"])
+        for country in ["AT", "BG"] {
+            try cli.expectSuccess(["jury", "add", "--edition", "2031", world.jurors[country]!.role, "--existing-role",
+                                   "--country", country, "--name", "Juror from \(country)"])
+        }
+        let lowered = HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET max_voting_jurors = 1 WHERE year = 2031")
+        held("jury-limit-below-seated", lowered?.sqlState == "23514", "\(String(describing: lowered))")
+        let stale = HostileWorld.refusal(secretary, """
+            BEGIN ISOLATION LEVEL REPEATABLE READ;
+            UPDATE ecpa.editions SET phase = 'submissions_open', submissions_close_at = now() + interval '1 day' WHERE year = 2031;
+            """)
+        HostileWorld.rollback(secretary)
+        held("phase-change-from-a-snapshot", stale?.sqlState == "25000", "\(String(describing: stale))")
+        try secretary.executeScript(unsafeRaw: """
+            SET ROLE ecpa_secretariat;
+            INSERT INTO ecpa.editions (year, theme, host_country_code) VALUES (2032, 'Who made me', 'BE');
+            INSERT INTO ecpa.people (role_name, kind, display_name) VALUES ('nobody_in_particular', 'secretariat', 'Nobody');
+            RESET ROLE;
+            """)
+        let stamps: [String] = try world.admin.query("""
+            SELECT created_by FROM ecpa.editions WHERE year = 2032
+            UNION ALL SELECT created_by FROM ecpa.people WHERE role_name = 'nobody_in_particular'
+            """).map { try $0.decode("created_by") }
+        held("group-named-creation-stamps", stamps == [world.secretariat.role, world.secretariat.role], stamps.joined(separator: ", "))
     }
 }
 

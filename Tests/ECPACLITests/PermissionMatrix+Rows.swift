@@ -39,15 +39,6 @@ extension PermissionMatrix {
         ]
     }
 
-    /// Rows for a view PostgreSQL could write through, but that nobody has the right to write.
-    private static func readOnlyView(_ object: Object, set: String) -> [Row] {
-        [
-            Row(object: object, action: .insert, sql: "INSERT INTO \(object.name) DEFAULT VALUES", expected: [(.any, allDenied)]),
-            Row(object: object, action: .update, sql: "UPDATE \(object.name) SET \(set)", expected: [(.any, allDenied)]),
-            Row(object: object, action: .delete, sql: "DELETE FROM \(object.name)", expected: [(.any, allDenied)]),
-        ]
-    }
-
     /// A trigger function: called directly, PostgreSQL checks EXECUTE first (42501) and only then
     /// says a trigger function cannot be called so (0A000). Without EXECUTE nobody can attach it to a
     /// table of their own either.
@@ -394,40 +385,29 @@ extension PermissionMatrix {
 
     static let publishedRows: [Row] = {
         let editions = view("published_editions", .published)
-        let entries = view("published_entries", .published)
-        let jurors = view("published_jurors", .published)
-        let conflicts = view("published_conflicts", .published)
-        let scores = view("published_scores", .published)
-        let abstentions = view("published_abstentions", .published)
-        let overrides = view("published_overrides", .published)
-        let note = "Shows published editions only, the same rows to everyone."
+        let note = "Returns a published edition's records, the same rows to everyone; nothing for an edition not published."
+        let published = { (name: String, sql: String, more: String) in
+            Row(object: function("\(name)(bigint)", .published), action: .execute, sql: sql,
+                expected: [(.published, everyGroup)], note: note + more)
+        }
         return [
             Row(object: editions, action: .select, sql: "SELECT id FROM ecpa.published_editions WHERE id = {edition}",
-                expected: [(.published, everyGroup)], note: note),
+                expected: [(.published, everyGroup)], note: "Shows published editions only, the same rows to everyone."),
             Row(object: editions, action: .insert, sql: "INSERT INTO ecpa.published_editions DEFAULT VALUES", expected: [(.any, allDenied)]),
             // Its only column is the editions' identity: PostgreSQL refuses any update before it checks a right.
             Row(object: editions, action: .update, sql: "UPDATE ecpa.published_editions SET id = DEFAULT",
                 expected: [(.any, "428C9 428C9 428C9 428C9 428C9 428C9 428C9 deny 428C9")]),
             Row(object: editions, action: .delete, sql: "DELETE FROM ecpa.published_editions", expected: [(.any, allDenied)]),
-        ] + [
-            Row(object: entries, action: .select, sql: "SELECT id, title FROM ecpa.published_entries WHERE id = {entry}",
-                expected: [(.published, everyGroup)], note: note + " Without contact details."),
-        ] + readOnlyView(entries, set: "title = title") + [
-            Row(object: jurors, action: .select, sql: "SELECT id, role_name FROM ecpa.published_jurors WHERE id = {juror}",
-                expected: [(.published, everyGroup)], note: note + " Jurors by seat, never by name."),
-        ] + notWritableView(jurors, column: "voting") + [
-            Row(object: conflicts, action: .select, sql: "SELECT entry_id, reason FROM ecpa.published_conflicts WHERE juror_id = {juror_at}",
-                expected: [(.published, everyGroup)], note: note + " Without the reasons of declared conflicts."),
-        ] + notWritableView(conflicts, column: "reason") + [
-            Row(object: scores, action: .select, sql: "SELECT value FROM ecpa.published_scores WHERE entry_id = {entry}",
-                expected: [(.published, everyGroup)], note: note + " Without comments."),
-        ] + readOnlyView(scores, set: "value = value") + [
-            Row(object: abstentions, action: .select, sql: "SELECT entry_id FROM ecpa.published_abstentions WHERE edition_id = {edition}",
-                expected: [(.published, everyGroup)], note: note),
-        ] + readOnlyView(abstentions, set: "juror_id = juror_id") + [
-            Row(object: overrides, action: .select, sql: "SELECT entry_id, reason FROM ecpa.published_overrides WHERE edition_id = {edition}",
-                expected: [(.published, everyGroup)], note: note),
-        ] + readOnlyView(overrides, set: "reason = reason")
+            published("published_entries", "SELECT id, title FROM ecpa.published_entries({edition}) WHERE id = {entry}",
+                      " Without contact details."),
+            published("published_jurors", "SELECT id, role_name FROM ecpa.published_jurors({edition}) WHERE id = {juror}",
+                      " Jurors by seat, never by name."),
+            published("published_conflicts", "SELECT entry_id, reason FROM ecpa.published_conflicts({edition}) WHERE juror_id = {juror_at}",
+                      " Without the reasons of declared conflicts, but with who declared them."),
+            published("published_scores", "SELECT value FROM ecpa.published_scores({edition}) WHERE entry_id = {entry}", " Without comments."),
+            published("published_abstentions", "SELECT entry_id FROM ecpa.published_abstentions({edition})", ""),
+            published("published_overrides", "SELECT entry_id, reason FROM ecpa.published_overrides({edition})", ""),
+        ]
     }()
 
     // MARK: Archive
@@ -588,6 +568,10 @@ extension PermissionMatrix {
             helper("score_batch_is_open(bigint)", "SELECT ecpa.score_batch_is_open(1)", allDenied),
             helper("refuse_unless_scoring(integer,text,boolean)", "SELECT ecpa.refuse_unless_scoring(2030, 'scoring', true)", allDenied),
             helper("bump(text)", "SELECT ecpa.bump('juror:0')", allDenied),
+            Row(object: function("edition_takes_entries(bigint)", .internals), action: .execute,
+                sql: "SELECT ecpa.edition_takes_entries({edition})",
+                expected: [(.submissionsOpen, "deny yes yes deny deny deny deny deny deny")],
+                note: "The representatives' row policy asks it; it locks the edition as every guard does."),
             helper("hold(text)", "SELECT ecpa.hold('juror:0')", allDenied),
             helper("medal_of_place(integer)", "SELECT ecpa.medal_of_place(1)", everyGroup),
             helper("is_clean_text(text,boolean)", "SELECT ecpa.is_clean_text('a title', false)", everyGroup),
@@ -597,9 +581,9 @@ extension PermissionMatrix {
     // MARK: Trigger functions
 
     static let triggerFunctionRows: [Row] = [
-        "audit", "audit_log_guard", "declared_conflicts_guard", "editions_guard_jury_rules", "editions_guard_phase",
+        "audit", "audit_log_guard", "create_serialization_points", "declared_conflicts_guard", "editions_guard_jury_rules", "editions_guard_phase",
         "editions_need_results", "editions_need_scheme", "entries_check_window_at_commit", "entries_guard", "frozen_guard",
-        "jurors_guard", "late_acceptances_stamp", "ledger_guard", "results_guard", "schemes_guard", "score_statement",
+        "jurors_guard", "late_acceptances_stamp", "ledger_guard", "people_stamp", "results_guard", "schemes_guard", "score_statement",
         "scores_upsert_begin",
     ].map(triggerFunction)
 }

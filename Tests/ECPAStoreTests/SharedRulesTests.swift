@@ -35,6 +35,15 @@ import Testing
         ("C1 control sequence introducer", "a\u{9B}31m"),
         ("next line", "a\u{85}b"),
         ("no-break space", "a\u{A0}b"),
+        ("lone carriage return", "Our project works well.\rTHE SECRETARIAT APPROVED THIS"),
+        ("carriage return at the end", "line\r"),
+        ("right-to-left override", "Safe streets \u{202E}noitceles\u{202C}"),
+        ("isolate", "a\u{2066}b\u{2069}"),
+        ("zero-width space", "Zero\u{200B}width"),
+        ("left-to-right mark", "a\u{200E}b"),
+        ("line separator", "Line one\u{2028}Line two"),
+        ("byte order mark", "\u{FEFF}bom"),
+        ("zero-width joiner in an emoji", "👩\u{200D}💻 at work"),
     ]
 
     @Test(arguments: texts.map(\.0))

@@ -1,3 +1,4 @@
+import ECPACore
 import Foundation
 
 /// Everything a command needs from the world outside it, so tests can supply their own.
@@ -49,10 +50,15 @@ public struct CLIEnvironment: Sendable {
 
     /// The real process: its environment, clock, standard streams and terminal.
     public static func live() -> CLIEnvironment {
-        CLIEnvironment(
+        // Stored text could hold characters a terminal acts on (rows older than sql/0028's
+        // checks): on a terminal, they are shown by name.
+        let terminal = isatty(STDOUT_FILENO) == 1
+        return CLIEnvironment(
             variables: ProcessInfo.processInfo.environment,
             now: { Date() },
-            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            write: { text in
+                FileHandle.standardOutput.write(Data((terminal ? ControlCharacters.escaped(text, multiline: true) : text).utf8))
+            },
             writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
             readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,

@@ -69,7 +69,14 @@ struct Verification {
             report.fail("\(count) ledger event\(count == 1 ? "" : "s") of this edition came after the freeze")
         }
 
-        let method = RankingMethod(rawValue: frozen.method) ?? scores.scheme.method
+        // The method is the scheme's, declared before scoring; another one chosen at the freeze
+        // could have been picked for the podium it gives.
+        if frozen.method == scores.scheme.method.rawValue {
+            report.pass("the ranking was frozen by the scheme's method, \(frozen.method)")
+        } else {
+            report.fail("the ranking was frozen by \(frozen.method), but the scheme's method is \(scores.scheme.method.rawValue)")
+        }
+        let method = scores.scheme.method
         let overrides = try repository.fetchOverrides(edition: edition.id, source: source)
         let options = RankingOptions(method: method, provisional: false, overrides: overrides)
         let countries = Dictionary(uniqueKeysWithValues: scores.entries.map { ($0.id, $0.country.rawValue) })
