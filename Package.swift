@@ -19,6 +19,7 @@ let package = Package(
         ),
         .target(name: "LibPQ", dependencies: ["CLibPQ"]),
         .target(name: "ECPACore"),
+        .target(name: "ECPALocal"),
         .executableTarget(name: "ecpa-embed-sql"),
         .plugin(
             name: "EmbedMigrations",
@@ -33,7 +34,7 @@ let package = Package(
         .target(
             name: "ECPACLI",
             dependencies: [
-                "LibPQ", "ECPACore", "ECPAStore",
+                "LibPQ", "ECPACore", "ECPAStore", "ECPALocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +43,7 @@ let package = Package(
         .target(name: "ECPATestSupport", dependencies: ["LibPQ"], path: "Tests/ECPATestSupport"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "ECPATestSupport"]),
         .testTarget(name: "ECPACoreTests", dependencies: ["ECPACore"]),
+        .testTarget(name: "ECPALocalTests", dependencies: ["ECPALocal"]),
         .testTarget(name: "ECPAStoreTests", dependencies: ["ECPAStore", "ECPACore", "LibPQ", "ECPATestSupport"]),
         .testTarget(
             name: "ECPACLITests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECPACore
 import ECPAStore
+import ECPALocal
 import Foundation
 import LibPQ
 
@@ -54,7 +55,7 @@ struct DemoCommand: EnvironmentCommand {
     /// A fresh `ecpa_demo` database in the local cluster, or the database given with --db.
     private func prepareDatabase(_ env: CLIEnvironment) throws -> String {
         if let database { return database }
-        let cluster = LocalCluster(home: LocalCluster.defaultHome(environment: env.variables))
+        let cluster = LocalCluster(home: LocalCluster.defaultHome(environment: env.variables), environment: env.variables)
         env.info("Starting the local database in \(cluster.home.path)")
         try cluster.start(progress: { env.info($0) })
         let admin = try DatabaseTarget.open(cluster.conninfo, hint: "Try `ecpa local status`.", env: env, purpose: .migration)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECPALocal
 import Foundation
 
 /// `ecpa local`: the embedded PostgreSQL cluster used when no database is configured.
@@ -15,7 +16,7 @@ struct LocalCommand: ParsableCommand {
     )
 
     static func cluster(_ env: CLIEnvironment) -> LocalCluster {
-        LocalCluster(home: LocalCluster.defaultHome(environment: env.variables))
+        LocalCluster(home: LocalCluster.defaultHome(environment: env.variables), environment: env.variables)
     }
 
     struct Status: EnvironmentCommand {

@@ -1,4 +1,5 @@
 import ECPAStore
+import ECPALocal
 import Foundation
 import LibPQ
 

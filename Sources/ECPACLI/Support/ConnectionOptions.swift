@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECPAStore
+import ECPALocal
 import Foundation
 import LibPQ
 
@@ -50,7 +51,7 @@ enum DatabaseTarget {
         if let explicit, !explicit.isEmpty { return .explicit(explicit) }
         if let url = variables["ECPA_DATABASE_URL"], !url.isEmpty { return .explicit(url) }
         if libpqVariables.contains(where: { !(variables[$0] ?? "").isEmpty }) { return .libpqEnvironment }
-        return .embedded(LocalCluster(home: LocalCluster.defaultHome(environment: variables)))
+        return .embedded(LocalCluster(home: LocalCluster.defaultHome(environment: variables), environment: variables))
     }
 
     func connect(_ env: CLIEnvironment, purpose: SessionTimeouts.Purpose = .command) throws -> Connection {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ECPACLI
+@testable import ECPALocal
 
 /// Each test gets its own home under /tmp: as root the server runs as `postgres`, which must be
 /// able to traverse every parent folder (the default temporary folder may not allow that).
@@ -48,7 +48,7 @@ struct LocalClusterTests {
     @Test("start creates and runs, is idempotent, keeps data across stop and start, and reset removes it")
     func lifecycle() throws {
         let temporary = try TemporaryHome()
-        let cluster = LocalCluster(home: temporary.home)
+        let cluster = LocalCluster(home: temporary.home, environment: ProcessInfo.processInfo.environment)
         defer { try? cluster.reset(progress: { _ in }) }
         #expect(try cluster.status() == .notCreated)
 
@@ -81,7 +81,7 @@ struct LocalClusterTests {
     @Test("the cluster only listens on a private Unix socket")
     func privateSocket() throws {
         let temporary = try TemporaryHome()
-        let cluster = LocalCluster(home: temporary.home)
+        let cluster = LocalCluster(home: temporary.home, environment: ProcessInfo.processInfo.environment)
         defer { try? cluster.reset(progress: { _ in }) }
         try cluster.start { _ in }
         #expect(try psql(cluster, "show listen_addresses") == "")
@@ -95,7 +95,7 @@ struct LocalClusterTests {
     @Test("two starts at once make one cluster")
     func concurrentStarts() throws {
         let temporary = try TemporaryHome()
-        let cluster = LocalCluster(home: temporary.home)
+        let cluster = LocalCluster(home: temporary.home, environment: ProcessInfo.processInfo.environment)
         defer { try? cluster.reset(progress: { _ in }) }
         let failures = Failures()
         let group = DispatchGroup()
@@ -113,7 +113,7 @@ struct LocalClusterTests {
     @Test("a postmaster.pid left by a crash, naming a live unrelated process, reads as stopped")
     func stalePIDFile() throws {
         let temporary = try TemporaryHome()
-        let cluster = LocalCluster(home: temporary.home)
+        let cluster = LocalCluster(home: temporary.home, environment: ProcessInfo.processInfo.environment)
         defer { try? cluster.reset(progress: { _ in }) }
         try cluster.start { _ in }
         try cluster.stop()
@@ -127,7 +127,7 @@ struct LocalClusterTests {
     @Test("after the server is killed, status says stopped and start recovers with the data")
     func crashRecovery() throws {
         let temporary = try TemporaryHome()
-        let cluster = LocalCluster(home: temporary.home)
+        let cluster = LocalCluster(home: temporary.home, environment: ProcessInfo.processInfo.environment)
         defer { try? cluster.reset(progress: { _ in }) }
         try cluster.start { _ in }
         _ = try psql(cluster, "create table kept (note text); insert into kept values ('survived')")
@@ -158,7 +158,7 @@ struct LocalClusterTests {
     @Test("a home too deep for a Unix socket path is refused with advice")
     func socketPathTooLong() throws {
         let temporary = try TemporaryHome(name: String(repeating: "deep/", count: 20) + "home")
-        let cluster = LocalCluster(home: temporary.home)
+        let cluster = LocalCluster(home: temporary.home, environment: ProcessInfo.processInfo.environment)
         let error = #expect(throws: LocalClusterError.self) { try cluster.start { _ in } }
         #expect(error?.description.contains("set ECPA_HOME to a shorter folder") == true)
     }
@@ -169,16 +169,16 @@ struct LocalClusterTests {
         let closed = temporary.parent.appendingPathComponent("closed")
         try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: true)
         chmod(closed.path, 0o700)
-        let cluster = LocalCluster(home: temporary.home)
+        let cluster = LocalCluster(home: temporary.home, environment: ProcessInfo.processInfo.environment)
         let error = #expect(throws: LocalClusterError.self) { try cluster.start { _ in } }
         #expect(error == .homeUnreachable(home: temporary.home.path, blockedAt: closed.path))
     }
 
     @Test("conninfo quotes values with spaces for libpq")
     func conninfo() {
-        let plain = LocalCluster(home: URL(fileURLWithPath: "/srv/ecpa"))
+        let plain = LocalCluster(home: URL(fileURLWithPath: "/srv/ecpa"), environment: [:])
         #expect(plain.conninfo == "host=/srv/ecpa/run port=5432 user=ecpa_admin dbname=ecpa")
-        let spaced = LocalCluster(home: URL(fileURLWithPath: "/srv/my ecpa"))
+        let spaced = LocalCluster(home: URL(fileURLWithPath: "/srv/my ecpa"), environment: [:])
         #expect(spaced.conninfo == "host='/srv/my ecpa/run' port=5432 user=ecpa_admin dbname=ecpa")
         #expect(LocalCluster.quotedConninfoValue(#"it's a\b"#) == #"'it\'s a\\b'"#)
         #expect(LocalCluster.quotedConfigValue("/it's") == "'/it''s'")

@@ -22,11 +22,6 @@ public struct LocalCluster: Sendable {
     private static let readyTimeout: TimeInterval = 30
     private static let lockTimeout: TimeInterval = 180
 
-    /// A cluster under `home`, finding PostgreSQL through this process's environment.
-    public init(home: URL) {
-        self.init(home: home, environment: ProcessInfo.processInfo.environment)
-    }
-
     /// A cluster under `home`, finding PostgreSQL through `environment` (`ECPA_PG_BINDIR`, `PATH`).
     public init(home: URL, environment: [String: String]) {
         self.home = home.standardizedFileURL
