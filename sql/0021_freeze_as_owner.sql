@@ -53,12 +53,14 @@ CREATE FUNCTION ecpa.frozen_digest(p_edition bigint) RETURNS text
         FROM ecpa.frozen_results fr WHERE fr.edition_id = p_edition
     $$;
 
--- The rankings frozen so far become rows; each must give back its stored text exactly.
+-- The rankings frozen so far become rows; each must give back its stored text exactly. An override
+-- reason was written as typed and may span lines, so the text is cut before each line that starts
+-- a place ("N|medal|entry N|"), not at every line break.
 INSERT INTO ecpa.frozen_places (edition_id, place, medal, entry_id, score, juror_count, shared_place, override_reason)
 SELECT fr.edition_id, m[1]::integer, nullif(m[2], '-'), m[3]::bigint, m[5]::numeric, m[6]::integer, m[7] = 'shared',
        CASE WHEN m[8] = '-' THEN NULL ELSE substr(m[8], length('override: ') + 1) END
 FROM ecpa.frozen_results fr
-CROSS JOIN LATERAL regexp_split_to_table(fr.ranking_text, E'\n') AS line (text)
+CROSS JOIN LATERAL regexp_split_to_table(left(fr.ranking_text, -1), '\n(?=[0-9]+\|(gold|silver|bronze|-)\|entry [0-9]+\|)') AS line (text)
 CROSS JOIN LATERAL regexp_match(line.text,
     '^([0-9]+)\|(gold|silver|bronze|-)\|entry ([0-9]+)\|([A-Z]{2}|\?)\|(-?[0-9]+\.[0-9]{6})\|jurors ([0-9]+)\|(shared|-)\|(-|override: .*)$') AS m
 WHERE m IS NOT NULL;

@@ -26,13 +26,13 @@ import Testing
             VALUES (1, 'focus', 1, 'Focus', 1, 0, 10, 1);
             UPDATE ecpa.editions SET phase = 'scoring';
             """)
-        let text = """
-            method weighted-mean
-            1|gold|entry 2|LT|8.500000|jurors 2|-|override: The jury | after a long debate
-            2|silver|entry 1|FI|8.750000|jurors 2|-|-
-            3|bronze|entry 3|HU|-0.250000|jurors 3|shared|-
-
-            """
+        // As ecpa wrote it until then: an override reason verbatim, so it may hold a pipe and span
+        // lines (typed with a line break, or pasted with CR LF).
+        let reason = "The jury | after a long debate.\nSecond line, with 2|gold in it.\r\nThird line."
+        let text = "method weighted-mean\n"
+            + "1|gold|entry 2|LT|8.500000|jurors 2|-|override: \(reason)\n"
+            + "2|silver|entry 1|FI|8.750000|jurors 2|-|-\n"
+            + "3|bronze|entry 3|HU|-0.250000|jurors 3|shared|-\n"
         let digest: String = try admin.query("""
             SELECT encode(sha256(convert_to(\(text) || E'\\n' || 'scores' || E'\\n' || repeat('0', 64), 'UTF8')), 'hex') AS d
             """).first?.decode("d") ?? ""
@@ -50,7 +50,7 @@ import Testing
             """)
         #expect(places.count == 3)
         #expect(try places.map { try $0.decode("entry_id", as: Int64.self) } == [2, 1, 3])
-        #expect(try places.first?.decode("override_reason", as: String?.self) == "The jury | after a long debate")
+        #expect(try places.first?.decode("override_reason", as: String?.self) == reason)
         #expect(try places.last?.decode("score", as: String.self) == "-0.250000")
         #expect(try places.last?.decode("shared_place", as: Bool.self) == true)
         let rebuilt: String? = try admin.query("SELECT ecpa.frozen_ranking_text(1, 'weighted-mean') AS t").first?.decode("t")
