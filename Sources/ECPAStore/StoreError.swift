@@ -106,6 +106,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             self = .frozen(message)
         case (_, "EC003"), (_, "EC004"):
             self = .invalidTransition(message, hint: hint)
+        case (_, "25000"):
+            self = .invalidTransition(message, hint: hint ?? "Begin the transaction with BEGIN ISOLATION LEVEL READ COMMITTED.")
         case (_, "42501"), (_, "EC005"):
             self = .permissionDenied(Self.permissionMessage(error) ?? message, hint: hint)
         case (_, "23514"), (_, "23502"), (_, "23503"), (_, "22023"), (_, "22007"), (_, "22008"), (_, "22P02"):

@@ -13,6 +13,13 @@ public struct TransactionRetry: Sendable {
     }
 }
 
+/// The isolation level a transaction asks for when it begins.
+public enum IsolationLevel: String, Sendable {
+    case readCommitted = "READ COMMITTED"
+    case repeatableRead = "REPEATABLE READ"
+    case serializable = "SERIALIZABLE"
+}
+
 extension Connection {
     /// Runs `body` in a transaction (a savepoint when one is already open); any thrown error rolls it back and is rethrown.
     ///
@@ -20,14 +27,20 @@ extension Connection {
     /// while its error is retryable and attempts are left; the last error is thrown. A savepoint
     /// is never retried, since the failures worth retrying end the whole transaction. An error
     /// from the COMMIT itself is thrown with `duringCommit` set.
+    ///
+    /// With `isolation`, a transaction this call opens begins at that level, whatever the session's
+    /// default (a role setting or PGOPTIONS may have changed it); a savepoint keeps the level of the
+    /// transaction it is in.
     @discardableResult
-    public func transaction<T>(retry: TransactionRetry? = nil, _ body: (Connection) throws -> T) throws -> T {
+    public func transaction<T>(
+        isolation: IsolationLevel? = nil, retry: TransactionRetry? = nil, _ body: (Connection) throws -> T
+    ) throws -> T {
         let connection = try openHandle()
         if PQtransactionStatus(connection) == PQTRANS_IDLE {
             var attempt = 1
             while true {
                 do {
-                    return try topLevelTransaction(body)
+                    return try topLevelTransaction(isolation: isolation, body)
                 } catch {
                     guard let retry, attempt < retry.attempts, retry.isRetryable(error),
                           let handle = try? openHandle(), PQtransactionStatus(handle) == PQTRANS_IDLE
@@ -63,8 +76,8 @@ extension Connection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    private func topLevelTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
-        try executeScript(unsafeRaw: "BEGIN")
+    private func topLevelTransaction<T>(isolation: IsolationLevel?, _ body: (Connection) throws -> T) throws -> T {
+        try executeScript(unsafeRaw: isolation.map { "BEGIN ISOLATION LEVEL \($0.rawValue)" } ?? "BEGIN")
         let value: T
         do {
             value = try body(self)

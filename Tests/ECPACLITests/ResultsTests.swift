@@ -119,6 +119,21 @@ import Testing
         #expect(published.output == "The results of the 2018 edition are published.\n")
     }
 
+    /// The database refuses a phase change outside READ COMMITTED; a login whose default is SERIALIZABLE
+    /// (a role setting, PGOPTIONS) must still be able to move the edition with the CLI.
+    @Test func phaseChangesWorkWhenTheSessionDefaultIsSerializable() throws {
+        let admin = try cli.database.connect()
+        try admin.execute("ALTER DATABASE \(identifier: cli.database.name) SET default_transaction_isolation = 'serializable'")
+        let check = try cli.database.connect()
+        #expect(try check.query("SHOW default_transaction_isolation").first?.decode("default_transaction_isolation") == "serializable")
+        try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+        try cli.expectSuccess(["edition", "scoring", "open", "2018"])
+        try scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        let published = cli.run(["edition", "publish", "2018"])
+        #expect(published.output == "The results of the 2018 edition are published.\n", "\(published.error)")
+    }
+
     @Test func theWinnersReportIsTheSameBytesEveryTimeAndKeepsJurorsScoresOut() throws {
         try scoreEverything()
         try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", "The jury judged its evaluation stronger."])

@@ -23,7 +23,7 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let (results, frozen) = try db.transaction(retry: .concurrentChange) { db in
+            let (results, frozen) = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
                 let edition = try EditionRepository(db).requireEdition(year: year)
                 // From here until the commit no score of the edition can change.
                 try ResultsRepository(db).lockForFreeze(edition: edition.id)
@@ -60,7 +60,7 @@ struct EditionCommand: ParsableCommand {
             } else if current.phase != .published {
                 throw CLIError("The \(year) edition is in the \(current.phase.displayName) phase; freeze it first (`ecpa edition freeze \(year)`), then publish.", status: .refused)
             }
-            let edition = try db.transaction(retry: .concurrentChange) { try EditionRepository($0).updatePhase(year: year, to: .published) }
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updatePhase(year: year, to: .published) }
             report(edition, env: env, format: output.format) { "The results of the \($0.year) edition are published." }
         }
     }
@@ -82,7 +82,7 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction(retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: true) }
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: true) }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is open." }
         }
     }
@@ -97,7 +97,7 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction(retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: false) }
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: false) }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is closed." }
         }
     }
@@ -204,7 +204,7 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction(retry: .concurrentChange) { db in
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
                 let editions = EditionRepository(db)
                 let current = try editions.requireEdition(year: year)
                 let zone = TimeText.zone(current.timeZone)
@@ -233,7 +233,7 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let (edition, already) = try db.transaction(retry: .concurrentChange) { db in
+            let (edition, already) = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
                 let editions = EditionRepository(db)
                 let current = try editions.requireEdition(year: year)
                 if current.phase == .submissionsClosed { return (current, true) }
