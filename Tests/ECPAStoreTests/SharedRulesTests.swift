@@ -54,4 +54,45 @@ import Testing
             #expect(clean == (ControlCharacters.first(in: text, multiline: multiline) == nil), "\(name), multiline \(multiline)")
         }
     }
+
+    /// Each text limit of the entry form, as (column, Swift's limit); links are counted apart.
+    static let entryLimits: [(String, Int)] = [("title", EntryForm.titleLimit)]
+        + EntryForm.characterLimits.map { ($0.key.rawValue.replacingOccurrences(of: ".", with: "_"), $0.value) }
+            .sorted { $0.0 < $1.0 }
+
+    @Test(arguments: entryLimits.map(\.0) + ["links", "link length"])
+    func anEntryTextAtItsLimitIsStoredAndOneCharacterMoreIsRefused(column: String) throws {
+        try admin.executeScript(unsafeRaw: """
+            INSERT INTO ecpa.editions (year, theme, host_country_code, submissions_open_at, submissions_close_at)
+            VALUES (2018, 'Community Policing', 'AT', now() - interval '10 days', now() + interval '1 day');
+            UPDATE ecpa.editions SET phase = 'submissions_open';
+            INSERT INTO ecpa.entries (edition_id, country_code, kind, state, title)
+            VALUES (1, 'FI', 'competing', 'draft', 'The Forssa approach');
+            """)
+        func write(_ value: SQL) -> String? {
+            do {
+                try admin.transaction { try $0.execute(value) }
+                return nil
+            } catch let error as PQError {
+                return error.sqlState
+            } catch {
+                return "\(error)"
+            }
+        }
+        let (atLimit, over): (SQL, SQL)
+        switch column {
+        case "links":
+            atLimit = "UPDATE ecpa.entries SET links = array_fill('https://example.org'::text, ARRAY[\(EntryForm.linkLimit)::integer])"
+            over = "UPDATE ecpa.entries SET links = array_fill('https://example.org'::text, ARRAY[\(EntryForm.linkLimit + 1)::integer])"
+        case "link length":
+            atLimit = "UPDATE ecpa.entries SET links = ARRAY['https://example.org', repeat('x', \(EntryForm.linkCharacterLimit)::integer)]"
+            over = "UPDATE ecpa.entries SET links = ARRAY['https://example.org', repeat('x', \(EntryForm.linkCharacterLimit + 1)::integer)]"
+        default:
+            let limit = try #require(Self.entryLimits.first { $0.0 == column }?.1)
+            atLimit = "UPDATE ecpa.entries SET \(identifier: column) = repeat('x', \(limit)::integer)"
+            over = "UPDATE ecpa.entries SET \(identifier: column) = repeat('x', \(limit + 1)::integer)"
+        }
+        #expect(write(atLimit) == nil, "\(column) at Swift's limit")
+        #expect(write(over) == "23514", "\(column) one over Swift's limit")
+    }
 }

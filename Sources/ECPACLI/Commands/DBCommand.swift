@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECPACore
 import ECPAStore
 import Foundation
 import LibPQ
@@ -25,6 +26,11 @@ struct DBCommand: ParsableCommand {
             if let pending = try? migrator.pending(on: db), pending.isEmpty {
                 env.print("The database is up to date.")
                 return
+            }
+            // A migration warns about what it could not do to rows written before (such as a limit
+            // an older row breaks); the administrator must read that, not the routine notices.
+            db.noticeHandler = { notice in
+                if notice.severity == "WARNING" { env.info("Warning: \(ControlCharacters.escaped(notice.message, multiline: true))") }
             }
             let applied = try migrator.migrate(on: db) { env.info("Applying \(String(format: "%04d", $0.version))_\($0.name)") }
             env.print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the database is up to date.")
