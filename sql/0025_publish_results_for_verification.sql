@@ -70,7 +70,8 @@ BEGIN
 END
 $$;
 
--- Who declared a conflict is part of the record: the juror, or the secretariat for them.
+-- Who declared a conflict is part of the record: the juror, or the secretariat for them. Only
+-- conflicts with entries published_entries shows, so no draft's or withdrawn entry's id leaks.
 CREATE FUNCTION ecpa.published_conflicts(p_edition bigint)
     RETURNS TABLE (edition_id bigint, juror_id bigint, entry_id bigint, source text, reason text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -86,12 +87,13 @@ BEGIN
         JOIN ecpa.editions ed ON ed.id = j.edition_id AND ed.own_country_conflict
         JOIN ecpa.entries e ON e.edition_id = j.edition_id AND e.country_code = j.country_code
         JOIN ecpa.countries co ON co.code = j.country_code
-        WHERE j.edition_id = p_edition
+        WHERE j.edition_id = p_edition AND e.state NOT IN ('draft', 'withdrawn')
         UNION ALL
         SELECT j.edition_id, d.juror_id, d.entry_id, 'declared'::text,
                CASE WHEN d.declared_by = j.role_name THEN 'declared by the juror' ELSE 'declared by the secretariat' END
         FROM ecpa.declared_conflicts d JOIN ecpa.jurors j ON j.id = d.juror_id
-        WHERE j.edition_id = p_edition;
+        JOIN ecpa.entries e ON e.id = d.entry_id
+        WHERE j.edition_id = p_edition AND e.state NOT IN ('draft', 'withdrawn');
 END
 $$;
 

@@ -395,10 +395,30 @@ import Testing
         let reasons: Int64 = try reader.query("""
             SELECT count(*) AS n FROM ecpa.published_conflicts(1) WHERE reason LIKE '%Hungarian%'
             """).first?.decode("n") ?? -1
-        held("published-views-name-jurors", logins == 0, "\(logins) jurors by name")
-        held("published-views-show-contacts", contacts == 0, "\(contacts) entries with contact details")
-        held("published-views-show-comments", comments == 0, "\(comments) comments")
-        held("published-views-show-conflict-reasons", reasons == 0, "\(reasons) reasons")
+        held("published-records-name-jurors", logins == 0, "\(logins) jurors by name")
+        held("published-records-show-contacts", contacts == 0, "\(contacts) entries with contact details")
+        held("published-records-show-comments", comments == 0, "\(comments) comments")
+        held("published-records-show-conflict-reasons", reasons == 0, "\(reasons) reasons")
+        // A Finnish draft and a withdrawn entry, never published: the Finnish juror's own-country
+        // conflicts must not name them, nor a conflict declared on one.
+        try world.admin.executeScript(unsafeRaw: """
+            SET session_replication_role = replica;
+            INSERT INTO ecpa.entries (edition_id, country_code, kind, state, title)
+            VALUES (1, 'FI', 'additional', 'draft', 'Unpublished draft');
+            INSERT INTO ecpa.entries OVERRIDING SYSTEM VALUE
+            SELECT (jsonb_populate_record(NULL::ecpa.entries, to_jsonb(e)
+                    || '{"id": 100, "kind": "additional", "state": "withdrawn", "title": "Withdrawn"}')).*
+            FROM ecpa.entries e WHERE e.id = 1;
+            INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason, declared_by)
+            SELECT j.id, e.id, 'Knows it', j.role_name FROM ecpa.jurors j, ecpa.entries e
+            WHERE j.country_code = 'AT' AND e.title = 'Withdrawn';
+            RESET session_replication_role;
+            """)
+        let hidden: Int64 = try reader.query("""
+            SELECT count(*) AS n FROM ecpa.published_conflicts(1) c
+            WHERE c.entry_id NOT IN (SELECT id FROM ecpa.published_entries(1))
+            """).first?.decode("n") ?? -1
+        held("published-records-name-unpublished-entries", hidden == 0, "\(hidden) conflicts with unpublished entries")
     }
 
     // MARK: - Locks
