@@ -36,18 +36,61 @@ CREATE FUNCTION ecpa.bump(p_point text) RETURNS void
         ON CONFLICT (point) DO UPDATE SET version = s.version + 1
     $$;
 
+-- Refuses when another session waits to change the row this transaction has just locked FOR
+-- SHARE. PostgreSQL grants a new FOR SHARE lock beside the ones already held even while an UPDATE
+-- waits for them, so writers overlapping one another, a representative's two sessions in turn,
+-- could hold back a phase change for as long as they kept coming, and no lock timeout ends that
+-- wait, which begins again with each new holder. The waiting UPDATE holds the row's tuple lock
+-- (pg_locks shows it, whatever the isolation level); a writer that finds it steps aside, so the
+-- change waits only for the writers already in flight.
+CREATE FUNCTION ecpa.refuse_if_waited_for(p_table regclass, p_row tid, p_what text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_locks l
+               WHERE l.locktype = 'tuple' AND l.relation = p_table
+                 AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+                 AND l.page = (p_row::text::point)[0]::integer AND l.tuple = (p_row::text::point)[1]::integer
+                 AND l.pid <> pg_backend_pid()) THEN
+        RAISE EXCEPTION '% is being changed by another session at this moment (the secretariat moving the edition to another phase, say); nothing was written', p_what
+            USING ERRCODE = 'EC006', HINT = 'Run the command again in a moment.';
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.refuse_if_waited_for(regclass, tid, text) FROM PUBLIC;
+
 -- Relies on what a point protects staying as this transaction sees it: holds it FOR SHARE, so that
 -- readers do not queue behind one another, only behind a change.
 CREATE FUNCTION ecpa.hold(p_point text) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     AS $$
+DECLARE
+    v_row tid;
 BEGIN
     INSERT INTO ecpa.serialization_points (point) VALUES (p_point) ON CONFLICT (point) DO NOTHING;
-    PERFORM FROM ecpa.serialization_points WHERE point = p_point FOR SHARE;
+    SELECT ctid INTO v_row FROM ecpa.serialization_points WHERE point = p_point FOR SHARE;
+    PERFORM ecpa.refuse_if_waited_for('ecpa.serialization_points', v_row,
+        CASE WHEN p_point LIKE 'entries:%' THEN 'Which entries are eligible' ELSE 'What this write relies on' END);
 END
 $$;
 REVOKE ALL ON FUNCTION ecpa.bump(text), ecpa.hold(text) FROM PUBLIC;
+
+-- The edition's row, locked FOR SHARE by this transaction, must not be one a change waits for.
+CREATE FUNCTION ecpa.refuse_while_edition_changes(p_edition bigint) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_row tid;
+    v_year integer;
+BEGIN
+    SELECT ctid, year INTO v_row, v_year FROM ecpa.editions WHERE id = p_edition;
+    PERFORM ecpa.refuse_if_waited_for('ecpa.editions', v_row, format('The %s edition', v_year));
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.refuse_while_edition_changes(bigint) FROM PUBLIC;
 
 -- Every point exists before anyone relies on it: a point inserted by the first writer would make
 -- every other writer wait for that writer's transaction. An edition's points come with the
@@ -249,6 +292,7 @@ BEGIN
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = NEW.edition_id;
         ELSE
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = NEW.edition_id FOR SHARE;
+            PERFORM ecpa.refuse_while_edition_changes(NEW.edition_id);
         END IF;
         IF NOT FOUND THEN
             RAISE EXCEPTION 'there is no edition with id %', NEW.edition_id USING ERRCODE = '23503';
@@ -389,6 +433,7 @@ BEGIN
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_edition_id;
         ELSE
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_edition_id FOR SHARE;
+            PERFORM ecpa.refuse_while_edition_changes(v_edition_id);
         END IF;
         IF v_edition.phase IN ('scoring', 'frozen', 'published') THEN
             RAISE EXCEPTION 'the jury of the % edition cannot change once scoring has opened', v_edition.year
@@ -446,6 +491,7 @@ BEGIN
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_juror.edition_id;
         ELSE
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_juror.edition_id FOR SHARE;
+            PERFORM ecpa.refuse_while_edition_changes(v_juror.edition_id);
         END IF;
         IF v_edition.phase IN ('frozen', 'published') THEN
             RAISE EXCEPTION 'the % edition is %; its conflicts can no longer change', v_edition.year, v_edition.phase
@@ -481,6 +527,7 @@ BEGIN
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_edition_id;
         ELSE
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_edition_id FOR SHARE;
+            PERFORM ecpa.refuse_while_edition_changes(v_edition_id);
         END IF;
         IF v_edition.phase IN ('scoring', 'frozen', 'published') THEN
             RAISE EXCEPTION 'the scoring scheme of the % edition is fixed: scoring has opened', v_edition.year
@@ -522,6 +569,7 @@ BEGIN
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_edition_id;
         ELSE
             SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_edition_id FOR SHARE;
+            PERFORM ecpa.refuse_while_edition_changes(v_edition_id);
         END IF;
         IF TG_TABLE_NAME = 'overrides' AND v_edition.phase IN ('frozen', 'published') THEN
             RAISE EXCEPTION 'the results of the % edition are frozen; overrides can no longer change', v_edition.year

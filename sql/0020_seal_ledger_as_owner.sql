@@ -226,9 +226,10 @@ BEGIN
 
     -- The present, not the snapshot: lock each edition concerned and check its phase again.
     FOR v_edition IN EXECUTE format(
-        'SELECT year, phase, scoring_open FROM ecpa.editions WHERE id IN (SELECT edition_id FROM %s c) ORDER BY id FOR SHARE',
+        'SELECT id, year, phase, scoring_open FROM ecpa.editions WHERE id IN (SELECT edition_id FROM %s c) ORDER BY id FOR SHARE',
         v_cells)
     LOOP
+        PERFORM ecpa.refuse_while_edition_changes(v_edition.id);
         PERFORM ecpa.refuse_unless_scoring(v_edition.year, v_edition.phase, v_edition.scoring_open);
     END LOOP;
 

@@ -56,6 +56,7 @@ BEGIN
         RETURN false;
     END IF;
     SELECT phase INTO v_phase FROM ecpa.editions WHERE id = p_edition FOR SHARE;
+    PERFORM ecpa.refuse_while_edition_changes(p_edition);
     RETURN v_phase IN ('submissions_open', 'submissions_closed');
 END
 $$;

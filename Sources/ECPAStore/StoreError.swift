@@ -18,6 +18,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidData(String, hint: String?)
     /// The database cannot be reached.
     case unavailable(String)
+    /// Another session is waiting to change what this write relies on, such as the secretariat
+    /// moving the edition to another phase (EC006); the write stepped aside and may run again in a moment.
+    case busy(String, hint: String?)
     /// A statement gave up waiting for a lock that another session holds (55P03).
     case lockTimeout(LockWait)
     /// Another session changed the same rows at the same moment (40001), or this session and
@@ -36,7 +39,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notFound(let m), .frozen(let m), .unavailable(let m), .notMigrated(let m), .database(let m):
             return m
-        case .conflict(let m, let h), .closed(let m, let h), .invalidTransition(let m, let h),
+        case .conflict(let m, let h), .closed(let m, let h), .invalidTransition(let m, let h), .busy(let m, let h),
              .permissionDenied(let m, let h), .invalidData(let m, let h):
             return h.map { "\(m) \($0)" } ?? m
         case .lockTimeout(let wait):
@@ -104,6 +107,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             self = .closed(message, hint: hint)
         case (_, "EC002"):
             self = .frozen(message)
+        case (_, "EC006"):
+            self = .busy(message, hint: hint)
         case (_, "EC003"), (_, "EC004"):
             self = .invalidTransition(message, hint: hint)
         case (_, "25000"):

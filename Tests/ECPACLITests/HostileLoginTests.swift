@@ -482,15 +482,27 @@ import Testing
             SELECT p.proname FROM pg_proc p
             WHERE p.pronamespace = 'ecpa'::regnamespace
               AND NOT coalesce(p.proconfig::text LIKE '%search_path=pg_catalog, pg_temp%', false)
-              AND p.proname NOT IN ('on_scale', 'score_event_text')
+              AND p.proname NOT IN ('on_scale', 'score_event_text', 'is_clean_text', 'all_within')
             ORDER BY 1
             """).map { try $0.decode("proname") }
         held("function-without-pinned-search-path", unpinned.isEmpty, unpinned.joined(separator: ", "))
-        // The two inlinable functions name every object with its schema, so no search_path changes them.
+        // The inlinable functions name every function and operator with its schema, so no search
+        // path changes them.
         let juror = try world.connect(world.jurors["AT"]!)
         try juror.executeScript(unsafeRaw: "SET search_path = pg_temp, ecpa, pg_catalog")
-        let scale: Bool = try juror.query("SELECT ecpa.on_scale(7.5, 0, 10, 0.5) AND NOT ecpa.on_scale(7.25, 0, 10, 0.5) AS ok").first?.decode("ok") ?? false
-        #expect(scale)
+        let answers: Bool = try juror.query("""
+            SELECT ecpa.on_scale(7.5, 0, 10, 0.5) AND NOT ecpa.on_scale(7.25, 0, 10, 0.5)
+                   AND ecpa.is_clean_text('a title', false) AND NOT ecpa.is_clean_text(E'a\\tb', false)
+                   AND ecpa.all_within(ARRAY['ab'], 2) AND NOT ecpa.all_within(ARRAY['abc'], 2) AS ok
+            """).first?.decode("ok") ?? false
+        #expect(answers)
+        let inlinable: [String] = try world.admin.query("""
+            SELECT p.proname FROM pg_proc p
+            WHERE p.pronamespace = 'ecpa'::regnamespace AND p.proname IN ('on_scale', 'score_event_text', 'is_clean_text', 'all_within')
+              AND regexp_replace(regexp_replace(p.prosrc, 'OPERATOR\\(pg_catalog\\.[^)]*\\)', '', 'g'), '''[^'']*''', '', 'g')
+                  ~ '[<>=!~+*/%-]'
+            """).map { try $0.decode("proname") }
+        #expect(inlinable.isEmpty, "inlinable functions with an unqualified operator: \(inlinable)")
     }
 
     @Test func aTemporaryTableCannotStandInForACatalogOrSchemaTable() throws {
@@ -1148,6 +1160,48 @@ extension HostileLoginTests {
         try cli.expectSuccess(["edition", "scoring", "close", "2018", "--db", url])
         let value: Decimal? = try world.admin.query("SELECT max(value) AS v FROM ecpa.scores WHERE entry_id = 2").first?.decode("v")
         #expect(value == 7)
+    }
+}
+
+extension HostileLoginTests {
+    /// PostgreSQL grants a new FOR SHARE lock beside held ones even while an UPDATE waits, so two
+    /// sessions taking turns could hold back a phase change for as long as they liked. A writer that
+    /// comes while the change waits must step aside; the change then waits only for the first.
+    @Test func overlappingWritersCannotHoldBackAPhaseChange() throws {
+        try world.score("AT", entry: 2, 7)
+        try world.score("BG", entry: 2, 7)
+        let url = "\(cli.database.conninfo) user=\(world.secretariat.role) password=\(world.secretariat.password)"
+        // Two jurors writing scores in turn, against closing scoring.
+        let austrian = try world.connect(world.jurors["AT"]!)
+        try austrian.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.scores SET value = 8 WHERE entry_id = 2")
+        let closing = BackgroundRun(cli, ["edition", "scoring", "close", "2018", "--db", url])
+        _ = try cli.sessionBlocked(by: try CLIHarness.pid(of: austrian))
+        let bulgarian = try world.connect(world.jurors["BG"]!)
+        let second = HostileWorld.refusal(bulgarian, "BEGIN; UPDATE ecpa.scores SET value = 8 WHERE entry_id = 2")
+        HostileWorld.rollback(bulgarian)
+        try austrian.executeScript(unsafeRaw: "COMMIT")
+        let closed = try closing.finish()
+        held("overlapping-score-writes-hold-back-scoring-close", second?.sqlState == "EC006" && closed.status == 0,
+             "second writer: \(String(describing: second)); close: exit \(closed.status) \(closed.error)")
+
+        // Two representatives' sessions in turn, against closing the call (no write needed).
+        try openCall(closesIn: 86_400)
+        let edition: Int64 = try world.admin.query("SELECT id FROM ecpa.editions WHERE year = 2030").first?.decode("id") ?? -1
+        let finnish = try world.connect(world.representatives["FI"]!)
+        try finnish.executeScript(unsafeRaw: "BEGIN; SELECT ecpa.edition_takes_entries(\(edition))")
+        let closingCall = BackgroundRun(cli, ["edition", "close", "2030", "--db", url])
+        _ = try cli.sessionBlocked(by: try CLIHarness.pid(of: finnish))
+        let lithuanian = try world.connect(world.representatives["LT"]!)
+        let next = HostileWorld.refusal(lithuanian, "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT ecpa.edition_takes_entries(\(edition))")
+        HostileWorld.rollback(lithuanian)
+        try finnish.executeScript(unsafeRaw: "COMMIT")
+        let callClosed = try closingCall.finish()
+        held("overlapping-representatives-hold-back-closing-the-call", next?.sqlState == "EC006" && callClosed.status == 0,
+             "second session: \(String(describing: next)); close: exit \(callClosed.status) \(callClosed.error)")
+
+        // What a writer that stepped aside is told.
+        let refused = StoreError(second ?? PQError(kind: .usage, message: "none"))
+        #expect(refused.description.hasPrefix("The 2018 edition is being changed by another session at this moment"))
     }
 }
 

@@ -575,6 +575,10 @@ extension PermissionMatrix {
             helper("hold(text)", "SELECT ecpa.hold('juror:0')", allDenied),
             helper("medal_of_place(integer)", "SELECT ecpa.medal_of_place(1)", everyGroup),
             helper("is_clean_text(text,boolean)", "SELECT ecpa.is_clean_text('a title', false)", everyGroup),
+            helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
+            helper("refuse_if_waited_for(regclass,tid,text)",
+                   "SELECT ecpa.refuse_if_waited_for('ecpa.editions', '(0,1)', 'test')", allDenied),
+            helper("refuse_while_edition_changes(bigint)", "SELECT ecpa.refuse_while_edition_changes({edition})", allDenied),
         ]
     }()
 

@@ -62,7 +62,7 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
         case .permissionDenied: return .permissionDenied
         case .invalidData: return .invalidInput
         case .unavailable, .notMigrated, .connectionLost: return .unavailable
-        case .lockTimeout, .concurrentChange, .canceled: return .busy
+        case .lockTimeout, .concurrentChange, .canceled, .busy: return .busy
         case .database: return .failure
         }
     }
