@@ -162,7 +162,7 @@ BEGIN
     END IF;
     RETURN encode(sha256(convert_to(
         coalesce((SELECT string_agg(jsonb_build_array(entry_id, juror_id, criterion_code, value::text)::text, E'\n'
-                                    ORDER BY entry_id, juror_id, criterion_code)
+                                    ORDER BY entry_id, juror_id, criterion_code COLLATE "C")
                   FROM ecpa.scores WHERE edition_id = p_edition), '')
         || E'\n--\n' ||
         coalesce((SELECT string_agg(jsonb_build_array(entry_id, juror_id)::text, E'\n' ORDER BY entry_id, juror_id)

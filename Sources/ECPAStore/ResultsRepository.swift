@@ -2,58 +2,6 @@ import ECPACore
 import Foundation
 import LibPQ
 
-/// One entry's line of a frozen ranking, as stored at the freeze.
-public struct FrozenPlace: Sendable, Equatable {
-    public var entry: EntryID
-    public var place: Int
-    public var medal: Medal?
-    /// The score, rounded to 6 decimals (half away from zero) at the freeze.
-    public var score: Decimal
-    public var jurorCount: Int
-    public var sharedPlace: Bool
-    public var overrideReason: String?
-
-    public init(entry: EntryID, place: Int, medal: Medal?, score: Decimal, jurorCount: Int, sharedPlace: Bool,
-                overrideReason: String?) {
-        self.entry = entry
-        self.place = place
-        self.medal = medal
-        self.score = score
-        self.jurorCount = jurorCount
-        self.sharedPlace = sharedPlace
-        self.overrideReason = overrideReason
-    }
-
-    /// The line of a computed ranking as the freeze stores it.
-    public init(_ ranked: RankedEntry) {
-        self.init(entry: ranked.entry, place: ranked.place, medal: ranked.medal,
-                  score: Decimal(string: fixed(ranked.score, places: 6), locale: Locale(identifier: "en_US_POSIX")) ?? ranked.score,
-                  jurorCount: ranked.jurorCount, sharedPlace: ranked.sharedPlace, overrideReason: ranked.overridden?.reason)
-    }
-}
-
-/// What was stored when an edition was frozen.
-public struct FrozenResults: Sendable, Equatable {
-    public var method: String
-    /// The ranking, by place then entry.
-    public var places: [FrozenPlace]
-    public var scoresDigest: String
-    public var ledgerHead: String
-    /// SHA-256 over the ranking's canonical text, the score set digest and the ledger head.
-    public var digest: String
-    public var frozenAt: Date
-    public var frozenBy: String
-}
-
-/// A cell whose stored value is not what the ledger's last event for it says.
-public struct CellDifference: Sendable, Equatable {
-    public var entry: EntryID
-    public var juror: JurorID
-    public var criterion: String
-    public var ledgerValue: Decimal?
-    public var tableValue: Decimal?
-}
-
 /// Overrides, the freeze and its digest, and the checks `results verify` runs. The writes go
 /// through owner-run functions (sql/0021): nobody writes these tables directly.
 public struct ResultsRepository {
@@ -91,10 +39,25 @@ public struct ResultsRepository {
         }
     }
 
-    /// The SHA-256 of the edition's canonical score set (cells and abstentions).
-    public func scoreSetDigest(edition: EditionID) throws -> String {
+    /// The edition's scores and abstentions as the score set digest lists them, each value as
+    /// PostgreSQL prints it; FrozenSeal hashes them.
+    public func fetchScoreSet(edition: EditionID, source: RecordSource = .live) throws
+        -> (scores: [FrozenSeal.ScoreLine], abstentions: [EntryJurorPair]) {
         try translating {
-            try db.query("SELECT ecpa.score_set_digest(\(edition.rawValue)) AS d").first?.decode("d") ?? ""
+            let scores = try db.query("""
+                SELECT entry_id, juror_id, criterion_code, value::text AS value
+                FROM \(source.relation("scores", edition: edition)) WHERE edition_id = \(edition.rawValue)
+                """).map { row in
+                FrozenSeal.ScoreLine(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                                     criterion: try row.decode("criterion_code"), value: try row.decode("value"))
+            }
+            let abstentions = try db.query("""
+                SELECT entry_id, juror_id FROM \(source.relation("abstentions", edition: edition))
+                WHERE edition_id = \(edition.rawValue)
+                """).map { row in
+                EntryJurorPair(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")))
+            }
+            return (scores, abstentions)
         }
     }
 
@@ -116,14 +79,6 @@ public struct ResultsRepository {
                 SELECT ecpa.edition_events_after(\(edition.rawValue), \(head)) AS n
                 """).first?.decode("n")
             return count.map { Int($0) }
-        }
-    }
-
-    /// The digest recomputed from what is stored now: the frozen rows, the score set digest and
-    /// the ledger head stored at the freeze.
-    public func recomputedDigest(edition: EditionID) throws -> String {
-        try translating {
-            try db.query("SELECT ecpa.frozen_digest(\(edition.rawValue)) AS d").first?.decode("d") ?? ""
         }
     }
 

@@ -106,8 +106,40 @@ import Testing
         let verified = cli.run(["results", "verify"])
         #expect(verified.status == 1)
         #expect(verified.output.contains("FAIL  entry 2, juror \(jurors["BG"]!.role) (BG), evaluation: the ledger says 8, the table holds 10"))
-        #expect(verified.output.contains("FAIL  the score set digest is "))
+        #expect(verified.output.contains("FAIL  the score set digest computed here from the scores is "))
         #expect(verified.error.contains("The 2018 results do not verify"))
+    }
+
+    /// Someone who can replace the schema's functions (a superuser, a member of ecpa_owner) rewrites
+    /// the scores and the podium, and makes the digest functions answer what was published. The
+    /// check against the digest printed at publication still fails: verify hashes the rows itself.
+    @Test func aRewriteBehindReplacedFunctionsFailsAgainstThePublishedDigest() throws {
+        try scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let admin = try cli.database.connect()
+        let digest: String = try admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
+        try admin.executeScript(unsafeRaw: """
+            SET session_replication_role = replica;
+            UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2;
+            UPDATE ecpa.frozen_places SET place = 3 - place, medal = CASE medal WHEN 'gold' THEN 'silver' ELSE 'gold' END
+            WHERE entry_id IN (1, 2);
+            CREATE OR REPLACE FUNCTION ecpa.score_set_digest(p_edition bigint) RETURNS text LANGUAGE sql
+                AS $$ SELECT scores_digest FROM ecpa.frozen_results WHERE edition_id = p_edition $$;
+            CREATE OR REPLACE FUNCTION ecpa.frozen_digest(p_edition bigint) RETURNS text LANGUAGE sql
+                AS $$ SELECT digest FROM ecpa.frozen_results WHERE edition_id = p_edition $$;
+            RESET session_replication_role;
+            """)
+        let reader = TestDatabase.uniqueName("reader")
+        try admin.execute("CREATE ROLE \(identifier: reader) LOGIN PASSWORD 'reader-password' IN ROLE ecpa_reader")
+        let url = "\(cli.database.conninfo) user=\(reader) password=reader-password"
+        let verified = cli.run(["results", "verify", "--edition", "2018", "--digest", digest, "--db", url])
+        #expect(verified.status == 1)
+        #expect(verified.output.contains("ok    the stored digest is the one given"))
+        #expect(verified.output.contains("FAIL  the score set digest computed here from the scores is "))
+        #expect(verified.output.contains("FAIL  the stored digest does not match the stored ranking, scores and ledger head (computed here)"))
+        let archive = cli.run(["archive", "show", "2018", "--db", url])
+        #expect(archive.output.contains("Lithuania"), "the archive shows the rewritten podium: \(archive.output)")
     }
 
     @Test func publishingNeedsAFreezeFirst() throws {

@@ -95,4 +95,61 @@ import Testing
         #expect(write(atLimit) == nil, "\(column) at Swift's limit")
         #expect(write(over) == "23514", "\(column) one over Swift's limit")
     }
+
+    /// The canonical texts and digests of a freeze, from PostgreSQL (which writes them at the freeze)
+    /// and from FrozenSeal (which `results verify` uses), byte for byte: criterion codes whose
+    /// order depends on the collation, values with trailing zeros, an abstention, a shared place,
+    /// an override reason with a pipe and a line break, an entry without a medal.
+    @Test func aFreezesDigestsAreTheSameInSwiftAndInPostgreSQL() throws {
+        try admin.executeScript(unsafeRaw: """
+            SET session_replication_role = replica;
+            INSERT INTO ecpa.editions (id, year, theme, host_country_code, phase, submissions_close_at)
+            OVERRIDING SYSTEM VALUE VALUES (1, 2018, 'Community Policing', 'AT', 'published', now());
+            INSERT INTO ecpa.entries (id, edition_id, country_code, kind, state, title)
+            OVERRIDING SYSTEM VALUE VALUES (1, 1, 'FI', 'competing', 'draft', 'One'), (2, 1, 'LT', 'competing', 'draft', 'Two'),
+                                           (3, 1, 'HU', 'competing', 'draft', 'Three'), (4, 1, 'SE', 'competing', 'draft', 'Four');
+            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES
+                (1, 1, 7, 'ab', 7.50), (1, 1, 7, 'a-c', 8), (1, 1, 7, 'a', 10.0), (1, 2, 7, 'ab', 0.25),
+                (1, 1, 12, 'ab', 6), (1, 10, 7, 'b', 5);
+            INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id) VALUES (1, 2, 12), (1, 1, 3);
+            INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, medal, score, juror_count, shared_place, override_reason)
+            VALUES (1, 2, 1, 'gold', 8.5, 2, false, E'The jury | after a debate.\nSecond line.'),
+                   (1, 1, 2, 'silver', 8.25, 2, true, NULL), (1, 3, 2, 'silver', 8.25, 3, true, NULL),
+                   (1, 4, 4, NULL, -0.125, 1, false, NULL);
+            INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest)
+            VALUES (1, 'weighted-mean', ecpa.score_set_digest(1), repeat('ab', 32), 'to be set');
+            UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(1);
+            RESET session_replication_role;
+            """)
+        let results = ResultsRepository(admin)
+        let frozen = try #require(try results.fetchFrozen(edition: EditionID(1)))
+        let scoreSet = try results.fetchScoreSet(edition: EditionID(1))
+        #expect(FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions) == frozen.scoresDigest)
+        let countries: [EntryID: String] = [EntryID(1): "FI", EntryID(2): "LT", EntryID(3): "HU", EntryID(4): "SE"]
+        let text = FrozenSeal.rankingText(method: frozen.method, places: frozen.places, countries: countries)
+        let stored: String? = try admin.query("SELECT ecpa.frozen_ranking_text(1, 'weighted-mean') AS t").first?.decode("t")
+        #expect(text == stored)
+        #expect(FrozenSeal.digest(rankingText: text, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead) == frozen.digest)
+        // The texts themselves, so that a change on both sides at once is seen too.
+        #expect(FrozenSeal.scoreSetText(scores: scoreSet.scores, abstentions: scoreSet.abstentions) == """
+            [1, 7, "a", "10.0"]
+            [1, 7, "a-c", "8"]
+            [1, 7, "ab", "7.50"]
+            [1, 12, "ab", "6"]
+            [2, 7, "ab", "0.25"]
+            [10, 7, "b", "5"]
+            --
+            [1, 3]
+            [2, 12]
+            """)
+        #expect(text == """
+            method weighted-mean
+            1|gold|entry 2|LT|8.500000|jurors 2|-|override: The jury | after a debate.
+            Second line.
+            2|silver|entry 1|FI|8.250000|jurors 2|shared|-
+            2|silver|entry 3|HU|8.250000|jurors 3|shared|-
+            4|-|entry 4|SE|-0.125000|jurors 1|-|-
+
+            """)
+    }
 }

@@ -54,11 +54,16 @@ struct Verification {
             report.fail("entry \(cell.entry), juror \(names[cell.juror] ?? cell.juror.description), \(cell.criterion): the ledger says \(ledgerText), the table holds \(tableText)")
         }
 
-        let digest = try repository.scoreSetDigest(edition: edition.id)
-        if digest == frozen.scoresDigest {
-            report.pass("the score set digest matches the one stored at the freeze (\(digest.prefix(16))…)")
+        // The digests are computed here from the rows read, not asked of the server: functions a
+        // superuser or the schema's owner replaced could answer with the digests published.
+        let scoreSet = try repository.fetchScoreSet(edition: edition.id, source: source)
+        let digest = FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions)
+        if !Self.sameScores(scoreSet.scores, scores.matrix) {
+            report.fail("the scores read for the digest are not the scores read for the ranking")
+        } else if digest == frozen.scoresDigest {
+            report.pass("the score set digest computed here from the scores matches the one stored at the freeze (\(digest.prefix(16))…)")
         } else {
-            report.fail("the score set digest is \(digest.prefix(16))…, but \(frozen.scoresDigest.prefix(16))… was stored at the freeze")
+            report.fail("the score set digest computed here from the scores is \(digest.prefix(16))…, but \(frozen.scoresDigest.prefix(16))… was stored at the freeze")
         }
         switch try repository.editionEventsAfter(head: frozen.ledgerHead, edition: edition.id) {
         case nil:
@@ -97,12 +102,46 @@ struct Verification {
                 report.lines.append("        recomputed: \(index < recomputed.count ? recomputed[index] : "-")")
             }
         }
-        if try repository.recomputedDigest(edition: edition.id) == frozen.digest {
-            report.pass("the stored digest \(frozen.digest.prefix(16))… seals the stored ranking, scores and ledger head")
+        let rankingText = FrozenSeal.rankingText(method: frozen.method, places: frozen.places, countries: countries)
+        if FrozenSeal.digest(rankingText: rankingText, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead) == frozen.digest {
+            report.pass("the stored digest \(frozen.digest.prefix(16))… seals the stored ranking, scores and ledger head (computed here)")
         } else {
-            report.fail("the stored digest does not match the stored ranking, scores and ledger head")
+            report.fail("the stored digest does not match the stored ranking, scores and ledger head (computed here)")
+        }
+        if edition.phase == .published {
+            report.checkArchive(try ArchiveRepository(db).fetchArchiveEdition(year: edition.year), frozen: frozen, countries: countries)
         }
         return report
+    }
+
+    /// Whether the score rows hashed hold the values of the matrix ranked, cell for cell.
+    static func sameScores(_ rows: [FrozenSeal.ScoreLine], _ matrix: ScoreMatrix) -> Bool {
+        let posix = Locale(identifier: "en_US_POSIX")
+        var hashed: [ScoreCell: Decimal] = [:]
+        for row in rows {
+            guard let value = Decimal(string: row.value, locale: posix) else { return false }
+            hashed[ScoreCell(entry: row.entry, juror: row.juror, criterion: row.criterion)] = value
+        }
+        let ranked = Set(matrix.entries)
+        let voting = Set(matrix.jurors)
+        return matrix.values.allSatisfy { hashed[$0.key] == $0.value }
+            && hashed.allSatisfy { !ranked.contains($0.key.entry) || !voting.contains($0.key.juror) || matrix.values[$0.key] == $0.value }
+    }
+
+    /// The archive prints a published edition's podium from the frozen rows; it must be the podium verified.
+    mutating func checkArchive(_ archive: ArchiveEdition?, frozen: FrozenResults, countries: [EntryID: String]) {
+        let medals: [Medal] = [.gold, .silver, .bronze]
+        let shown = (archive?.awards ?? []).compactMap { award in
+            award.kind.medal.map { "\($0.rawValue) \(award.country.value?.rawValue ?? "?")" }
+        }.sorted()
+        let podium = frozen.places.compactMap { place in
+            place.medal.map { "\($0.rawValue) \(countries[place.entry] ?? "?")" }
+        }.sorted()
+        if shown == podium {
+            pass("the archive shows the frozen podium (\(medals.flatMap { medal in podium.filter { $0.hasPrefix(medal.rawValue + " ") } }.joined(separator: ", ")))")
+        } else {
+            fail("the archive shows \(shown.isEmpty ? "no podium" : shown.joined(separator: ", ")), but the frozen podium is \(podium.joined(separator: ", "))")
+        }
     }
 
     /// One place as the comparison shows it.

@@ -1,0 +1,14 @@
+import Foundation
+
+/// What was stored when an edition was frozen.
+public struct FrozenResults: Sendable, Equatable {
+    public var method: String
+    /// The ranking, by place then entry.
+    public var places: [FrozenPlace]
+    public var scoresDigest: String
+    public var ledgerHead: String
+    /// SHA-256 over the ranking's canonical text, the score set digest and the ledger head.
+    public var digest: String
+    public var frozenAt: Date
+    public var frozenBy: String
+}
