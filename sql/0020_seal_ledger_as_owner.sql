@@ -13,7 +13,8 @@
 -- * Each statement still appends one batch with the SHA-256 digest of its events, but the batch
 --   joins the hash chain only when it is sealed: ecpa.seal_score_ledger() (the freeze calls it)
 --   takes the head, links every committed batch not yet sealed in id order and moves the head. A
---   score write takes no shared lock besides FOR SHARE on its own edition's row.
+--   score write does not touch the head: it locks its edition's row and the entries' point FOR
+--   SHARE and updates its juror's point (0018), so nobody queues behind another juror.
 -- * Jurors read their own events only; the batches and the head are the secretariat's.
 -- * The scoring rules lock the edition's row FOR SHARE after checking it (0018 explains why).
 -- * The ledger records who and when for every cell, so scores and abstentions lose their own
