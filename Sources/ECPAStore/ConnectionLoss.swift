@@ -15,10 +15,13 @@ public struct ConnectionLoss: Equatable, Sendable {
     public var cause: Cause
     /// The COMMIT had been sent: the transaction may or may not have been committed.
     public var duringCommit: Bool
+    /// An earlier transaction of the same command had been committed before the session ended.
+    public var afterCommit: Bool
 
-    public init(cause: Cause, duringCommit: Bool) {
+    public init(cause: Cause, duringCommit: Bool, afterCommit: Bool = false) {
         self.cause = cause
         self.duringCommit = duringCommit
+        self.afterCommit = afterCommit
     }
 
     public var description: String {
@@ -36,6 +39,10 @@ public struct ConnectionLoss: Equatable, Sendable {
         if duringCommit {
             return "\(what) while the change was being committed, so whether it was saved is not known: "
                 + "check what the command should have changed before you run it again."
+        }
+        if afterCommit {
+            return "\(what) after the command had committed its change, so that change was saved and only what "
+                + "came after it is missing: check the result before you run the command again."
         }
         return "\(what) before anything was committed, so nothing was written: run the command again."
     }

@@ -16,7 +16,9 @@ public struct LockWait: Equatable, Sendable {
     /// How many holders a message names before it says how many more there are.
     static let namedHolders = 3
 
-    /// One or two sentences: who holds the lock and what to do.
+    /// One or two sentences: who holds the lock and what to do. The holders are read after the
+    /// wait, as the sessions then holding locks on the award's tables, so the message says "most
+    /// likely": one of them may have taken its lock after the wait ended.
     public var description: String {
         let waitedFor = waited.map { "Waited \($0) for a lock" } ?? "Waited too long for a lock"
         guard let first = holders.first else {
@@ -33,13 +35,13 @@ public struct LockWait: Equatable, Sendable {
             } else {
                 advice = "Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end \(first.pid)`)."
             }
-            return "\(waitedFor) that \(first.summary) holds, so nothing was written. \(advice)"
+            return "\(waitedFor), most likely held by \(first.summary), so nothing was written. \(advice)"
         }
         var names = holders.prefix(Self.namedHolders).map(\.summary).joined(separator: "; ")
         if holders.count > Self.namedHolders { names += "; and \(holders.count - Self.namedHolders) more" }
         let advice = callerMayEndSessions
             ? "Ask them to finish, or end a session with `ecpa db connections end PID`."
             : "Ask them to finish, or ask the secretariat to end a session (`ecpa db connections end PID`)."
-        return "\(waitedFor) held by one of these sessions, so nothing was written: \(names). \(advice)"
+        return "\(waitedFor), most likely held by one of these sessions, so nothing was written: \(names). \(advice)"
     }
 }

@@ -92,6 +92,7 @@ extension Connection {
             error.duringCommit = true
             throw error
         }
+        committedTransactions += 1
         return value
     }
 

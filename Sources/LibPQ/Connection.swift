@@ -6,6 +6,10 @@ public final class Connection {
     private var handle: OpaquePointer?
     private var savepointCounter = 0
 
+    /// How many transactions `transaction` has committed on this connection, so that a failure
+    /// later on can tell whether some of a command's work was already saved.
+    public internal(set) var committedTransactions = 0
+
     /// Receives the server's NOTICE and WARNING messages; when nil they are dropped.
     public var noticeHandler: ((PQError) -> Void)?
 

@@ -28,8 +28,8 @@ import Testing
 
         let result = cli.run(["edition", "close", "2018"], environment: ["ECPA_LOCK_TIMEOUT": "1s"])
         #expect(result.status == 75)
-        #expect(result.error.hasPrefix("ecpa: Waited 1 s for a lock that \(holder.role) (session \(holder.pid), idle in transaction for "))
-        #expect(result.error.hasSuffix(" holds, so nothing was written. Ask them to finish, or end that session with `ecpa db connections end \(holder.pid)`.\n"))
+        #expect(result.error.hasPrefix("ecpa: Waited 1 s for a lock, most likely held by \(holder.role) (session \(holder.pid), idle in transaction for "))
+        #expect(result.error.hasSuffix("), so nothing was written. Ask them to finish, or end that session with `ecpa db connections end \(holder.pid)`.\n"))
         #expect(!result.error.contains("SELECT"))
         #expect(try cli.phase(of: 2018) == "submissions_open")
         #expect(result.output.isEmpty)
@@ -45,7 +45,7 @@ import Testing
         let result = cli.run(["entry", "submit", file, "--as", representative.role], environment: ["ECPA_LOCK_TIMEOUT": "1s"])
         #expect(result.status == 75)
         // PostgreSQL shows a representative other sessions' logins, not their state.
-        #expect(result.error == "ecpa: Waited 1 s for a lock that \(holder.role) (session \(holder.pid)) holds, so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end \(holder.pid)`).\n")
+        #expect(result.error == "ecpa: Waited 1 s for a lock, most likely held by \(holder.role) (session \(holder.pid)), so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end \(holder.pid)`).\n")
         #expect(try cli.count("entries") == 0)
     }
 
@@ -83,7 +83,7 @@ import Testing
 
         let result = cli.run(["db", "migrate", "--db", empty.conninfo], environment: ["ECPA_LOCK_TIMEOUT": "1s"])
         #expect(result.status == 75)
-        #expect(result.error.contains("ecpa: Waited 1 s for a lock that "))
+        #expect(result.error.contains("ecpa: Waited 1 s for a lock, most likely held by "))
         #expect(result.error.contains("(session \(pid)"))
         #expect(result.error.hasSuffix("Ask them to finish; only a database administrator can end that session.\n"))
         let applied = try empty.connect().queryOne("SELECT to_regclass('ecpa_meta.schema_migrations') IS NULL AS none")

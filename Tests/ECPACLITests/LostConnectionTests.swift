@@ -1,4 +1,4 @@
-import ECPACLI
+@testable import ECPACLI
 import ECPAStore
 import ECPATestSupport
 import Foundation
@@ -52,5 +52,20 @@ import Testing
         let result = try run.finish()
         #expect(result.status == 69)
         #expect(result.error == "ecpa: The database ended this session (the secretariat or an administrator ended it, or the server is shutting down) while the change was being committed, so whether it was saved is not known: check what the command should have changed before you run it again.\n")
+    }
+
+    /// A command that committed its change and then lost its session while reading the result back
+    /// (`score enter` does) must not say that nothing was written.
+    @Test func aSessionLostAfterACommitSaysTheChangeWasSaved() throws {
+        let connection = try cli.database.connect()
+        let session = CommandSession()
+        session.record(connection, timeouts: SessionTimeouts(lock: nil, statement: nil))
+        let lost = StoreError.connectionLost(ConnectionLoss(cause: .terminated, duringCommit: false))
+        #expect(session.explain(lost).description.hasSuffix("before anything was committed, so nothing was written: run the command again."))
+        try connection.transaction { try $0.execute("SELECT 1") }
+        #expect(session.explain(lost).description.hasSuffix(
+            "after the command had committed its change, so that change was saved and only what came after it is missing: check the result before you run the command again."))
+        let duringCommit = StoreError.connectionLost(ConnectionLoss(cause: .terminated, duringCommit: true))
+        #expect(session.explain(duringCommit).description.contains("whether it was saved is not known"))
     }
 }

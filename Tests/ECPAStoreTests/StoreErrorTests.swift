@@ -50,9 +50,9 @@ import Testing
                                     inState: Elapsed(milliseconds: 6 * 60_000 + 3000))
         let rep = DatabaseSession(pid: 4243, login: "lt_rep", transactionOpenFor: Elapsed(milliseconds: 2000))
         let one = LockWait(waited: Elapsed(milliseconds: 10_000), holders: [juror], callerMayEndSessions: false)
-        #expect(one.description == "Waited 10 s for a lock that fi_juror_1 (session 4242, idle in transaction for 6 min 3 s) holds, so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end 4242`).")
+        #expect(one.description == "Waited 10 s for a lock, most likely held by fi_juror_1 (session 4242, idle in transaction for 6 min 3 s), so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end 4242`).")
         let two = LockWait(waited: Elapsed(milliseconds: 500), holders: [juror, rep], callerMayEndSessions: true)
-        #expect(two.description == "Waited 500 ms for a lock held by one of these sessions, so nothing was written: fi_juror_1 (session 4242, idle in transaction for 6 min 3 s); lt_rep (session 4243, in a transaction open for 2 s). Ask them to finish, or end a session with `ecpa db connections end PID`.")
+        #expect(two.description == "Waited 500 ms for a lock, most likely held by one of these sessions, so nothing was written: fi_juror_1 (session 4242, idle in transaction for 6 min 3 s); lt_rep (session 4243, in a transaction open for 2 s). Ask them to finish, or end a session with `ecpa db connections end PID`.")
         let none = LockWait(waited: Elapsed(milliseconds: 60_000))
         #expect(none.description.hasPrefix("Waited 1 min for a lock that another session holds, so nothing was written;"))
     }

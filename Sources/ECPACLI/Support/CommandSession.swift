@@ -13,7 +13,8 @@ final class CommandSession: @unchecked Sendable {
         self.timeouts = timeouts
     }
 
-    /// The error with the facts it leaves out: the wait's length and the lock holders, or the statement timeout.
+    /// The error with the facts it leaves out: the wait's length and the lock holders, the statement
+    /// timeout, or that the command had already committed a change before its session was lost.
     func explain(_ error: StoreError) -> StoreError {
         switch error {
         case .lockTimeout(var wait):
@@ -25,6 +26,9 @@ final class CommandSession: @unchecked Sendable {
             return .lockTimeout(wait)
         case .canceled(nil):
             return .canceled(limit: timeouts?.statement.flatMap { $0.milliseconds > 0 ? $0 : nil })
+        case .connectionLost(var loss) where !loss.duringCommit && (connection?.committedTransactions ?? 0) > 0:
+            loss.afterCommit = true
+            return .connectionLost(loss)
         default:
             return error
         }
