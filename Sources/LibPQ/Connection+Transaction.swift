@@ -45,6 +45,7 @@ extension Connection {
                     guard let retry, attempt < retry.attempts, retry.isRetryable(error),
                           let handle = try? openHandle(), PQtransactionStatus(handle) == PQTRANS_IDLE
                     else { throw error }
+                    retryHandler?(error)
                     attempt += 1
                 }
             }

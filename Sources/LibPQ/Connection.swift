@@ -10,6 +10,10 @@ public final class Connection {
     /// later on can tell whether some of a command's work was already saved.
     public internal(set) var committedTransactions = 0
 
+    /// Told when `transaction` rolls a transaction back to run it once more, with the error that
+    /// made it do so, so that a front end can say so.
+    public var retryHandler: ((Error) -> Void)?
+
     /// Receives the server's NOTICE and WARNING messages; when nil they are dropped.
     public var noticeHandler: ((PQError) -> Void)?
 

@@ -86,7 +86,9 @@ final class CLIHarness: @unchecked Sendable {
     func psql(role: String, password: String, _ sql: String) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-d", database.name, "-c", sql]
+        // VERBOSITY=verbose prints each error's SQLSTATE ("ERROR:  42501: ..."), which tests assert
+        // instead of the server's English.
+        process.arguments = ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose", "-d", database.name, "-c", sql]
         var environment = ProcessInfo.processInfo.environment
         environment["PGUSER"] = role
         environment["PGPASSWORD"] = password

@@ -122,9 +122,9 @@ import Testing
         let abstain = HostileWorld.refusal(secretary, "SELECT ecpa.abstain(1, 2, \(seatAT), 'after publication')")
         HostileWorld.rollback(secretary)
         let unchangedSincePublish = try world.fingerprint() == afterPublish
-        held("stale-snapshot-secretariat-score-after-publish", secretariatScore != nil && unchangedSincePublish,
+        held("stale-snapshot-secretariat-score-after-publish", secretariatScore?.sqlState == "40001" && unchangedSincePublish,
              "\(String(describing: secretariatScore))")
-        held("secretariat-abstain-after-publish", abstain != nil, "\(String(describing: abstain))")
+        held("secretariat-abstain-after-publish", abstain?.sqlState == "EC002", "\(String(describing: abstain))")
         #expect(afterFreeze != afterPublish)  // the publication itself was written (and audited)
         let verified = cli.run(["results", "verify", "--edition", "2018"])
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
@@ -146,11 +146,21 @@ import Testing
 
     // MARK: - Deadlines
 
+    /// Moves the 2030 call's deadline to `seconds` from the server's clock, as the administrator,
+    /// once the setup is done, so that no command of the setup runs against the clock.
+    func moveDeadline(to seconds: Int) throws -> Date {
+        let deadline: Date? = try world.admin.query("""
+            UPDATE ecpa.editions SET submissions_close_at = date_trunc('second', clock_timestamp()) + \(seconds) * interval '1 second'
+            WHERE year = 2030 RETURNING submissions_close_at
+            """).first?.decode("submissions_close_at")
+        return try #require(deadline)
+    }
+
     @Test func aTransactionOpenedBeforeTheDeadlineCannotWriteAfterIt() throws {
-        let (entry, deadline) = try openCall(closesIn: 3)
+        let entry = try openCall(closesIn: 86_400).entry
         let rep = try world.connect(world.representatives["FI"]!)
         try rep.executeScript(unsafeRaw: "BEGIN; SELECT now()")
-        wait(pastDeadline: deadline)
+        wait(pastDeadline: try moveDeadline(to: 1))
         let before = try world.fingerprint()
         let late = HostileWorld.refusal(rep, "UPDATE ecpa.entries SET title = 'Written after the deadline' WHERE id = \(entry)")
         HostileWorld.rollback(rep)
@@ -160,8 +170,10 @@ import Testing
     }
 
     @Test func aChangeCommittedAfterTheDeadlineIsRefusedAtCommit() throws {
-        let (entry, deadline) = try openCall(closesIn: 8)
+        let entry = try openCall(closesIn: 86_400).entry
         let rep = try world.connect(world.representatives["FI"]!)
+        // The fingerprint and one UPDATE must fit before the deadline: a few seconds of margin.
+        let deadline = try moveDeadline(to: 4)
         let before = try world.fingerprint()
         try rep.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.entries SET title = 'Made on time, committed late' WHERE id = \(entry)")
         wait(pastDeadline: deadline)
@@ -173,17 +185,17 @@ import Testing
     }
 
     @Test func aLateAcceptanceThatRunsOutMidTransactionLetsNothingIn() throws {
-        let (entry, deadline) = try openCall(closesIn: 3)
-        wait(pastDeadline: deadline)
-        try world.admin.execute("""
+        let entry = try openCall(closesIn: 86_400).entry
+        _ = try moveDeadline(to: -1)
+        let until: Date = try #require(try world.admin.query("""
             INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until)
-            SELECT id, 'FI', 'Server trouble on their side', clock_timestamp() + interval '3 seconds'
-            FROM ecpa.editions WHERE year = 2030
-            """)
+            SELECT id, 'FI', 'Server trouble on their side', date_trunc('second', clock_timestamp()) + interval '4 seconds'
+            FROM ecpa.editions WHERE year = 2030 RETURNING accepted_until
+            """).first?.decode("accepted_until"))
         let rep = try world.connect(world.representatives["FI"]!)
         let before = try world.fingerprint()
         try rep.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.entries SET title = 'Accepted late, committed later' WHERE id = \(entry)")
-        Thread.sleep(forTimeInterval: 4)
+        wait(pastDeadline: until)
         let commit = HostileWorld.refusal(rep, "COMMIT")
         HostileWorld.rollback(rep)
         let unchanged = try world.fingerprint() == before
@@ -449,7 +461,7 @@ import Testing
             if kind != "secretariat" {
                 let edition = HostileWorld.refusal(connection, "BEGIN; SELECT id FROM ecpa.editions FOR KEY SHARE; COMMIT")
                 HostileWorld.rollback(connection)
-                held("lock-edition-row-\(kind)", edition != nil, "the lock was granted")
+                held("lock-edition-row-\(kind)", edition?.sqlState == "42501", "\(String(describing: edition))")
             }
         }
     }
@@ -567,16 +579,16 @@ import Testing
     @Test func strangeStringsGetNoFurtherThanTheirChecks() throws {
         let secretary = try world.connect(world.secretariat)
         let injected = [
-            ("role-name-quote", "SELECT ecpa.create_login_role('x\"; ALTER ROLE ecpa_secretariat SUPERUSER; --', 'md5' || repeat('a', 32), 'juror')"),
-            ("verifier-quote", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32) || ''' SUPERUSER --', 'juror')"),
-            ("kind-owner", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32), 'owner')"),
-            ("grant-owner", "SELECT ecpa.grant_group('ecpa_owner', 'secretariat')"),
-            ("grant-superuser", "SELECT ecpa.grant_group(\(world.admin.user.sqlLiteral), 'juror')"),
-            ("end-superuser-session", "SELECT ecpa.end_connection((SELECT pid FROM pg_stat_activity WHERE usename = \(world.admin.user.sqlLiteral) LIMIT 1))"),
+            ("role-name-quote", "SELECT ecpa.create_login_role('x\"; ALTER ROLE ecpa_secretariat SUPERUSER; --', 'md5' || repeat('a', 32), 'juror')", "22023"),
+            ("verifier-quote", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32) || ''' SUPERUSER --', 'juror')", "22023"),
+            ("kind-owner", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32), 'owner')", "22023"),
+            ("grant-owner", "SELECT ecpa.grant_group('ecpa_owner', 'secretariat')", "42704"),
+            ("grant-superuser", "SELECT ecpa.grant_group(\(world.admin.user.sqlLiteral), 'juror')", "42704"),
+            ("end-superuser-session", "SELECT ecpa.end_connection(\(try CLIHarness.pid(of: world.admin))::integer)", "42501"),
         ]
-        for (name, sql) in injected {
+        for (name, sql, expected) in injected {
             let error = HostileWorld.refusal(secretary, sql)
-            held("inject-\(name)", error != nil, "accepted")
+            held("inject-\(name)", error?.sqlState == expected, "\(error?.sqlState ?? "-"): \(String(describing: error))")
         }
         let escalated: Int64 = try world.admin.query("""
             SELECT count(*) AS n FROM pg_roles WHERE rolname IN ('mallory') OR (rolname LIKE 'x%' AND rolsuper)
@@ -619,7 +631,7 @@ import Testing
                             ("session-authorization", "SET SESSION AUTHORIZATION \(other)"),
                             ("set-role-secretariat", "SET ROLE ecpa_secretariat"), ("set-role-owner", "SET ROLE ecpa_owner")] {
             let error = HostileWorld.refusal(austrian, sql)
-            held("identity-\(name)", error != nil, "accepted")
+            held("identity-\(name)", error?.sqlState == "42501", "\(String(describing: error))")
         }
         // A role setting stored for one's own login does not survive the membership check at login.
         _ = HostileWorld.refusal(austrian, "ALTER ROLE CURRENT_USER SET role = 'ecpa_secretariat'")
@@ -634,7 +646,7 @@ import Testing
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatBG), 'focus', 1)
             """)
         let unchanged = try world.fingerprint() == before
-        held("write-another-jurors-score", forged != nil && unchanged, "\(String(describing: forged))")
+        held("write-another-jurors-score", forged?.sqlState == "42501" && unchanged, "\(String(describing: forged))")
     }
 
     @Test func aLoginInNoEcpaGroupReachesNothing() throws {

@@ -91,6 +91,14 @@ enum DatabaseTarget {
         }
         let timeouts = try SessionTimeouts.apply(to: connection, variables: env.variables, purpose: purpose)
         env.session.record(connection, timeouts: timeouts)
+        connection.retryHandler = { error in
+            let store = (error as? StoreError) ?? (error as? PQError).map(StoreError.init)
+            if case .concurrentChange(let deadlock)? = store {
+                env.info(deadlock
+                    ? "This command and another session each waited for the other's lock; running it once more."
+                    : "Another session changed the same edition at the same moment; running the command once more.")
+            }
+        }
         return connection
     }
 
