@@ -150,27 +150,28 @@ GRANT SELECT ON ecpa.published_editions TO ecpa_secretariat, ecpa_national_repre
 GRANT SELECT ON ecpa.schemes, ecpa.criteria TO ecpa_national_representative;
 GRANT SELECT ON ecpa.countries TO ecpa_reader;
 
--- The checks `results verify` runs read the whole edition, whoever asks; they answer for the
--- secretariat, and for everyone once the edition is published.
+-- The digests of a freeze are the freeze's own business: freeze_edition computes them as the
+-- owner, and `results verify` computes them again on its side from the rows it reads (FrozenSeal),
+-- so that replaced functions could not answer for it. Nobody else calls these. The score set is
+-- ordered by byte (COLLATE "C"), as FrozenSeal orders it, whatever the database's collation.
 CREATE OR REPLACE FUNCTION ecpa.score_set_digest(p_edition bigint) RETURNS text
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
     AS $$
-BEGIN
-    IF NOT ecpa.may_read_results(p_edition) THEN
-        RAISE EXCEPTION 'the scores of this edition are not published' USING ERRCODE = '42501';
-    END IF;
-    RETURN encode(sha256(convert_to(
-        coalesce((SELECT string_agg(jsonb_build_array(entry_id, juror_id, criterion_code, value::text)::text, E'\n'
-                                    ORDER BY entry_id, juror_id, criterion_code COLLATE "C")
-                  FROM ecpa.scores WHERE edition_id = p_edition), '')
-        || E'\n--\n' ||
-        coalesce((SELECT string_agg(jsonb_build_array(entry_id, juror_id)::text, E'\n' ORDER BY entry_id, juror_id)
-                  FROM ecpa.abstentions WHERE edition_id = p_edition), ''),
-        'UTF8')), 'hex');
-END
-$$;
+        SELECT encode(sha256(convert_to(
+            coalesce((SELECT string_agg(jsonb_build_array(entry_id, juror_id, criterion_code, value::text)::text, E'\n'
+                                        ORDER BY entry_id, juror_id, criterion_code COLLATE "C")
+                      FROM ecpa.scores WHERE edition_id = p_edition), '')
+            || E'\n--\n' ||
+            coalesce((SELECT string_agg(jsonb_build_array(entry_id, juror_id)::text, E'\n' ORDER BY entry_id, juror_id)
+                      FROM ecpa.abstentions WHERE edition_id = p_edition), ''),
+            'UTF8')), 'hex')
+    $$;
+REVOKE ALL ON FUNCTION ecpa.score_set_digest(bigint), ecpa.frozen_ranking_text(bigint, text), ecpa.frozen_digest(bigint)
+    FROM PUBLIC;
 
+-- The checks `results verify` asks the server for read the whole edition, whoever asks; they
+-- answer the secretariat, and everyone once the edition is published.
 CREATE OR REPLACE FUNCTION ecpa.cells_differing_from_ledger(p_edition bigint)
     RETURNS TABLE (entry_id bigint, juror_id bigint, criterion_code text, ledger_value numeric, table_value numeric)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -223,27 +224,6 @@ BEGIN
     END IF;
     RETURN (SELECT count(*) FROM ecpa.score_events e JOIN ecpa.score_batches b ON b.id = e.batch_id
             WHERE e.edition_id = p_edition AND (b.chain_position IS NULL OR b.chain_position > v_position));
-END
-$$;
-
-CREATE OR REPLACE FUNCTION ecpa.frozen_ranking_text(p_edition bigint, p_method text) RETURNS text
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    AS $$
-BEGIN
-    IF NOT ecpa.may_read_results(p_edition) THEN
-        RAISE EXCEPTION 'the results of this edition are not published' USING ERRCODE = '42501';
-    END IF;
-    RETURN (
-        SELECT 'method ' || p_method || E'\n'
-            || coalesce(string_agg(concat_ws('|', p.place, coalesce(p.medal, '-'), 'entry ' || p.entry_id,
-                                             coalesce(e.country_code, '?'), p.score::text, 'jurors ' || p.juror_count,
-                                             CASE WHEN p.shared_place THEN 'shared' ELSE '-' END,
-                                             coalesce('override: ' || p.override_reason, '-')),
-                                   E'\n' ORDER BY p.place, p.entry_id) || E'\n', '')
-        FROM ecpa.frozen_places p
-        LEFT JOIN ecpa.entries e ON e.id = p.entry_id
-        WHERE p.edition_id = p_edition);
 END
 $$;
 

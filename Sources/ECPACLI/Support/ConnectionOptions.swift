@@ -91,12 +91,14 @@ enum DatabaseTarget {
         }
         let timeouts = try SessionTimeouts.apply(to: connection, variables: env.variables, purpose: purpose)
         env.session.record(connection, timeouts: timeouts)
-        connection.retryHandler = { error in
+        // Captures the error writer only: the environment holds the session, which holds this
+        // connection, and a cycle would keep the connection open after the command.
+        connection.retryHandler = { [writeError = env.writeError] error in
             let store = (error as? StoreError) ?? (error as? PQError).map(StoreError.init)
             if case .concurrentChange(let deadlock)? = store {
-                env.info(deadlock
-                    ? "This command and another session each waited for the other's lock; running it once more."
-                    : "Another session changed the same edition at the same moment; running the command once more.")
+                writeError(deadlock
+                    ? "This command and another session each waited for the other's lock; running it once more.\n"
+                    : "Another session changed the same edition at the same moment; running the command once more.\n")
             }
         }
         return connection
