@@ -30,7 +30,7 @@ public enum FrozenSeal {
             ($0.entry.rawValue, $0.juror.rawValue) != ($1.entry.rawValue, $1.juror.rawValue)
                 ? ($0.entry.rawValue, $0.juror.rawValue) < ($1.entry.rawValue, $1.juror.rawValue)
                 : Array($0.criterion.utf8).lexicographicallyPrecedes(Array($1.criterion.utf8))
-        }.map { "[\($0.entry.rawValue), \($0.juror.rawValue), \(json($0.criterion)), \(json($0.value))]" }
+        }.map { "[\($0.entry.rawValue), \($0.juror.rawValue), \(JSONText.string($0.criterion)), \(JSONText.string($0.value))]" }
         let abstained = abstentions.sorted().map { "[\($0.entry.rawValue), \($0.juror.rawValue)]" }
         return cells.joined(separator: "\n") + "\n--\n" + abstained.joined(separator: "\n")
     }
@@ -56,24 +56,5 @@ public enum FrozenSeal {
     /// ledger head at the freeze, one per line.
     public static func digest(rankingText: String, scoresDigest: String, ledgerHead: String) -> String {
         SHA256.hex(rankingText + "\n" + scoresDigest + "\n" + ledgerHead)
-    }
-
-    /// A JSON string as PostgreSQL's jsonb prints it.
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

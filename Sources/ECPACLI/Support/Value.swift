@@ -1,3 +1,4 @@
+import ECPACore
 import ECPAStore
 import Foundation
 
@@ -74,25 +75,5 @@ struct Record: Sendable {
 
     var json: String {
         "{" + fields.map { "\(JSONText.string($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
-    }
-}
-
-/// JSON string escaping (RFC 8259).
-enum JSONText {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
