@@ -31,10 +31,11 @@ let package = Package(
             dependencies: ["LibPQ", "ECPACore"],
             plugins: ["EmbedMigrations"]
         ),
+        .target(name: "ECPAUseCases", dependencies: ["LibPQ", "ECPACore", "ECPAStore"]),
         .target(
             name: "ECPACLI",
             dependencies: [
-                "LibPQ", "ECPACore", "ECPAStore", "ECPALocal",
+                "LibPQ", "ECPACore", "ECPAStore", "ECPAUseCases", "ECPALocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +48,7 @@ let package = Package(
         .testTarget(name: "ECPAStoreTests", dependencies: ["ECPAStore", "ECPACore", "LibPQ", "ECPATestSupport"]),
         .testTarget(
             name: "ECPACLITests",
-            dependencies: ["ECPACLI", "ECPAStore", "ECPACore", "LibPQ", "ECPATestSupport"]
+            dependencies: ["ECPACLI", "ECPAUseCases", "ECPAStore", "ECPACore", "LibPQ", "ECPATestSupport"]
         ),
     ]
 )

@@ -29,18 +29,19 @@ extension Connection {
     /// from the COMMIT itself is thrown with `duringCommit` set.
     ///
     /// With `isolation`, a transaction this call opens begins at that level, whatever the session's
-    /// default (a role setting or PGOPTIONS may have changed it); a savepoint keeps the level of the
-    /// transaction it is in.
+    /// default (a role setting or PGOPTIONS may have changed it); with `readOnly`, it may not write.
+    /// A savepoint keeps the level and mode of the transaction it is in.
     @discardableResult
     public func transaction<T>(
-        isolation: IsolationLevel? = nil, retry: TransactionRetry? = nil, _ body: (Connection) throws -> T
+        isolation: IsolationLevel? = nil, readOnly: Bool = false, retry: TransactionRetry? = nil,
+        _ body: (Connection) throws -> T
     ) throws -> T {
         let connection = try openHandle()
         if PQtransactionStatus(connection) == PQTRANS_IDLE {
             var attempt = 1
             while true {
                 do {
-                    return try topLevelTransaction(isolation: isolation, body)
+                    return try topLevelTransaction(isolation: isolation, readOnly: readOnly, body)
                 } catch {
                     guard let retry, attempt < retry.attempts, retry.isRetryable(error),
                           let handle = try? openHandle(), PQtransactionStatus(handle) == PQTRANS_IDLE
@@ -77,8 +78,10 @@ extension Connection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    private func topLevelTransaction<T>(isolation: IsolationLevel?, _ body: (Connection) throws -> T) throws -> T {
-        try executeScript(unsafeRaw: isolation.map { "BEGIN ISOLATION LEVEL \($0.rawValue)" } ?? "BEGIN")
+    private func topLevelTransaction<T>(isolation: IsolationLevel?, readOnly: Bool, _ body: (Connection) throws -> T) throws -> T {
+        var begin = isolation.map { "BEGIN ISOLATION LEVEL \($0.rawValue)" } ?? "BEGIN"
+        if readOnly { begin += " READ ONLY" }
+        try executeScript(unsafeRaw: begin)
         let value: T
         do {
             value = try body(self)

@@ -2,6 +2,7 @@ import ECPACLI
 import ECPACore
 import ECPAStore
 import ECPATestSupport
+import ECPAUseCases
 import Foundation
 import LibPQ
 import Testing
@@ -140,6 +141,29 @@ import Testing
         #expect(verified.output.contains("FAIL  the stored digest does not match the stored ranking, scores and ledger head (computed here)"))
         let archive = cli.run(["archive", "show", "2018", "--db", url])
         #expect(archive.output.contains("Lithuania"), "the archive shows the rewritten podium: \(archive.output)")
+    }
+
+    /// The use cases answer any front end with values and stable codes, not with printed text.
+    @Test func theUseCasesAnswerWithCodes() throws {
+        let admin = try cli.database.connect()
+        let edition = try EditionRepository(admin).requireEdition(year: 2018)
+        let early = #expect(throws: Refusal.self) { try Verification.run(edition: edition, db: admin) }
+        #expect(early?.code == "verify.not_frozen")
+        let missing = #expect(throws: Refusal.self) { try ResultsLifecycle.freeze(year: 2018, db: admin) }
+        #expect(missing?.code == "results.scores_missing")
+        #expect(missing?.message.hasPrefix("40 required scores are missing") == true, "\(String(describing: missing))")
+        try scoreEverything()
+        let (results, frozen) = try ResultsLifecycle.freeze(year: 2018, db: admin)
+        #expect(results.ranking.podium.map(\.entry.rawValue) == [1, 2, 3])
+        let frozenEdition = try EditionRepository(admin).requireEdition(year: 2018)
+        let report = try Verification.run(edition: frozenEdition, db: admin, publishedDigest: frozen.digest)
+        #expect(report.ok)
+        #expect(report.checks.map(\.code) == ["digest.given", "ledger.chain", "ledger.cell", "scores.digest", "ledger.head",
+                                               "ranking.method", "ranking.recomputed", "digest.seal"])
+        let published = try ResultsLifecycle.publish(year: 2018, db: admin)
+        #expect(published.phase == .published)
+        let after = try Verification.run(edition: published, db: admin)
+        #expect(after.checks.last?.code == "archive.podium" && after.ok)
     }
 
     @Test func publishingNeedsAFreezeFirst() throws {

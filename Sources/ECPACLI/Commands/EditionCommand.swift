@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 import LibPQ
 
@@ -23,14 +24,7 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let (results, frozen) = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
-                let edition = try EditionRepository(db).requireEdition(year: year)
-                // From here until the commit no score of the edition can change.
-                try ResultsRepository(db).lockForFreeze(edition: edition.id)
-                let results = try Results.compute(edition: edition, db: db, method: nil, provisional: false)
-                let frozen = try ResultsRepository(db).freeze(edition: edition, ranking: results.ranking)
-                return (results, frozen)
-            }
+            let (results, frozen) = try ResultsLifecycle.freeze(year: year, db: db)
             env.write(results.render(format: .table))
             env.print("")
             env.print("The \(year) edition is frozen. Digest \(frozen.digest).")
@@ -51,16 +45,7 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let current = try EditionRepository(db).requireEdition(year: year)
-            if current.phase == .frozen {
-                let check = try Verification.run(edition: current, db: db)
-                guard check.ok else {
-                    throw CLIError("The \(year) results do not verify (\(check.problems) problem\(check.problems == 1 ? "" : "s")), so they were not published. `ecpa results verify --edition \(year)` lists them.", status: .refused)
-                }
-            } else if current.phase != .published {
-                throw CLIError("The \(year) edition is in the \(current.phase.displayName) phase; freeze it first (`ecpa edition freeze \(year)`), then publish.", status: .refused)
-            }
-            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updatePhase(year: year, to: .published) }
+            let edition = try ResultsLifecycle.publish(year: year, db: db)
             report(edition, env: env, format: output.format) { "The results of the \($0.year) edition are published." }
         }
     }

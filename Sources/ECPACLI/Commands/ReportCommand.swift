@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 import LibPQ
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 import LibPQ
 
@@ -43,9 +44,7 @@ struct ResultsCommand: ParsableCommand {
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
-            let complete = try EditionScores.load(edition: edition, db: db).matrix.missingCells().isEmpty
-            let results = try Results.compute(edition: edition, db: db, method: nil, provisional: !complete)
-            env.write(Explanation(results: results).render(format: output.format))
+            env.write(try Explanation.load(edition: edition, db: db).render(format: output.format))
         }
     }
 
@@ -102,6 +101,7 @@ struct ResultsCommand: ParsableCommand {
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var selection: EditionSelection
+        @OptionGroup var output: OutputOptions
         @Option(help: ArgumentHelp("The digest printed when the results were published; the stored one must equal it.", valueName: "hex"))
         var digest: String?
 
@@ -115,7 +115,14 @@ struct ResultsCommand: ParsableCommand {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
             let report = try Verification.run(edition: edition, db: db, publishedDigest: digest)
-            for line in report.lines { env.print(line) }
+            if output.format == .table {
+                for line in report.lines { env.print(line) }
+            } else {
+                env.write(Renderer.list(report.checks.map { check in
+                    Record([("code", .text(check.code)), ("passed", .bool(check.passed)), ("sentence", .text(check.sentence)),
+                            ("details", .text(check.details.isEmpty ? nil : check.details.joined(separator: "\n")))])
+                }, columns: ["code", "passed", "sentence", "details"], format: output.format))
+            }
             if !report.ok {
                 throw CLIError("The \(edition.year) results do not verify: \(report.problems) problem\(report.problems == 1 ? "" : "s") above.", status: .failure)
             }

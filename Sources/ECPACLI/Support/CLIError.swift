@@ -1,4 +1,5 @@
 import ECPAStore
+import ECPAUseCases
 import ECPALocal
 import Foundation
 import LibPQ
@@ -33,7 +34,7 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
 
     /// Whether an error is one of ours (as opposed to ArgumentParser's help and usage errors).
     static func isOurs(_ error: Error) -> Bool {
-        error is CLIError || error is StoreError || error is PQError || error is LocalClusterError
+        error is CLIError || error is StoreError || error is PQError || error is LocalClusterError || error is Refusal
     }
 
     /// Maps any error a command may throw to what the user sees; `session` adds what can be found
@@ -49,6 +50,8 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
             return from(StoreError(error), session: session)
         case let error as LocalClusterError:
             return CLIError(error.description, status: .unavailable)
+        case let error as Refusal:
+            return CLIError(error.message, status: error.kind == .refused ? .refused : .failure)
         default:
             return CLIError(String(describing: error), status: .failure)
         }

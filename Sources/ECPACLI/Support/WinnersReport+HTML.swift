@@ -1,5 +1,6 @@
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 
 extension WinnersReport {
@@ -35,7 +36,7 @@ extension WinnersReport {
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { body += "<li>None.</li>" }
         for tie in ranking.ties { body += "<li>\(escape(tie.sentence))</li>" }
         for override in ranking.overrides { body += "<li>Jury override: \(escape(countryName(override.entry))) placed \(override.place). Reason: \(escape(override.reason))</li>" }
-        body += "</ul>\n<h2>Robustness and agreement</h2>\n<p>\(escape(explanation.verdict(namingJurors: includeJurorScores)))</p><p>\(escape(kendallsW(results.scores.matrix).sentence))</p>"
+        body += "</ul>\n<h2>Robustness and agreement</h2>\n<p>\(escape(explanation.verdict(namingJurors: includeJurorScores)))</p><p>\(escape(explanation.agreement.sentence))</p>"
         body += "<table><thead><tr><th>Method</th><th>Podium</th></tr></thead><tbody>"
         for (method, podium) in explanation.methodLines { body += "<tr><td>\(escape(method.rawValue))</td><td>\(escape(podium))</td></tr>" }
         body += "</tbody></table>\n<h2>Coverage</h2>\n<p>\(escape(coverageSentence))</p>\n"

@@ -1,42 +1,14 @@
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 
-/// `results explain`: the podium under every method, leave-one-juror-out, agreement and coverage.
-struct Explanation {
-    let results: Results
-
+/// How `results explain` prints the explanation.
+extension Explanation {
     var matrix: ScoreMatrix { results.scores.matrix }
-
-    func podiumText(_ places: [RankedEntry]) -> String {
-        places.filter { $0.medal != nil }.map { place in
-            "\(place.medal?.rawValue ?? "") \(results.scores.entry(place.entry)?.country.rawValue ?? "?")"
-        }.joined(separator: ", ")
-    }
-
-    var methodLines: [(RankingMethod, String)] {
-        let podiums = podiumByMethod(matrix)
-        return RankingMethod.allCases.map { ($0, podiumText(podiums[$0] ?? [])) }
-    }
-
-    var influences: [JurorInfluence] { leaveOneJurorOut(matrix, options: RankingOptions(scheme: results.scores.scheme, provisional: true)) }
-
     var verdict: String { verdict(namingJurors: true) }
 
-    /// Whether any single voting juror decides a medal; the public report does not name them.
-    func verdict(namingJurors: Bool) -> String {
-        let changing = influences.filter(\.changesPodium)
-        if changing.isEmpty { return "Robust: leaving out any single voting juror changes no medal." }
-        if !namingJurors {
-            let count = changing.count
-            return "Sensitive: leaving out \(count == 1 ? "one" : String(count)) of the \(influences.count) voting jurors (one at a time) changes a medal."
-        }
-        return "Sensitive: leaving out \(changing.map { matrix.name(of: $0.juror) }.joined(separator: ", ")) changes a medal."
-    }
-
     func render(format: OutputFormat) -> String {
-        let agreement = kendallsW(matrix)
-        let correlations = spearman(matrix)
         switch format {
         case .json, .csv:
             let methods = methodLines.map { "    " + Record([("method", .text($0.0.rawValue)), ("podium", .text($0.1))]).json }

@@ -1,43 +1,11 @@
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 import LibPQ
 
-/// `score status`: the coverage matrix of an edition as the current role may see it.
-struct Coverage {
-    let scores: EditionScores
-    /// The jurors shown: all voting jurors for the secretariat, a juror's own column otherwise.
-    let jurors: [Juror]
-
-    static func load(edition: Edition, db: any SQLExecutor) throws -> Coverage {
-        let scores = try EditionScores.load(edition: edition, db: db)
-        let identity = try PersonRepository(db).currentIdentity()
-        // A juror sees only their own scores, so only their own column would be true.
-        let jurors = identity.isSecretariat ? scores.jurors : scores.jurors.filter { $0.roleName == identity.role }
-        return Coverage(scores: scores, jurors: jurors)
-    }
-
-    struct Progress {
-        var scored = 0, partial = 0, missing = 0, conflicts = 0, abstained = 0
-        var required: Int { scored + partial + missing }
-    }
-
-    func progress(_ juror: Juror) -> Progress {
-        var progress = Progress()
-        for entry in scores.entries {
-            switch scores.matrix.coverage(entry: entry.id, juror: juror.id) {
-            case .scored: progress.scored += 1
-            case .partial: progress.partial += 1
-            case .missing: progress.missing += 1
-            case .conflict: progress.conflicts += 1
-            case .abstained: progress.abstained += 1
-            }
-        }
-        return progress
-    }
-
-    var isComplete: Bool { jurors.allSatisfy { let p = progress($0); return p.partial == 0 && p.missing == 0 } }
-
+/// How `score status` prints the coverage.
+extension Coverage {
     func cellText(entry: EntryID, juror: JurorID) -> String {
         let cell = scores.matrix.coverage(entry: entry, juror: juror)
         if cell == .partial { return "partial \(scores.criteriaGiven(entry: entry, juror: juror))/\(scores.scheme.criteria.count)" }

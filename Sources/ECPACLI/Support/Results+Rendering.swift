@@ -1,53 +1,12 @@
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 import LibPQ
 
-/// A computed ranking with what is needed to print it.
-struct Results {
-    let scores: EditionScores
-    let ranking: Ranking
-    let overrides: [JuryOverride]
-
-    /// Ranks an edition; refuses (exit 3) listing every missing cell unless provisional.
-    static func compute(edition: Edition, db: any SQLExecutor, method: RankingMethod?, provisional: Bool) throws -> Results {
-        let scores = try EditionScores.load(edition: edition, db: db)
-        let overrides = try ResultsRepository(db).fetchOverrides(edition: edition.id)
-        var options = RankingOptions(scheme: scores.scheme, provisional: provisional, overrides: overrides)
-        if let method { options.method = method }
-        do {
-            return Results(scores: scores, ranking: try rank(scores.matrix, options: options), overrides: overrides)
-        } catch RankingError.missingCells(let cells) {
-            throw CLIError(missingMessage(cells, scores: scores), status: .refused)
-        } catch let error as RankingError {
-            throw CLIError(error.description, status: .refused)
-        }
-    }
-
-    /// Every missing cell, grouped by juror and entry.
-    static func missingMessage(_ cells: [ScoreCell], scores: EditionScores) -> String {
-        var groups: [EntryJurorPair: [String]] = [:]
-        for cell in cells { groups[EntryJurorPair(entry: cell.entry, juror: cell.juror), default: []].append(cell.criterion) }
-        let lines = groups.keys.sorted().map { pair in
-            let juror = scores.juror(pair.juror)?.roleName ?? pair.juror.description
-            let country = scores.entry(pair.entry)?.country.rawValue ?? "?"
-            return "  \(juror) has not scored entry \(pair.entry) (\(country)): \(groups[pair, default: []].joined(separator: ", "))"
-        }
-        return "\(cells.count) required score\(cells.count == 1 ? " is" : "s are") missing, so there is no final ranking yet:\n"
-            + lines.joined(separator: "\n")
-            + "\nEnter them, or rank with --provisional to see the ranking so far."
-    }
-
+/// How `results rank` prints a ranking.
+extension Results {
     var zone: TimeZone { TimeText.zone(scores.edition.timeZone) }
-
-    func prize(_ medal: Medal?) -> Decimal? {
-        switch medal {
-        case .gold: return scores.edition.prizes.gold
-        case .silver: return scores.edition.prizes.silver
-        case .bronze: return scores.edition.prizes.bronze
-        case nil: return nil
-        }
-    }
 
     static let placeColumns = ["place", "medal", "entry", "country", "title", "score", "jurors", "shared_place", "override_reason", "prize_eur"]
 
@@ -67,11 +26,6 @@ struct Results {
                 ("prize_eur", .decimal(prize(place.medal))),
             ])
         }
-    }
-
-    var heading: String {
-        let kind = ranking.provisional ? "provisional ranking" : "ranking"
-        return "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
     }
 
     func render(format: OutputFormat) -> String {

@@ -1,36 +1,10 @@
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
-import LibPQ
 
-/// The winners' report: podium, full ranking, method and weights, ties and overrides, robustness,
-/// agreement, coverage and the freeze digest. Built once, rendered as Markdown, HTML, JSON or CSV;
-/// nothing in it depends on the clock, so the same data always gives the same bytes.
-struct WinnersReport {
-    let results: Results
-    let explanation: Explanation
-    let frozen: FrozenResults?
-    let includeJurorScores: Bool
-    let label: String?
-
-    static func load(edition: Edition, db: any SQLExecutor, includeJurorScores: Bool, label: String?) throws -> WinnersReport {
-        let frozen = try ResultsRepository(db).fetchFrozen(edition: edition.id)
-        let method = frozen.flatMap { RankingMethod(rawValue: $0.method) }
-        let results = try Results.compute(edition: edition, db: db, method: method, provisional: frozen == nil)
-        return WinnersReport(results: results, explanation: Explanation(results: results), frozen: frozen,
-                             includeJurorScores: includeJurorScores, label: label)
-    }
-
-    var edition: Edition { results.scores.edition }
-    var scheme: ScoringScheme { results.scores.scheme }
-    var ranking: Ranking { results.ranking }
-
-    func countryName(_ entry: EntryID) -> String {
-        results.scores.entry(entry).map { Country.named($0.country)?.name ?? $0.country.rawValue } ?? "?"
-    }
-
-    func title(_ entry: EntryID) -> String { results.scores.entry(entry)?.form.title ?? "" }
-
+/// The winners' report as Markdown, CSV and JSON (HTML: WinnersReport+HTML.swift).
+extension WinnersReport {
     func money(_ amount: Decimal?) -> String {
         guard let amount else { return "" }
         let whole = NSDecimalNumber(decimal: amount).int64Value
@@ -41,43 +15,6 @@ struct WinnersReport {
             grouped.append(character)
         }
         return "EUR " + String(grouped.reversed())
-    }
-
-    var host: String {
-        let country = Country.named(edition.hostCountry)?.name ?? edition.hostCountry.rawValue
-        return edition.hostCity.isEmpty ? country : "\(edition.hostCity), \(country)"
-    }
-
-    var dates: String {
-        switch (edition.conferenceStart, edition.conferenceEnd) {
-        case let (start?, end?) where start == end: return start.iso
-        case let (start?, end?): return "\(start.iso) to \(end.iso)"
-        case let (start?, nil): return start.iso
-        default: return "not set"
-        }
-    }
-
-    var status: String {
-        if let frozen { return "Frozen results; digest \(frozen.digest)." }
-        return ranking.provisional ? "Provisional: the edition is not frozen and these results may change." : "Not frozen yet."
-    }
-
-    var coverageSentence: String {
-        let missing = results.scores.matrix.missingCells().count
-        let conflicts = results.scores.matrix.conflicts.count
-        let abstentions = results.scores.matrix.abstentions.count
-        return "\(results.scores.entries.count) entries, \(results.scores.jurors.count) voting jurors; \(conflicts) conflict\(conflicts == 1 ? "" : "s") (structurally missing, never zero), \(abstentions) abstention\(abstentions == 1 ? "" : "s"), \(missing) missing score\(missing == 1 ? "" : "s")."
-    }
-
-    var jurorScoreRows: [[String]] {
-        let matrix = results.scores.matrix
-        return results.scores.entries.flatMap { entry in
-            results.scores.jurors.map { juror in
-                let coverage = matrix.coverage(entry: entry.id, juror: juror.id)
-                let total = matrix.total(entry: entry.id, juror: juror.id).map { fixed($0, places: 3) } ?? coverage.rawValue
-                return [String(entry.id.rawValue), entry.country.rawValue, juror.roleName, total]
-            }
-        }
     }
 
     // MARK: Markdown
@@ -111,7 +48,7 @@ struct WinnersReport {
         md += "\n## Robustness\n\n\(explanation.verdict(namingJurors: includeJurorScores))\n\n"
         md += "| Method | Podium |\n|---|---|\n"
         for (method, podium) in explanation.methodLines { md += "| \(method.rawValue) | \(podium) |\n" }
-        let agreement = kendallsW(results.scores.matrix)
+        let agreement = explanation.agreement
         md += "\n## Agreement\n\n\(agreement.sentence)\n\n## Coverage\n\n\(coverageSentence)\n"
         if includeJurorScores {
             md += "\n## Jurors' totals\n\n| Entry | Country | Juror | Total |\n|---|---|---|---|\n"
@@ -132,7 +69,7 @@ struct WinnersReport {
     }
 
     var json: String {
-        let agreement = kendallsW(results.scores.matrix)
+        let agreement = explanation.agreement
         var fields: [String] = [
             "\"edition\": \(edition.year)",
             "\"theme\": \(JSONText.string(edition.theme))",

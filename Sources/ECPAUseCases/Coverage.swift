@@ -1,0 +1,45 @@
+import ECPACore
+import ECPAStore
+import LibPQ
+
+/// `score status`: which cells of an edition are scored, partly scored, missing, in conflict or
+/// abstained, as the current role may see them, and each juror's progress.
+public struct Coverage: Sendable {
+    public let scores: EditionScores
+    /// The jurors shown: all voting jurors for the secretariat, a juror's own column otherwise.
+    public let jurors: [Juror]
+
+    /// Reads an edition's coverage in one consistent read.
+    public static func load(edition: Edition, db: Connection) throws -> Coverage {
+        try db.consistentRead { db in
+            let scores = try EditionScores.load(edition: edition, db: db)
+            let identity = try PersonRepository(db).currentIdentity()
+            // A juror sees only their own scores, so only their own column would be true.
+            let jurors = identity.isSecretariat ? scores.jurors : scores.jurors.filter { $0.roleName == identity.role }
+            return Coverage(scores: scores, jurors: jurors)
+        }
+    }
+
+    /// How far a juror has got.
+    public struct Progress: Sendable, Equatable {
+        public var scored = 0, partial = 0, missing = 0, conflicts = 0, abstained = 0
+        public var required: Int { scored + partial + missing }
+    }
+
+    public func progress(_ juror: Juror) -> Progress {
+        var progress = Progress()
+        for entry in scores.entries {
+            switch scores.matrix.coverage(entry: entry.id, juror: juror.id) {
+            case .scored: progress.scored += 1
+            case .partial: progress.partial += 1
+            case .missing: progress.missing += 1
+            case .conflict: progress.conflicts += 1
+            case .abstained: progress.abstained += 1
+            }
+        }
+        return progress
+    }
+
+    /// Whether every juror shown has scored every entry they must.
+    public var isComplete: Bool { jurors.allSatisfy { let p = progress($0); return p.partial == 0 && p.missing == 0 } }
+}

@@ -1,0 +1,59 @@
+import ECPACore
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// An edition ranked: the scores it was ranked from (one consistent read), the ranking and the
+/// jury's overrides. `results rank`, `results explain`, the freeze and the winners' report start here.
+public struct Results: Sendable {
+    public let scores: EditionScores
+    public let ranking: Ranking
+    public let overrides: [JuryOverride]
+
+    /// Ranks an edition by `method` (the scheme's when nil). Refuses, listing every missing cell,
+    /// unless `provisional`.
+    public static func compute(edition: Edition, db: Connection, method: RankingMethod?, provisional: Bool) throws -> Results {
+        let (scores, overrides) = try db.consistentRead { db in
+            (try EditionScores.load(edition: edition, db: db), try ResultsRepository(db).fetchOverrides(edition: edition.id))
+        }
+        var options = RankingOptions(scheme: scores.scheme, provisional: provisional, overrides: overrides)
+        if let method { options.method = method }
+        do {
+            return Results(scores: scores, ranking: try rank(scores.matrix, options: options), overrides: overrides)
+        } catch RankingError.missingCells(let cells) {
+            throw Refusal("results.scores_missing", .refused, missingMessage(cells, scores: scores))
+        } catch let error as RankingError {
+            throw Refusal("results.cannot_rank", .refused, error.description)
+        }
+    }
+
+    /// Every missing cell, grouped by juror and entry.
+    static func missingMessage(_ cells: [ScoreCell], scores: EditionScores) -> String {
+        var groups: [EntryJurorPair: [String]] = [:]
+        for cell in cells { groups[EntryJurorPair(entry: cell.entry, juror: cell.juror), default: []].append(cell.criterion) }
+        let lines = groups.keys.sorted().map { pair in
+            let juror = scores.juror(pair.juror)?.roleName ?? pair.juror.description
+            let country = scores.entry(pair.entry)?.country.rawValue ?? "?"
+            return "  \(juror) has not scored entry \(pair.entry) (\(country)): \(groups[pair, default: []].joined(separator: ", "))"
+        }
+        return "\(cells.count) required score\(cells.count == 1 ? " is" : "s are") missing, so there is no final ranking yet:\n"
+            + lines.joined(separator: "\n")
+            + "\nEnter them, or rank with --provisional to see the ranking so far."
+    }
+
+    /// The prize money of a medal, from the edition.
+    public func prize(_ medal: Medal?) -> Decimal? {
+        switch medal {
+        case .gold: return scores.edition.prizes.gold
+        case .silver: return scores.edition.prizes.silver
+        case .bronze: return scores.edition.prizes.bronze
+        case nil: return nil
+        }
+    }
+
+    /// One line on what was ranked.
+    public var heading: String {
+        let kind = ranking.provisional ? "provisional ranking" : "ranking"
+        return "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
+    }
+}

@@ -1,0 +1,184 @@
+import ECPACore
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// `results verify`: recomputes the ledger chain, the cells, the digests and the ranking of a frozen
+/// edition and names every difference. The secretariat checks what is stored; everyone else checks
+/// what the published edition shows (jurors by seat). The digests are computed here, from the rows
+/// read (FrozenSeal), never asked of the server.
+public struct Verification: Sendable {
+    /// One check and its outcome.
+    public struct Check: Sendable, Equatable {
+        /// Stable, for scripts: `ledger.chain`, `ledger.cell`, `digest.given`, `scores.digest`,
+        /// `ledger.head`, `ranking.method`, `ranking.recomputed`, `digest.seal`, `archive.podium`.
+        public var code: String
+        public var passed: Bool
+        public var sentence: String
+        /// Lines that show a failure in detail (each place that differs, stored and recomputed).
+        public var details: [String]
+    }
+
+    public private(set) var checks: [Check] = []
+    public var problems: Int { checks.filter { !$0.passed }.count }
+    public var ok: Bool { problems == 0 }
+
+    mutating func pass(_ code: String, _ sentence: String) {
+        checks.append(Check(code: code, passed: true, sentence: sentence, details: []))
+    }
+
+    mutating func fail(_ code: String, _ sentence: String, details: [String] = []) {
+        checks.append(Check(code: code, passed: false, sentence: sentence, details: details))
+    }
+
+    /// Runs every check in one consistent read. `publishedDigest` is the digest printed when the
+    /// results were published, which the stored one must equal: a rewrite that recomputes every
+    /// digest changes it, and this check does not rest on the server's functions.
+    public static func run(edition: Edition, db: Connection, publishedDigest: String? = nil) throws -> Verification {
+        try db.consistentRead { db in try check(edition: edition, db: db, publishedDigest: publishedDigest) }
+    }
+
+    static func check(edition: Edition, db: Connection, publishedDigest: String?) throws -> Verification {
+        var report = Verification()
+        let repository = ResultsRepository(db)
+        let secretariat = try PersonRepository(db).currentIdentity().isSecretariat
+        guard let frozen = try repository.fetchFrozen(edition: edition.id) else {
+            if edition.phase == .frozen && !secretariat {
+                throw Refusal("verify.not_published", .refused,
+                              "The \(edition.year) results are frozen but not published yet; anyone can verify them once they are.")
+            }
+            throw Refusal("verify.not_frozen", .refused,
+                          "The \(edition.year) edition is not frozen, so there is nothing to verify yet. Freeze it with `ecpa edition freeze \(edition.year)`.")
+        }
+        if let publishedDigest {
+            if frozen.digest == publishedDigest.lowercased() {
+                report.pass("digest.given", "the stored digest is the one given (\(frozen.digest.prefix(16))…)")
+            } else {
+                report.fail("digest.given", "the stored digest \(frozen.digest.prefix(16))… is not the one given (\(publishedDigest.lowercased().prefix(16))…): the results changed after that digest was published")
+            }
+        }
+        let ledger = try ScoreRepository(db).verifyLedger()
+        if ledger.isEmpty {
+            report.pass("ledger.chain", "the score ledger's hash chain is unbroken")
+        } else {
+            for problem in ledger { report.fail("ledger.chain", "ledger batch \(problem.batch.map(String.init) ?? "head"): \(problem.problem)") }
+        }
+
+        let source: RecordSource = secretariat ? .live : .published
+        let scores = try EditionScores.load(edition: edition, db: db, source: source)
+        let jurors = try JuryRepository(db).fetchJurors(edition: edition.id, source: source)
+        let names = Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, "\($0.roleName) (\($0.country.rawValue))") })
+        let differences = try repository.cellsDifferingFromLedger(edition: edition.id)
+        if differences.isEmpty {
+            report.pass("ledger.cell", "every stored score matches the ledger's last event for its cell")
+        }
+        for cell in differences {
+            let ledgerText = cell.ledgerValue.map(text) ?? "no score"
+            let tableText = cell.tableValue.map(text) ?? "no score"
+            report.fail("ledger.cell", "entry \(cell.entry), juror \(names[cell.juror] ?? cell.juror.description), \(cell.criterion): the ledger says \(ledgerText), the table holds \(tableText)")
+        }
+
+        // The digests are computed here from the rows read, not asked of the server: functions a
+        // superuser or the schema's owner replaced could answer with the digests published.
+        let scoreSet = try repository.fetchScoreSet(edition: edition.id, source: source)
+        let digest = FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions)
+        if !sameScores(scoreSet.scores, scores.matrix) {
+            report.fail("scores.digest", "the scores read for the digest are not the scores read for the ranking")
+        } else if digest == frozen.scoresDigest {
+            report.pass("scores.digest", "the score set digest computed here from the scores matches the one stored at the freeze (\(digest.prefix(16))…)")
+        } else {
+            report.fail("scores.digest", "the score set digest computed here from the scores is \(digest.prefix(16))…, but \(frozen.scoresDigest.prefix(16))… was stored at the freeze")
+        }
+        switch try repository.editionEventsAfter(head: frozen.ledgerHead, edition: edition.id) {
+        case nil:
+            report.fail("ledger.head", "the ledger head stored at the freeze (\(frozen.ledgerHead.prefix(16))…) is no longer in the chain")
+        case 0?:
+            report.pass("ledger.head", "the ledger head stored at the freeze is in the chain, and no score of this edition came after it")
+        case let count?:
+            report.fail("ledger.head", "\(count) ledger event\(count == 1 ? "" : "s") of this edition came after the freeze")
+        }
+
+        // The method is the scheme's, declared before scoring; another one chosen at the freeze
+        // could have been picked for the podium it gives.
+        if frozen.method == scores.scheme.method.rawValue {
+            report.pass("ranking.method", "the ranking was frozen by the scheme's method, \(frozen.method)")
+        } else {
+            report.fail("ranking.method", "the ranking was frozen by \(frozen.method), but the scheme's method is \(scores.scheme.method.rawValue)")
+        }
+        let overrides = try repository.fetchOverrides(edition: edition.id, source: source)
+        let options = RankingOptions(method: scores.scheme.method, provisional: false, overrides: overrides)
+        let countries = Dictionary(uniqueKeysWithValues: scores.entries.map { ($0.id, $0.country.rawValue) })
+        let stored = frozen.places.map { line($0, countries: countries) }
+        let recomputed: [String]
+        do {
+            recomputed = try rank(scores.matrix, options: options).places.map { line(FrozenPlace($0), countries: countries) }
+        } catch {
+            recomputed = ["cannot rank: \(error)"]
+        }
+        if recomputed == stored {
+            report.pass("ranking.recomputed", "the ranking recomputed from the scores is the stored one")
+        } else {
+            var details: [String] = []
+            for index in 0..<max(stored.count, recomputed.count)
+            where (index < stored.count ? stored[index] : "") != (index < recomputed.count ? recomputed[index] : "") {
+                details.append("stored:     \(index < stored.count ? stored[index] : "-")")
+                details.append("recomputed: \(index < recomputed.count ? recomputed[index] : "-")")
+            }
+            report.fail("ranking.recomputed", "the ranking recomputed from the scores differs from the stored one:", details: details)
+        }
+        let rankingText = FrozenSeal.rankingText(method: frozen.method, places: frozen.places, countries: countries)
+        if FrozenSeal.digest(rankingText: rankingText, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead) == frozen.digest {
+            report.pass("digest.seal", "the stored digest \(frozen.digest.prefix(16))… seals the stored ranking, scores and ledger head (computed here)")
+        } else {
+            report.fail("digest.seal", "the stored digest does not match the stored ranking, scores and ledger head (computed here)")
+        }
+        if edition.phase == .published {
+            report.checkArchive(try ArchiveRepository(db).fetchArchiveEdition(year: edition.year), frozen: frozen, countries: countries)
+        }
+        return report
+    }
+
+    /// Whether the score rows hashed hold the values of the matrix ranked, cell for cell.
+    static func sameScores(_ rows: [FrozenSeal.ScoreLine], _ matrix: ScoreMatrix) -> Bool {
+        let posix = Locale(identifier: "en_US_POSIX")
+        var hashed: [ScoreCell: Decimal] = [:]
+        for row in rows {
+            guard let value = Decimal(string: row.value, locale: posix) else { return false }
+            hashed[ScoreCell(entry: row.entry, juror: row.juror, criterion: row.criterion)] = value
+        }
+        let ranked = Set(matrix.entries)
+        let voting = Set(matrix.jurors)
+        return matrix.values.allSatisfy { hashed[$0.key] == $0.value }
+            && hashed.allSatisfy { !ranked.contains($0.key.entry) || !voting.contains($0.key.juror) || matrix.values[$0.key] == $0.value }
+    }
+
+    /// The archive prints a published edition's podium from the frozen rows; it must be the podium verified.
+    mutating func checkArchive(_ archive: ArchiveEdition?, frozen: FrozenResults, countries: [EntryID: String]) {
+        let order: [Medal] = [.gold, .silver, .bronze]
+        func ordered(_ lines: [(Medal, String)]) -> [String] {
+            lines.sorted { (order.firstIndex(of: $0.0) ?? 3, $0.1) < (order.firstIndex(of: $1.0) ?? 3, $1.1) }
+                .map { "\($0.0.rawValue) \($0.1)" }
+        }
+        let shown = ordered((archive?.awards ?? []).compactMap { award in
+            award.kind.medal.map { ($0, award.country.value?.rawValue ?? "?") }
+        })
+        let podium = ordered(frozen.places.compactMap { place in place.medal.map { ($0, countries[place.entry] ?? "?") } })
+        if shown == podium {
+            pass("archive.podium", "the archive shows the frozen podium (\(podium.joined(separator: ", ")))")
+        } else {
+            fail("archive.podium", "the archive shows \(shown.isEmpty ? "no podium" : shown.joined(separator: ", ")), but the frozen podium is \(podium.joined(separator: ", "))")
+        }
+    }
+
+    /// One place as the comparison shows it.
+    static func line(_ place: FrozenPlace, countries: [EntryID: String]) -> String {
+        var parts = ["place \(place.place)", place.medal?.rawValue ?? "no medal",
+                     "entry \(place.entry) (\(countries[place.entry] ?? "?"))", "score \(fixed(place.score, places: 6))",
+                     "\(place.jurorCount) juror\(place.jurorCount == 1 ? "" : "s")"]
+        if place.sharedPlace { parts.append("shared") }
+        if let reason = place.overrideReason { parts.append("override: \(reason)") }
+        return parts.joined(separator: ", ")
+    }
+
+    static func text(_ value: Decimal) -> String { NSDecimalNumber(decimal: value).stringValue }
+}

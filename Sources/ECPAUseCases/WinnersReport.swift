@@ -1,0 +1,79 @@
+import ECPACore
+import ECPAStore
+import Foundation
+import LibPQ
+
+/// The winners' report: podium, full ranking, method and weights, ties and overrides, robustness,
+/// agreement, coverage and the freeze digest. Built once, rendered as Markdown, HTML, JSON or CSV;
+/// nothing in it depends on the clock, so the same data always gives the same bytes.
+public struct WinnersReport: Sendable {
+    public let results: Results
+    public let explanation: Explanation
+    public let frozen: FrozenResults?
+    public let includeJurorScores: Bool
+    public let label: String?
+
+    /// The report of an edition. Once frozen, its podium is the frozen one: ranked again by the
+    /// frozen method, and refused if the scores no longer give the frozen rows (then `results
+    /// verify` names the differences), so that the report and the archive never show two podiums.
+    public static func load(edition: Edition, db: Connection, includeJurorScores: Bool, label: String?) throws -> WinnersReport {
+        try db.consistentRead { db in
+            let frozen = try ResultsRepository(db).fetchFrozen(edition: edition.id)
+            let method = frozen.flatMap { RankingMethod(rawValue: $0.method) }
+            let results = try Results.compute(edition: edition, db: db, method: method, provisional: frozen == nil)
+            if let frozen, results.ranking.places.map(FrozenPlace.init) != frozen.places {
+                throw Refusal("report.not_the_frozen_ranking", .failed,
+                              "The scores no longer give the frozen ranking of the \(edition.year) edition, so no report was written. `ecpa results verify --edition \(edition.year)` names the differences.")
+            }
+            return WinnersReport(results: results, explanation: Explanation(results: results), frozen: frozen,
+                                 includeJurorScores: includeJurorScores, label: label)
+        }
+    }
+
+    public var edition: Edition { results.scores.edition }
+    public var scheme: ScoringScheme { results.scores.scheme }
+    public var ranking: Ranking { results.ranking }
+
+    public func countryName(_ entry: EntryID) -> String {
+        results.scores.entry(entry).map { Country.named($0.country)?.name ?? $0.country.rawValue } ?? "?"
+    }
+
+    public func title(_ entry: EntryID) -> String { results.scores.entry(entry)?.form.title ?? "" }
+
+    public var host: String {
+        let country = Country.named(edition.hostCountry)?.name ?? edition.hostCountry.rawValue
+        return edition.hostCity.isEmpty ? country : "\(edition.hostCity), \(country)"
+    }
+
+    public var dates: String {
+        switch (edition.conferenceStart, edition.conferenceEnd) {
+        case let (start?, end?) where start == end: return start.iso
+        case let (start?, end?): return "\(start.iso) to \(end.iso)"
+        case let (start?, nil): return start.iso
+        default: return "not set"
+        }
+    }
+
+    public var status: String {
+        if let frozen { return "Frozen results; digest \(frozen.digest)." }
+        return ranking.provisional ? "Provisional: the edition is not frozen and these results may change." : "Not frozen yet."
+    }
+
+    public var coverageSentence: String {
+        let missing = results.scores.matrix.missingCells().count
+        let conflicts = results.scores.matrix.conflicts.count
+        let abstentions = results.scores.matrix.abstentions.count
+        return "\(results.scores.entries.count) entries, \(results.scores.jurors.count) voting jurors; \(conflicts) conflict\(conflicts == 1 ? "" : "s") (structurally missing, never zero), \(abstentions) abstention\(abstentions == 1 ? "" : "s"), \(missing) missing score\(missing == 1 ? "" : "s")."
+    }
+
+    public var jurorScoreRows: [[String]] {
+        let matrix = results.scores.matrix
+        return results.scores.entries.flatMap { entry in
+            results.scores.jurors.map { juror in
+                let coverage = matrix.coverage(entry: entry.id, juror: juror.id)
+                let total = matrix.total(entry: entry.id, juror: juror.id).map { fixed($0, places: 3) } ?? coverage.rawValue
+                return [String(entry.id.rawValue), entry.country.rawValue, juror.roleName, total]
+            }
+        }
+    }
+}
