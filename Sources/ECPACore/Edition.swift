@@ -75,47 +75,4 @@ public struct Edition: Hashable, Sendable, Codable {
     public var zone: TimeZone {
         TimeZone(identifier: timeZone) ?? TimeZone(identifier: Edition.defaultTimeZone) ?? .gmt
     }
-
-    /// The zone's name as the edition gives it, when it is a known zone ("UTC" stays "UTC" even
-    /// where Foundation calls that zone "GMT").
-    private var zoneName: String {
-        TimeZone(identifier: timeZone) != nil ? timeZone : zone.identifier
-    }
-
-    /// Submission rule: entries are accepted only in the submissions-open phase, once the window
-    /// has opened and strictly before the deadline.
-    public func acceptsSubmissions(at now: Date) -> Bool {
-        submissionRefusal(at: now) == nil
-    }
-
-    /// Why an entry sent at `now` is refused, as one plain sentence, or nil when it is accepted.
-    public func submissionRefusal(at now: Date) -> String? {
-        let subject = "Submissions for the \(year) edition"
-        switch phase {
-        case .draft:
-            if let opens = submissionsOpenAt {
-                return "\(subject) are not open yet; they are planned to open at \(shown(opens))."
-            }
-            return "\(subject) are not open yet: the edition is still a draft."
-        case .submissionsOpen:
-            if let opens = submissionsOpenAt, now < opens {
-                return "\(subject) open at \(shown(opens))."
-            }
-            if let deadline = submissionsCloseAt, now >= deadline {
-                return "\(subject) closed at \(shown(deadline))."
-            }
-            return nil
-        case .submissionsClosed, .scoring, .frozen, .published:
-            let phaseNote = phase == .submissionsClosed ? "" : "; the edition is now in its \(phase.displayName) phase"
-            if let deadline = submissionsCloseAt, now >= deadline {
-                return "\(subject) closed at \(shown(deadline))\(phaseNote)."
-            }
-            return "\(subject) are closed\(phaseNote)."
-        }
-    }
-
-    /// An instant in the edition's zone, naming the zone: "2018-09-30 23:59 CEST (Europe/Brussels)".
-    public func shown(_ instant: Date) -> String {
-        "\(LocalTime.format(instant, in: zone)) (\(zoneName))"
-    }
 }

@@ -18,7 +18,7 @@ public struct NewEdition: Sendable, Equatable {
     public init(
         year: Int, theme: String, hostCountry: CountryCode, hostCity: String? = nil,
         conferenceStart: CalendarDate? = nil, conferenceEnd: CalendarDate? = nil,
-        timeZone: String = "Europe/Brussels", submissionsOpenAt: Date? = nil,
+        timeZone: String = Edition.defaultTimeZone, submissionsOpenAt: Date? = nil,
         submissionsCloseAt: Date? = nil, prizes: Prizes = Prizes()
     ) {
         self.year = year

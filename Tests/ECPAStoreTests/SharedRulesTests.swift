@@ -16,6 +16,14 @@ import Testing
         admin = try database.connect()
     }
 
+    @Test func anEditionsDefaultTimeZoneIsTheSameInSwiftAndInPostgreSQL() throws {
+        let stored: String? = try admin.query("""
+            SELECT column_default AS d FROM information_schema.columns
+            WHERE table_schema = 'ecpa' AND table_name = 'editions' AND column_name = 'time_zone'
+            """).first?.decode("d")
+        #expect(stored == "'\(Edition.defaultTimeZone)'::text")
+    }
+
     @Test(arguments: 0...7)
     func aPlaceHasTheSameMedalInSwiftAndInPostgreSQL(place: Int) throws {
         let stored: String? = try admin.query("SELECT ecpa.medal_of_place(\(place)::integer) AS m").first?.decode("m")

@@ -17,7 +17,7 @@ struct DemoScript {
     static let illustrative = "Illustrative demo: the 2018 winners are real; the other entries, all texts and every score are made up so that the computed podium matches the real result."
 
     func play() throws {
-        let brussels = TimeZone(identifier: "Europe/Brussels") ?? .current
+        let brussels = TimeZone(identifier: Edition.defaultTimeZone) ?? .current
         let opens = LocalTime.formatISO(now.addingTimeInterval(-3600), in: brussels)
         let closes = LocalTime.formatISO(now.addingTimeInterval(14 * 86_400), in: brussels)
         env.print(Self.illustrative)

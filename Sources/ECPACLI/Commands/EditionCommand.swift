@@ -100,7 +100,7 @@ struct EditionCommand: ParsableCommand {
         @Option(help: "Host city of the Best Practice Conference.") var city: String?
         @Option(help: "First day of the conference, YYYY-MM-DD.") var conferenceStart: String?
         @Option(help: "Last day of the conference, YYYY-MM-DD.") var conferenceEnd: String?
-        @Option(help: "Time zone used to read and show times.") var timeZone: String = "Europe/Brussels"
+        @Option(help: "Time zone used to read and show times.") var timeZone: String = Edition.defaultTimeZone
         @Option(help: "When submissions open (YYYY-MM-DD HH:MM in the edition's zone, or with an offset).") var opens: String?
         @Option(help: "The submission deadline (YYYY-MM-DD HH:MM in the edition's zone, or with an offset).") var closes: String?
         @Option(help: "Gold prize in euros.") var prizeGold: String?

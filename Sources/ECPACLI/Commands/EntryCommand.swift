@@ -214,7 +214,7 @@ struct EntryCommand: ParsableCommand {
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let entry = try EntryRepository(db).requireEntry(id: EntryID(id))
-            let zone = TimeText.zone(try EditionRepository(db).fetchEdition(id: entry.editionID)?.timeZone ?? "Europe/Brussels")
+            let zone = TimeText.zone(try EditionRepository(db).fetchEdition(id: entry.editionID)?.timeZone ?? Edition.defaultTimeZone)
             env.write(Renderer.single(Records.entryDetail(entry, zone: zone), format: output.format))
         }
     }
@@ -315,7 +315,7 @@ extension EntryCommand {
             env.print(sentence(entry))
             return
         }
-        let zone = TimeText.zone(try EditionRepository(db).fetchEdition(id: entry.editionID)?.timeZone ?? "Europe/Brussels")
+        let zone = TimeText.zone(try EditionRepository(db).fetchEdition(id: entry.editionID)?.timeZone ?? Edition.defaultTimeZone)
         env.write(Renderer.single(Records.entry(entry, zone: zone), format: format))
     }
 }

@@ -13,6 +13,6 @@ enum TimeText {
 
     /// The edition's time zone, or Brussels when the name is unknown to Foundation.
     static func zone(_ name: String) -> TimeZone {
-        TimeZone(identifier: name) ?? TimeZone(identifier: "Europe/Brussels") ?? TimeZone(secondsFromGMT: 0)!
+        TimeZone(identifier: name) ?? TimeZone(identifier: Edition.defaultTimeZone) ?? TimeZone(secondsFromGMT: 0)!
     }
 }
