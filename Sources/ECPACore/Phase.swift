@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where an edition is in its yearly lifecycle (DESIGN section 3):
-/// draft -> submissions open -> submissions closed -> scoring -> frozen -> published.
+/// draft -> submissions open -> submissions closed -> scoring -> frozen -> published. Which moves
+/// are allowed is PostgreSQL's rule (`editions_guard_phase`; PhaseRuleTests).
 public enum Phase: String, CaseIterable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Being prepared by the secretariat; nothing can be submitted.
     case draft
@@ -15,25 +16,6 @@ public enum Phase: String, CaseIterable, Hashable, Comparable, Sendable, Codable
     case frozen
     /// Results are public.
     case published
-
-    /// The phase that normally follows this one, or nil once published.
-    public var next: Phase? {
-        switch self {
-        case .draft: .submissionsOpen
-        case .submissionsOpen: .submissionsClosed
-        case .submissionsClosed: .scoring
-        case .scoring: .frozen
-        case .frozen: .published
-        case .published: nil
-        }
-    }
-
-    /// Lifecycle rule: an edition moves forward one step at a time; the only step back is
-    /// reopening submissions (submissions closed -> submissions open), e.g. after an early close.
-    public func canMove(to target: Phase) -> Bool {
-        if target == next { return true }
-        return self == .submissionsClosed && target == .submissionsOpen
-    }
 
     /// The phase in plain words, e.g. "submissions open".
     public var displayName: String {
