@@ -339,11 +339,15 @@ public struct ScoreSheetRepository {
             unchanged: try count("unchanged"), empty: try count("empty"), batch: nil)
         guard summary.added + summary.changed > 0 else { return summary }
         phase?(.writing)
+        // In the order of the scores' primary key: the checking joins hand rows back in hash order
+        // once they spill to disk, and cells written in that order touch the index and the table
+        // at random (a third slower for a million updates).
         try db.execute("""
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
             SELECT \(edition.id.rawValue), entry, \(juror.id.rawValue), criterion_t, value, comment
             FROM pg_temp.score_import_rows
             WHERE value IS NOT NULL AND (old_value IS NULL OR (old_value, old_comment) IS DISTINCT FROM (value, comment))
+            ORDER BY entry, criterion_t
             ON CONFLICT (entry_id, juror_id, criterion_code) DO UPDATE
                 SET value = EXCLUDED.value, comment = EXCLUDED.comment
                 WHERE (scores.value, scores.comment) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.comment)
