@@ -43,12 +43,27 @@ public struct Criterion: Hashable, Sendable, Codable {
 
     /// Whether a juror may give this score (see `problem(with:)`).
     public func allows(_ value: Decimal) -> Bool {
-        guard value >= min, value <= max, step > 0 else { return false }
-        var steps = (value - min) / step
-        var whole = Decimal()
-        NSDecimalRound(&whole, &steps, 0, .plain)
-        // Checked by multiplying back, which is exact, rather than trusting the rounded quotient.
-        return min + whole * step == value
+        guard let scale = Scale(self), let units = Millionths.of(value) else { return false }
+        return scale.contains(units)
+    }
+
+    /// The scale in millionths, where the scoring rule is checked: nil when the criterion's own
+    /// numbers do not fit (`ScoringScheme.problems` refuses such a scheme).
+    struct Scale {
+        let min: Int64
+        let max: Int64
+        let step: Int64
+
+        init?(_ criterion: Criterion) {
+            guard let min = Millionths.of(criterion.min), let max = Millionths.of(criterion.max),
+                  let step = Millionths.of(criterion.step), step > 0 else { return nil }
+            (self.min, self.max, self.step) = (min, max, step)
+        }
+
+        /// Scoring rule: within `min...max` and a whole number of steps above `min`.
+        func contains(_ units: Int64) -> Bool {
+            units >= min && units <= max && (units - min) % step == 0
+        }
     }
 
     /// Every allowed score from `min` to `max`, or nil when there would be more than 1,000 (or the

@@ -1,37 +1,73 @@
 import Foundation
 
 /// A score kept as numerator / denominator so that equal scores compare equal exactly (ties are
-/// decided on them), whatever the order of the divisions that a Decimal quotient would round.
+/// decided on them), whatever the order of the divisions that a decimal quotient would round.
+/// Both terms are whole numbers; comparisons multiply at double width, so they never overflow.
 struct ExactRatio: Hashable, Comparable, Sendable {
-    var numerator: Decimal
+    var numerator: Int128
     /// Always more than 0.
-    var denominator: Decimal
+    var denominator: Int128
 
-    init(_ numerator: Decimal, over denominator: Decimal = 1) {
+    init(_ numerator: Int128, over denominator: Int128 = 1) {
+        precondition(denominator > 0, "a ratio needs a positive denominator")
         self.numerator = numerator
         self.denominator = denominator
     }
 
-    /// The quotient, rounded to Decimal's 38 digits.
-    var value: Decimal { numerator / denominator }
+    /// A number of millionths as a ratio.
+    init(millionths: Int64) {
+        self.init(Int128(millionths), over: Int128(Millionths.perUnit))
+    }
 
+    /// The quotient, rounded to Decimal's 38 digits.
+    var value: Decimal {
+        ExactRatio.decimal(numerator) / ExactRatio.decimal(denominator)
+    }
+
+    private static func decimal(_ whole: Int128) -> Decimal {
+        if let small = Int64(exactly: whole) { return Decimal(small) }
+        return Decimal(string: String(whole)) ?? 0
+    }
+
+    /// The quotient as the nearest Double (exact terms below 2^53 give the correctly rounded quotient).
+    var double: Double { Double(numerator) / Double(denominator) }
+
+    /// Adds exactly, over the least common denominator.
     static func + (lhs: ExactRatio, rhs: ExactRatio) -> ExactRatio {
         if lhs.denominator == rhs.denominator { return ExactRatio(lhs.numerator + rhs.numerator, over: lhs.denominator) }
-        return ExactRatio(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator,
-                          over: lhs.denominator * rhs.denominator)
+        let common = gcd(lhs.denominator, rhs.denominator)
+        let left = rhs.denominator / common, right = lhs.denominator / common
+        return ExactRatio(lhs.numerator * left + rhs.numerator * right, over: lhs.denominator * left)
     }
 
     /// Divides by a positive count.
     static func / (lhs: ExactRatio, rhs: Int) -> ExactRatio {
-        ExactRatio(lhs.numerator, over: lhs.denominator * Decimal(rhs))
+        ExactRatio(lhs.numerator, over: lhs.denominator * Int128(rhs))
     }
 
     static func == (lhs: ExactRatio, rhs: ExactRatio) -> Bool {
-        lhs.numerator * rhs.denominator == rhs.numerator * lhs.denominator
+        if lhs.denominator == rhs.denominator { return lhs.numerator == rhs.numerator }
+        return crossProducts(lhs, rhs) == 0
     }
 
     static func < (lhs: ExactRatio, rhs: ExactRatio) -> Bool {
-        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+        if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+        return crossProducts(lhs, rhs) < 0
+    }
+
+    /// The sign of lhs.numerator x rhs.denominator - rhs.numerator x lhs.denominator, at full width.
+    private static func crossProducts(_ lhs: ExactRatio, _ rhs: ExactRatio) -> Int {
+        let a = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
+        let b = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
+        if a.high != b.high { return a.high < b.high ? -1 : 1 }
+        if a.low != b.low { return a.low < b.low ? -1 : 1 }
+        return 0
+    }
+
+    private static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
+        var (a, b) = (a.magnitude, b.magnitude)
+        while b != 0 { (a, b) = (b, a % b) }
+        return Int128(a)
     }
 
     func hash(into hasher: inout Hasher) {

@@ -1,8 +1,9 @@
 import Foundation
 
 extension RankingEngine {
-    /// Every scored entry's score under a method, kept exact where the method allows.
-    func scores(_ method: RankingMethod) -> [EntryID: ExactRatio] {
+    /// Every scored entry's score under a method, kept exact where the method allows, by entry
+    /// position (0 for an entry not scored).
+    func scores(_ method: RankingMethod) -> [ExactRatio] {
         switch method {
         case .weightedMean: weightedMeanScores()
         case .median: medianScores()
@@ -11,29 +12,38 @@ extension RankingEngine {
         }
     }
 
+    /// A juror's total for an entry (`sum / totalWeight`) as a ratio of whole numbers.
+    private var totalScale: Int128 { totalWeight * Int128(Millionths.perUnit) }
+
     /// Method `weighted-mean` (the default): the mean of the counting jurors' totals, that is
     /// sum of sum(weight x score) over jurors / (jurors x total weight), divided once.
-    func weightedMeanScores() -> [EntryID: ExactRatio] {
-        var scores: [EntryID: ExactRatio] = [:]
-        for entry in scored {
-            let row = sums[entry] ?? [:]
-            let total = countingJurors(entry).reduce(Decimal(0)) { $0 + (row[$1] ?? 0) }
-            scores[entry] = ExactRatio(total, over: Decimal(row.count) * scheme.totalWeight)
+    func weightedMeanScores() -> [ExactRatio] {
+        var scores = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
+        for e in scoredRows {
+            var total: Int128 = 0
+            var count = 0
+            for j in jurors.indices {
+                if let sum = sum(e, j) {
+                    total += sum
+                    count += 1
+                }
+            }
+            scores[e] = ExactRatio(total, over: Int128(count) * totalScale)
         }
         return scores
     }
 
     /// Method `median`: the median of the counting jurors' totals; for an even count, the mean of
     /// the middle two.
-    func medianScores() -> [EntryID: ExactRatio] {
-        var scores: [EntryID: ExactRatio] = [:]
-        for entry in scored {
-            let values = (sums[entry] ?? [:]).values.sorted()
+    func medianScores() -> [ExactRatio] {
+        var scores = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
+        for e in scoredRows {
+            let values = jurors.indices.compactMap { sum(e, $0) }.sorted()
             guard !values.isEmpty else { continue }
             let middle = values.count / 2
-            scores[entry] = values.count % 2 == 1
-                ? ExactRatio(values[middle], over: scheme.totalWeight)
-                : ExactRatio(values[middle - 1] + values[middle], over: 2 * scheme.totalWeight)
+            scores[e] = values.count % 2 == 1
+                ? ExactRatio(values[middle], over: totalScale)
+                : ExactRatio(values[middle - 1] + values[middle], over: 2 * totalScale)
         }
         return scores
     }
@@ -44,27 +54,29 @@ extension RankingEngine {
     /// scheme's scale as `mid + z * (max - min) / 6`, clamped to [min, max], where min and max are
     /// the lowest and highest possible totals and mid = (min + max) / 2, so that three standard
     /// deviations either side fill the scale. Computed in Double, rounded to 6 decimals.
-    func normalizedScores() -> [EntryID: ExactRatio] {
-        var zSums: [EntryID: Double] = [:]
-        for juror in jurors {
-            let mine = scored.compactMap { entry in sums[entry]?[juror].map { (entry, $0) } }
+    func normalizedScores() -> [ExactRatio] {
+        var zSums = [Double](repeating: 0, count: entries.count)
+        // Each total times the total weight, as the sum itself (weights and scores in millionths).
+        let scale = Double(Millionths.perUnit) * Double(Millionths.perUnit)
+        for j in jurors.indices where j != leftOut {
+            let mine = entries.indices.compactMap { e in sum(e, j).map { (e, $0) } }
             guard let first = mine.first else { continue }
             // Zero spread is decided exactly, so equal totals never yield rounding noise as z-scores.
             let allEqual = mine.allSatisfy { $0.1 == first.1 }
-            let totals = mine.map { RankingEngine.double($0.1) }
+            let totals = mine.map { Double($0.1) / scale }
             let mean = totals.reduce(0, +) / Double(totals.count)
             let sd = (totals.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(totals.count)).squareRoot()
-            for ((entry, _), total) in zip(mine, totals) {
-                zSums[entry, default: 0] += allEqual || sd == 0 ? 0 : (total - mean) / sd
+            for ((e, _), total) in zip(mine, totals) {
+                zSums[e] += allEqual || sd == 0 ? 0 : (total - mean) / sd
             }
         }
         let low = RankingEngine.double(scheme.totalMin)
         let high = RankingEngine.double(scheme.totalMax)
-        var scores: [EntryID: ExactRatio] = [:]
-        for entry in scored {
-            let z = (zSums[entry] ?? 0) / Double(sums[entry]?.count ?? 1)
+        var scores = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
+        for e in scoredRows {
+            let z = zSums[e] / Double(Swift.max(1, countingJurorCount(e)))
             let scaled = Swift.min(high, Swift.max(low, (low + high) / 2 + z * (high - low) / 6))
-            scores[entry] = ExactRatio(RankingEngine.decimal(scaled, places: 6))
+            scores[e] = ExactRatio(RankingEngine.millionths(scaled), over: Int128(Millionths.perUnit))
         }
         return scores
     }
@@ -75,24 +87,24 @@ extension RankingEngine {
     /// to n - 1 points even when a conflict kept them from some entries (a juror who scored a single
     /// entry gives it the middle, (n - 1) / 2). An entry's score is its mean points per juror who
     /// scored it. With no conflicts this is the classic count: k - r points.
-    func bordaScores() -> [EntryID: ExactRatio] {
-        let n = Decimal(scored.count)
-        var points: [EntryID: ExactRatio] = [:]
-        for juror in jurors {
-            let mine = scored.compactMap { entry in sums[entry]?[juror].map { (entry, $0) } }
-            let k = mine.count
+    func bordaScores() -> [ExactRatio] {
+        let n = Int128(scored.count)
+        var points = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
+        for j in jurors.indices where j != leftOut {
+            let mine = jurorRanks.of(j, in: self)
+            let k = Int128(mine.count)
             guard k > 0 else { continue }
-            let ranks = Statistics.averageRanks(mine.map(\.1))
-            for ((entry, _), rank) in zip(mine, ranks) {
+            for (e, doubledRank) in mine {
+                // With r = doubledRank / 2: (k - r) (n - 1) / (k - 1).
                 let earned = k == 1
                     ? ExactRatio(n - 1, over: 2)
-                    : ExactRatio((Decimal(k) - rank) * (n - 1), over: Decimal(k - 1))
-                points[entry] = (points[entry] ?? ExactRatio(0)) + earned
+                    : ExactRatio((2 * k - Int128(doubledRank)) * (n - 1), over: 2 * (k - 1))
+                points[e] = points[e] + earned
             }
         }
-        var scores: [EntryID: ExactRatio] = [:]
-        for entry in scored {
-            scores[entry] = (points[entry] ?? ExactRatio(0)) / (sums[entry]?.count ?? 1)
+        var scores = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
+        for e in scoredRows {
+            scores[e] = points[e] / Swift.max(1, countingJurorCount(e))
         }
         return scores
     }
@@ -101,12 +113,9 @@ extension RankingEngine {
         Double("\(value)") ?? 0
     }
 
-    /// A Double rounded half away from zero to a number of decimals, as an exact Decimal.
-    static func decimal(_ value: Double, places: Int) -> Decimal {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let units = (value * scale).rounded(.toNearestOrAwayFromZero)
-        guard let whole = Int64(exactly: units) else { return 0 }
-        return Decimal(sign: whole < 0 ? .minus : .plus, exponent: -places, significand: Decimal(whole.magnitude))
+    /// A Double rounded half away from zero to whole millionths.
+    static func millionths(_ value: Double) -> Int128 {
+        let units = (value * Double(Millionths.perUnit)).rounded(.toNearestOrAwayFromZero)
+        return Int128(exactly: units) ?? 0
     }
 }

@@ -105,18 +105,24 @@ extension RankingEngine {
 
     /// The mean of a criterion's scores over the entry's counting jurors.
     func criterionMean(_ entry: EntryID, _ criterion: Criterion) -> ExactRatio {
-        let jurors = countingJurors(entry)
-        let sum = jurors.reduce(Decimal(0)) { sum, juror in
-            sum + (matrix.values[ScoreCell(entry: entry, juror: juror, criterion: criterion.code)] ?? 0)
+        guard let e = entryIndex[entry], let c = scheme.criteria.firstIndex(where: { $0.code == criterion.code }) else {
+            return ExactRatio(0)
         }
-        return ExactRatio(sum, over: Decimal(Swift.max(1, jurors.count)))
+        var sum = criterionSums[e * scheme.criteria.count + c]
+        let count = countingJurorCount(e)
+        // The sums are over every counting juror; one left out gives theirs back.
+        if let j = leftOut, countingPairs[e * jurors.count + j], let column = matrix.cells.column(of: criterion.code) {
+            sum -= Int128(matrix.cells.units(EntryJurorPair(entry: entry, juror: jurors[j]), column: column) ?? 0)
+        }
+        return ExactRatio(sum, over: Int128(Swift.max(1, count)) * Int128(Millionths.perUnit))
     }
 
     /// The jurors who count for both entries, and how many gave each the higher total.
     func duel(_ first: EntryID, _ second: EntryID) -> Duel {
         var result = Duel(first: first, second: second, firstWins: 0, secondWins: 0, voters: 0)
-        for juror in jurors {
-            guard let a = sums[first]?[juror], let b = sums[second]?[juror] else { continue }
+        guard let x = entryIndex[first], let y = entryIndex[second] else { return result }
+        for j in jurors.indices {
+            guard let a = sum(x, j), let b = sum(y, j) else { continue }
             result.voters += 1
             if a > b { result.firstWins += 1 }
             if b > a { result.secondWins += 1 }

@@ -11,8 +11,8 @@ public struct ScoreMatrix: Hashable, Sendable {
     public var entries: [EntryID]
     /// The voting jurors.
     public var jurors: [JurorID]
-    /// The scores given.
-    public var values: [ScoreCell: Decimal]
+    /// The scores given, in millionths (see `ScoreCells`).
+    var cells: ScoreCells
     /// Pairs in conflict: structurally missing, never zero; the entry's mean is over the others.
     public var conflicts: Set<EntryJurorPair>
     /// Pairs where the juror declared a non-vote: not missing, but not counted, like a conflict.
@@ -22,14 +22,15 @@ public struct ScoreMatrix: Hashable, Sendable {
     /// Names of jurors for sentences; "juror 3" otherwise.
     public var jurorNames: [JurorID: String]
 
-    /// Makes a matrix.
+    /// Makes a matrix; `values` are set one by one.
     public init(scheme: ScoringScheme, entries: [EntryID], jurors: [JurorID], values: [ScoreCell: Decimal] = [:],
                 conflicts: Set<EntryJurorPair> = [], abstentions: Set<EntryJurorPair> = [],
                 entryNames: [EntryID: String] = [:], jurorNames: [JurorID: String] = [:]) {
         self.scheme = scheme
         self.entries = entries
         self.jurors = jurors
-        self.values = values
+        cells = ScoreCells(codes: scheme.criteria.map(\.code), entries: entries, jurors: jurors)
+        for (cell, value) in values { cells.set(value, cell: cell) }
         self.conflicts = conflicts
         self.abstentions = abstentions
         self.entryNames = entryNames
@@ -42,9 +43,36 @@ public struct ScoreMatrix: Hashable, Sendable {
     /// The voting jurors once each, by id.
     var sortedJurors: [JurorID] { Array(Set(jurors)).sorted() }
 
-    /// Sets one score.
-    public mutating func set(_ value: Decimal, entry: EntryID, juror: JurorID, criterion: String) {
-        values[ScoreCell(entry: entry, juror: juror, criterion: criterion)] = value
+    /// Sets one score, or removes it (nil).
+    public mutating func set(_ value: Decimal?, entry: EntryID, juror: JurorID, criterion: String) {
+        cells.set(value, cell: ScoreCell(entry: entry, juror: juror, criterion: criterion))
+    }
+
+    /// Sets one score from PostgreSQL's text for a `numeric` (such as `7.50`), for the criterion
+    /// at `index` in the scheme; the fast way to fill a matrix from a query.
+    public mutating func set(numericText text: UnsafeRawBufferPointer, entry: EntryID, juror: JurorID, criterionAt index: Int) {
+        guard scheme.criteria.indices.contains(index) else { return }
+        let pair = EntryJurorPair(entry: entry, juror: juror)
+        if let units = Millionths.parse(text), cells.column(of: scheme.criteria[index].code) == index {
+            cells.set(units: units, pair: pair, column: index)
+        } else {
+            let written = String(decoding: text, as: UTF8.self)
+            let value = Decimal(string: written, locale: Locale(identifier: "en_US_POSIX")) ?? Decimal.nan
+            cells.set(value, cell: ScoreCell(entry: entry, juror: juror, criterion: scheme.criteria[index].code))
+        }
+    }
+
+    /// A score, nil when there is none.
+    public func value(entry: EntryID, juror: JurorID, criterion: String) -> Decimal? {
+        cells.value(ScoreCell(entry: entry, juror: juror, criterion: criterion))
+    }
+
+    /// How many scores the matrix holds, of anyone and anything.
+    public var scoreCount: Int { cells.count }
+
+    /// Every score the matrix holds, in no particular order.
+    public func forEachScore(_ body: (ScoreCell, Decimal) -> Void) {
+        cells.forEach(body)
     }
 
     /// Whether the juror's scores for the entry are expected: a voting juror, neither in conflict nor abstaining.
@@ -57,12 +85,15 @@ public struct ScoreMatrix: Hashable, Sendable {
     /// conflict or abstained. The cells still without a score, by entry, juror and the scheme's
     /// criterion order.
     public func missingCells() -> [ScoreCell] {
+        let columns = scheme.criteria.map { cells.column(of: $0.code) }
         var missing: [ScoreCell] = []
         for entry in sortedEntries {
             for juror in sortedJurors where isRequired(entry: entry, juror: juror) {
-                for criterion in scheme.criteria {
+                let start = cells.rowStart(EntryJurorPair(entry: entry, juror: juror))
+                for (criterion, column) in zip(scheme.criteria, columns) {
+                    if let start, let column, cells.unit(at: start + column) != ScoreCells.absent { continue }
                     let cell = ScoreCell(entry: entry, juror: juror, criterion: criterion.code)
-                    if values[cell] == nil { missing.append(cell) }
+                    if !cells.contains(cell) { missing.append(cell) }
                 }
             }
         }
@@ -74,7 +105,7 @@ public struct ScoreMatrix: Hashable, Sendable {
         let pair = EntryJurorPair(entry: entry, juror: juror)
         if conflicts.contains(pair) { return .conflict }
         if abstentions.contains(pair) { return .abstained }
-        let given = scheme.criteria.filter { values[ScoreCell(entry: entry, juror: juror, criterion: $0.code)] != nil }.count
+        let given = scheme.criteria.filter { cells.contains(ScoreCell(entry: entry, juror: juror, criterion: $0.code)) }.count
         if given == scheme.criteria.count { return .scored }
         return given == 0 ? .missing : .partial
     }
@@ -92,7 +123,7 @@ public struct ScoreMatrix: Hashable, Sendable {
         guard isRequired(entry: entry, juror: juror), !scheme.criteria.isEmpty else { return nil }
         var sum = Decimal(0)
         for criterion in scheme.criteria {
-            guard let value = values[ScoreCell(entry: entry, juror: juror, criterion: criterion.code)] else { return nil }
+            guard let value = cells.value(ScoreCell(entry: entry, juror: juror, criterion: criterion.code)) else { return nil }
             sum += criterion.weight * value
         }
         return sum

@@ -3,7 +3,8 @@ import Foundation
 extension ScoringScheme {
     /// Every rule the scheme breaks (DESIGN section 4): at least one criterion; unique codes of
     /// lower-case letters, digits and hyphens; weight above 0; min below max; a step above 0 that
-    /// divides the scale into whole steps; a cascade without repeats that ends with `shared-place`.
+    /// divides the scale into whole steps; weights and scale numbers of at most 6 decimals within a
+    /// million of zero; a cascade without repeats that ends with `shared-place`.
     public var problems: [SchemeProblem] {
         validate(lines: [:])
     }
@@ -98,7 +99,18 @@ extension Criterion {
         } else if let step, let min, let max, min < max, !Criterion.divides(step, max - min) {
             report("step", "\(step) does not divide the scale from \(min) to \(max) into whole steps.")
         }
+        for (key, value) in [("weight", weight), ("min", min), ("max", max), ("step", step)] {
+            guard let value, !Criterion.isExact(value) else { continue }
+            report(key, "must have at most 6 decimals and lie between -1,000,000 and 1,000,000; it is \(value).")
+        }
         return problems
+    }
+
+    /// Whether a weight or scale number is one the ranking computes with exactly: at most six
+    /// decimals, at most a million either side of zero.
+    static func isExact(_ value: Decimal) -> Bool {
+        guard let units = Millionths.of(value) else { return false }
+        return units.magnitude <= 1_000_000 * UInt64(Millionths.perUnit)
     }
 
     /// Whether `span` is a whole multiple of `step` (both positive), checked exactly.

@@ -6,19 +6,31 @@ public enum Statistics {
     /// Ranks of values, highest first (rank 1), equal values sharing the mean of their ranks:
     /// [9, 7, 7, 5] -> [1, 2.5, 2.5, 4]. Exact.
     public static func averageRanks<Value: Comparable>(_ values: [Value]) -> [Decimal] {
-        values.map { value in
-            let higher = values.filter { $0 > value }.count
-            let equal = values.filter { $0 == value }.count
-            return Decimal(higher) + Decimal(equal + 1) / 2
-        }
+        doubledRanks(values).map { Decimal($0) / 2 }
     }
 
-    /// Sum of (t^3 - t) over the groups of t equal values: the tie correction of Kendall's W.
-    public static func tieCorrection(_ values: [Decimal]) -> Decimal {
-        Dictionary(grouping: values, by: { $0 }).values.reduce(Decimal(0)) { sum, group in
-            let t = Decimal(group.count)
-            return sum + t * t * t - t
+    /// Twice the average ranks, so that they stay whole numbers: [9, 7, 7, 5] -> [2, 5, 5, 8].
+    /// One sort, so n log n.
+    static func doubledRanks<Value: Comparable>(_ values: [Value]) -> [Int] {
+        let order = values.indices.sorted { values[$0] > values[$1] }
+        var ranks = [Int](repeating: 0, count: values.count)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, values[order[end]] == values[order[start]] { end += 1 }
+            // Positions start+1 ... end share their mean, (start + 1 + end) / 2, doubled.
+            for index in order[start..<end] { ranks[index] = start + 1 + end }
+            start = end
         }
+        return ranks
+    }
+
+    /// Sum of (t^3 - t) over the groups of t equal values, from their doubled ranks (equal values
+    /// share one): the tie correction of Kendall's W.
+    static func tieCorrection(doubledRanks: [Int]) -> Int {
+        var groups: [Int: Int] = [:]
+        for rank in doubledRanks { groups[rank, default: 0] += 1 }
+        return groups.values.reduce(0) { $0 + $1 * $1 * $1 - $1 }
     }
 
     /// Pearson's correlation of two equally long series; nil when either does not vary.

@@ -20,25 +20,21 @@ public struct EditionScores: Sendable {
         let entries = try EntryRepository(db).fetchEntries(edition: edition.id, state: .eligible, source: source)
             .filter { $0.kind == .competing }
         let jurors = try JuryRepository(db).fetchJurors(edition: edition.id, source: source).filter(\.voting)
-        let scores = ScoreRepository(db)
-        var values: [ScoreCell: Decimal] = [:]
-        for score in try scores.fetchScores(edition: edition.id, source: source) {
-            values[ScoreCell(entry: score.entry, juror: score.juror, criterion: score.criterion)] = score.value
-        }
         let conflicts = try JuryRepository(db).fetchConflicts(edition: edition.id, source: source)
-        let abstentions = try scores.fetchAbstentions(edition: edition.id, source: source)
-        let matrix = ScoreMatrix(
-            scheme: scheme, entries: entries.map(\.id), jurors: jurors.map(\.id), values: values,
+        let abstentions = try ScoreRepository(db).fetchAbstentions(edition: edition.id, source: source)
+        var matrix = ScoreMatrix(
+            scheme: scheme, entries: entries.map(\.id), jurors: jurors.map(\.id),
             conflicts: Set(conflicts.map { EntryJurorPair(entry: $0.entry, juror: $0.juror) }),
             abstentions: Set(abstentions.map { EntryJurorPair(entry: $0.entry, juror: $0.juror) }),
             entryNames: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, Country.named($0.country)?.name ?? $0.country.rawValue) }),
             jurorNames: Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, $0.roleName) }))
+        try ScoreRepository(db).loadScores(edition: edition.id, into: &matrix, source: source)
         return EditionScores(edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix)
     }
 
     /// How many criteria a juror has scored for an entry.
     public func criteriaGiven(entry: EntryID, juror: JurorID) -> Int {
-        scheme.criteria.filter { matrix.values[ScoreCell(entry: entry, juror: juror, criterion: $0.code)] != nil }.count
+        scheme.criteria.filter { matrix.value(entry: entry, juror: juror, criterion: $0.code) != nil }.count
     }
 
     /// The entry with an id.

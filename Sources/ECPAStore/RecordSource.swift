@@ -11,11 +11,12 @@ public enum RecordSource: Sendable, Equatable {
     case published
 
     /// The relation to read an edition's records of a kind from: the table, such as
-    /// `ecpa.scores`, or the function call `ecpa.published_scores($1)`.
+    /// `ecpa.scores`, or the function call `ecpa.published_scores(2018)`.
     func relation(_ name: String, edition: EditionID) -> SQL {
         switch self {
         case .live: SQL(unsafeRaw: "ecpa.\(name)")
-        case .published: SQL(unsafeRaw: "ecpa.published_\(name)(") + "\(edition.rawValue))"
+        // The id is written in, a whole number, so that the relation can stand in a COPY too.
+        case .published: SQL(unsafeRaw: "ecpa.published_\(name)(\(edition.rawValue))")
         }
     }
 }

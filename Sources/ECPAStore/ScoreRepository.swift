@@ -95,6 +95,56 @@ public struct ScoreRepository {
         }
     }
 
+    /// Streams the scores of an edition the current role may see (as `fetchScores`, without
+    /// comments) into a matrix over the edition's scheme: one row at a time through COPY, each
+    /// criterion by its place in the scheme and each value as PostgreSQL writes it, so that a
+    /// million scores never sit in memory as rows or `Decimal`s.
+    public func loadScores(edition: EditionID, into matrix: inout ScoreMatrix, source: RecordSource = .live) throws {
+        let id = String(edition.rawValue)
+        _ = try translating {
+            try db.copyOut("""
+                COPY (SELECT s.entry_id, s.juror_id, c.number, s.value
+                      FROM \(source.relation("scores", edition: edition)) s
+                      JOIN (SELECT code, row_number() OVER (ORDER BY position) AS number
+                            FROM ecpa.criteria WHERE edition_id = \(unsafeRaw: id)) c ON c.code = s.criterion_code
+                      WHERE s.edition_id = \(unsafeRaw: id)) TO STDOUT
+                """) { line in
+                try ScoreRepository.read(line, into: &matrix)
+            }
+        }
+    }
+
+    /// One line of the COPY above: entry, juror, criterion number (from 1) and value, separated by tabs.
+    static func read(_ line: UnsafeRawBufferPointer, into matrix: inout ScoreMatrix) throws {
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(4)
+        var start = 0
+        for index in 0..<line.count where line[index] == UInt8(ascii: "\t") || line[index] == UInt8(ascii: "\n") {
+            fields.append(start..<index)
+            start = index + 1
+        }
+        if start < line.count { fields.append(start..<line.count) }
+        guard fields.count == 4, let entry = whole(line, fields[0]), let juror = whole(line, fields[1]),
+              let number = whole(line, fields[2]), number >= 1 else {
+            throw StoreError.database("A score row read from the server was not entry, juror, criterion and value: "
+                + String(decoding: line, as: UTF8.self))
+        }
+        matrix.set(numericText: UnsafeRawBufferPointer(rebasing: line[fields[3]]), entry: EntryID(entry), juror: JurorID(juror),
+                   criterionAt: Int(number - 1))
+    }
+
+    /// A whole number of ASCII digits.
+    private static func whole(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int64? {
+        guard !range.isEmpty, range.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for index in range {
+            let byte = line[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
     /// The abstentions of an edition the current role may see (from `.published`: all, without comments).
     public func fetchAbstentions(edition: EditionID, source: RecordSource = .live) throws -> [Abstention] {
         try translating {

@@ -16,20 +16,28 @@ public struct Explanation: Sendable {
     public let correlations: [JurorID: Double?]
 
     public init(results: Results) {
+        self.init(results: results, extras: IntegrityExtras(results.scores.matrix))
+    }
+
+    /// Explains results with extras prepared from the same scores.
+    init(results: Results, extras: IntegrityExtras) {
         self.results = results
-        let matrix = results.scores.matrix
-        let byMethod = podiumByMethod(matrix)
+        let byMethod = extras.podiumByMethod()
         podiums = RankingMethod.allCases.map { ($0, byMethod[$0] ?? []) }
-        influences = leaveOneJurorOut(matrix, options: RankingOptions(scheme: results.scores.scheme, provisional: true))
-        agreement = kendallsW(matrix)
-        correlations = spearman(matrix)
+        influences = extras.leaveOneJurorOut(method: results.scores.scheme.method)
+        agreement = extras.kendallsW()
+        correlations = extras.spearman()
     }
 
     /// Explains an edition: ranked provisionally while scores are missing.
     public static func load(edition: Edition, db: Connection) throws -> Explanation {
         try db.consistentRead { db in
-            let complete = try EditionScores.load(edition: edition, db: db).matrix.missingCells().isEmpty
-            return Explanation(results: try Results.compute(edition: edition, db: db, method: nil, provisional: !complete))
+            let scores = try EditionScores.load(edition: edition, db: db)
+            let overrides = try ResultsRepository(db).fetchOverrides(edition: edition.id)
+            let complete = scores.matrix.missingCells().isEmpty
+            let extras = IntegrityExtras(scores.matrix)
+            let results = try Results.ranked(scores, overrides: overrides, method: nil, provisional: !complete, extras: extras)
+            return Explanation(results: results, extras: extras)
         }
     }
 

@@ -16,10 +16,18 @@ public struct Results: Sendable {
         let (scores, overrides) = try db.consistentRead { db in
             (try EditionScores.load(edition: edition, db: db), try ResultsRepository(db).fetchOverrides(edition: edition.id))
         }
+        return try ranked(scores, overrides: overrides, method: method, provisional: provisional)
+    }
+
+    /// Ranks scores already read, with the jury's overrides; on `extras` when they were prepared
+    /// from the same scores.
+    static func ranked(_ scores: EditionScores, overrides: [JuryOverride], method: RankingMethod?, provisional: Bool,
+                       extras: IntegrityExtras? = nil) throws -> Results {
         var options = RankingOptions(scheme: scores.scheme, provisional: provisional, overrides: overrides)
         if let method { options.method = method }
         do {
-            return Results(scores: scores, ranking: try rank(scores.matrix, options: options), overrides: overrides)
+            let ranking = try extras?.ranking(options: options) ?? rank(scores.matrix, options: options)
+            return Results(scores: scores, ranking: ranking, overrides: overrides)
         } catch RankingError.missingCells(let cells) {
             throw Refusal("results.scores_missing", .refused, missingMessage(cells, scores: scores))
         } catch let error as RankingError {

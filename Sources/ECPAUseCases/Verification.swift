@@ -148,8 +148,14 @@ public struct Verification: Sendable {
         }
         let ranked = Set(matrix.entries)
         let voting = Set(matrix.jurors)
-        return matrix.values.allSatisfy { hashed[$0.key] == $0.value }
-            && hashed.allSatisfy { !ranked.contains($0.key.entry) || !voting.contains($0.key.juror) || matrix.values[$0.key] == $0.value }
+        var same = true
+        matrix.forEachScore { cell, value in
+            if same, hashed[cell] != value { same = false }
+        }
+        return same && hashed.allSatisfy { cell, value in
+            !ranked.contains(cell.entry) || !voting.contains(cell.juror)
+                || matrix.value(entry: cell.entry, juror: cell.juror, criterion: cell.criterion) == value
+        }
     }
 
     /// The archive prints a published edition's podium from the frozen rows; it must be the podium verified.

@@ -39,6 +39,42 @@ extension Connection {
         }
     }
 
+    /// Runs a `COPY ... TO STDOUT` and hands each row to `row` as the server sent it (one line
+    /// of COPY's text format, with its newline); returns the number of rows. Rows arrive one at a
+    /// time, so a million of them never sit in memory together. When `row` throws, the remaining
+    /// rows are read and dropped, so the connection stays usable, and the error is rethrown.
+    public func copyOut(_ sql: SQL, row: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let connection = try openHandle()
+        let start = try run(sql, allowCopyOut: true)
+        let status = PQresultStatus(start)
+        PQclear(start)
+        guard status == PGRES_COPY_OUT else {
+            throw PQError.usage("copyOut needs a COPY ... TO STDOUT statement; the statement given was run as is.")
+        }
+        var rows = 0
+        var failure: Error?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(connection, &buffer, 0)
+            guard length > 0, let buffer else {
+                if let buffer { PQfreemem(buffer) }
+                // -1: the COPY is done; -2: it failed, and finishCopy reads why.
+                break
+            }
+            defer { PQfreemem(buffer) }
+            guard failure == nil else { continue }
+            do {
+                try row(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+                rows += 1
+            } catch {
+                failure = error
+            }
+        }
+        _ = try finishCopy(on: connection)
+        if let failure { throw failure }
+        return rows
+    }
+
     private struct CopyStoppedByServer: Error {}
 
     private func copyIn(

@@ -127,7 +127,7 @@ public final class Connection {
     }
 
     /// Sends a statement with the extended protocol; the caller must PQclear the result.
-    func run(_ sql: SQL, allowCopyIn: Bool = false) throws -> OpaquePointer {
+    func run(_ sql: SQL, allowCopyIn: Bool = false, allowCopyOut: Bool = false) throws -> OpaquePointer {
         let connection = try openHandle()
         try Connection.rejectNUL(in: sql.text)
         for binding in sql.bindings {
@@ -143,7 +143,8 @@ public final class Connection {
         let constValues = values.map { UnsafePointer($0) }
         let sent = PQsendQueryParams(
             connection, sql.text, Int32(sql.bindings.count), types, constValues, nil, nil, 0) == 1
-        return try check(sent ? Connection.firstResult(on: connection) : nil, on: connection, allowCopyIn: allowCopyIn)
+        return try check(sent ? Connection.firstResult(on: connection) : nil, on: connection, allowCopyIn: allowCopyIn,
+                         allowCopyOut: allowCopyOut)
     }
 
     /// Waits for the results of what was just sent, as PQexec does, but keeps the first error:
@@ -169,7 +170,7 @@ public final class Connection {
     }
 
     /// Turns a result into a thrown error unless it succeeded; consumes failed results.
-    func check(_ result: OpaquePointer?, on connection: OpaquePointer, allowCopyIn: Bool) throws
+    func check(_ result: OpaquePointer?, on connection: OpaquePointer, allowCopyIn: Bool, allowCopyOut: Bool = false) throws
         -> OpaquePointer
     {
         guard let result else {
@@ -179,13 +180,13 @@ public final class Connection {
         switch status {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return result
-        case PGRES_COPY_IN where allowCopyIn:
+        case PGRES_COPY_IN where allowCopyIn, PGRES_COPY_OUT where allowCopyOut:
             return result
         case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
             PQclear(result)
             abandonCopy(on: connection)
             throw PQError.usage(
-                "COPY ... FROM STDIN needs copyIn, and COPY ... TO STDOUT is not supported; the COPY was cancelled.")
+                "COPY ... FROM STDIN needs copyIn, and COPY ... TO STDOUT needs copyOut; the COPY was cancelled.")
         default:
             let error = PQError(
                 result: result, kind: kind(of: connection),

@@ -111,3 +111,56 @@ import Testing
         #expect(error.kind == .usage)
     }
 }
+
+@Suite struct CopyOutTests {
+    let database: TestDatabase
+    let connection: Connection
+
+    init() throws {
+        database = try TestDatabase.make()
+        connection = try database.connect()
+    }
+
+    @Test func aHundredThousandRowsArriveOneLineAtATimeInCOPYsTextFormat() throws {
+        var lines = 0
+        var sum = 0
+        var first: String?
+        let rows = try connection.copyOut("COPY (SELECT i, i % 7, 'a\tb' FROM generate_series(1, 100000) i) TO STDOUT") { line in
+            if first == nil { first = String(decoding: line, as: UTF8.self) }
+            lines += 1
+            sum += Int(String(decoding: line.prefix { $0 != UInt8(ascii: "\t") }, as: UTF8.self)) ?? 0
+        }
+        #expect(rows == 100_000)
+        #expect(lines == 100_000)
+        #expect(sum == 100_000 * 100_001 / 2)
+        // The text format escapes a tab inside a value and ends each line with a newline.
+        #expect(first == "1\t1\ta\\tb\n")
+    }
+
+    @Test func anErrorInTheReaderStopsNothingButIsRethrownAndTheConnectionStaysUsable() throws {
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try connection.copyOut("COPY (SELECT i FROM generate_series(1, 1000) i) TO STDOUT") { _ in
+                seen += 1
+                if seen == 10 { throw Stop() }
+            }
+        }
+        #expect(seen == 10)
+        #expect(try connection.queryOne("SELECT 41 + 1 AS n")?.decode("n", as: Int.self) == 42)
+    }
+
+    @Test func aFailingQueryIsTheServersErrorAndOtherStatementsAreRefused() throws {
+        #expect(throws: PQError.self) {
+            try connection.copyOut("COPY (SELECT 1 / (i - 5) FROM generate_series(1, 10) i) TO STDOUT") { _ in }
+        }
+        #expect(try connection.queryOne("SELECT 1 AS n")?.decode("n", as: Int.self) == 1)
+        #expect(throws: PQError.self) {
+            try connection.copyOut("SELECT 1") { _ in }
+        }
+        #expect(throws: PQError.self) {
+            try connection.query("COPY (SELECT 1) TO STDOUT")
+        }
+        #expect(try connection.queryOne("SELECT 2 AS n")?.decode("n", as: Int.self) == 2)
+    }
+}
