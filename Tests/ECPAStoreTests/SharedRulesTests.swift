@@ -63,6 +63,15 @@ import Testing
         }
     }
 
+    /// JSONText writes a string as jsonb does, byte for byte: the freeze's canonical text relies on
+    /// it. Quotes, backslashes and slashes too.
+    @Test(arguments: texts.map(\.0) + ["quotes and slashes"])
+    func aJSONStringIsWrittenInSwiftAsPostgreSQLWritesIt(name: String) throws {
+        let text = Self.texts.first { $0.0 == name }?.1 ?? "say \"hi\" \\ back/slash \u{08}\u{0C}"
+        let jsonb: String? = try admin.query("SELECT to_jsonb(\(text)::text)::text AS j").first?.decode("j")
+        #expect(JSONText.string(text) == jsonb)
+    }
+
     /// Each text limit of the entry form, as (column, Swift's limit); links are counted apart.
     static let entryLimits: [(String, Int)] = [("title", EntryForm.titleLimit)]
         + EntryForm.characterLimits.map { ($0.key.rawValue.replacingOccurrences(of: ".", with: "_"), $0.value) }

@@ -159,14 +159,7 @@ struct ScoreCommand: ParsableCommand {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
             let coverage = try Coverage.load(edition: edition, db: db)
-            switch output.format {
-            case .json:
-                env.write(coverage.json)
-            case .csv:
-                env.write(Renderer.list(coverage.cellRecords, columns: Coverage.cellColumns, format: .csv))
-            case .table:
-                env.write(coverage.table)
-            }
+            env.write(coverage.render(format: output.format))
         }
     }
 

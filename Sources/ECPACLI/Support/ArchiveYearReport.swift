@@ -25,29 +25,28 @@ struct ArchiveYearReport {
         }
     }
 
+    /// The year's facts (as `Records.archiveYearDetail`), then its awards.
     var json: String {
-        let fields = Records.archiveYearDetail(edition).fields.map { "  \(JSONText.string($0.key)): \($0.value.json)" }
-        let awards = edition.awards.map { "    " + Records.archiveAward($0).json }
-        let list = awards.isEmpty ? "[]" : "[\n" + awards.joined(separator: ",\n") + "\n  ]"
-        return "{\n" + (fields + ["  \"awards\": \(list)"]).joined(separator: ",\n") + "\n}\n"
+        JSONWriter.document(.object(Records.archiveYearDetail(edition).jsonMembers
+            + [(key: "awards", value: .array(edition.awards.map { Records.archiveAward($0).jsonValue }))]))
     }
 
     /// One line per fact: host, city, dates, theme, then each award's country and project.
     var csv: String {
-        var rows: [[String]] = [["fact", "value", "certainty", "note", "source"]]
+        var rows: [[CSVCell]] = []
         func add(_ fact: String, _ cell: FactCell, note: String? = nil, source: String? = nil) {
-            rows.append([fact, cell.text ?? "", cell.certainty.rawValue, note ?? "", source ?? ""])
+            rows.append([.exact(fact), .text(cell.text ?? ""), .exact(cell.certainty.rawValue), .text(note ?? ""), .text(source ?? "")])
         }
         add("host", .country(edition.host), note: edition.hostNote, source: edition.source)
         add("city", .text(edition.city), source: edition.source)
         add("dates", .text(edition.dates), source: edition.source)
         add("theme", .text(edition.theme), note: edition.themeNote, source: edition.source)
-        if let note = edition.note { rows.append(["note", note, "", "", edition.source ?? ""]) }
+        if let note = edition.note { rows.append([.exact("note"), .text(note), .exact(""), .exact(""), .text(edition.source ?? "")]) }
         for award in edition.awards {
             add(award.kind.rawValue, .country(award.winner), note: award.note, source: award.source)
             add(award.kind.rawValue + " project", .text(award.title), source: award.source)
         }
-        return rows.map { $0.map(Renderer.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return CSVWriter().document(header: ["fact", "value", "certainty", "note", "source"], rows: rows)
     }
 
     var table: String {
@@ -61,9 +60,9 @@ struct ArchiveYearReport {
         if let note = edition.themeNote { facts.append(("theme note", note)) }
         if let note = edition.note { facts.append(("note", note)) }
         if let source = edition.source { facts.append(("source", source)) }
-        let width = facts.map(\.0.count).max() ?? 0
+        let width = facts.map { DisplayWidth.of($0.0) }.max() ?? 0
         var text = heading + "\n\n"
-        text += facts.map { $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }.joined(separator: "\n") + "\n"
+        text += facts.map { DisplayWidth.padded($0.0 + ":", to: width + 2) + Renderer.visible($0.1) }.joined(separator: "\n") + "\n"
         text += "\n" + awardsTable + "\n" + FactCell.legend + "\n"
         return text
     }
@@ -75,21 +74,20 @@ struct ArchiveYearReport {
         let rows = edition.awards.map { award in
             [award.kind.rawValue + (award.kindCertainty == .inferred ? "?" : ""),
              FactCell.country(award.country).display,
-             FactCell.text(award.title).display]
+             FactCell.text(award.title).display].map(Renderer.visible)
         }
         let header = ["AWARD", "COUNTRY", "PROJECT"]
-        let kindWidth = ([header] + rows).map { $0[0].count }.max() ?? 0
-        let countryWidth = ([header] + rows).map { $0[1].count }.max() ?? 0
+        let kindWidth = ([header] + rows).map { DisplayWidth.of($0[0]) }.max() ?? 0
+        let countryWidth = ([header] + rows).map { DisplayWidth.of($0[1]) }.max() ?? 0
         let indent = String(repeating: " ", count: kindWidth + countryWidth + 4)
         func line(_ cells: [String]) -> String {
-            cells[0].padding(toLength: kindWidth + 2, withPad: " ", startingAt: 0)
-                + cells[1].padding(toLength: countryWidth + 2, withPad: " ", startingAt: 0) + cells[2]
+            DisplayWidth.padded(cells[0], to: kindWidth + 2) + DisplayWidth.padded(cells[1], to: countryWidth + 2) + cells[2]
         }
         var lines = [line(header)]
         for (award, row) in zip(edition.awards, rows) {
             lines.append(line(row))
-            if let note = award.note { lines.append(indent + "note: " + note) }
-            if let source = award.source, source != edition.source { lines.append(indent + "source: " + source) }
+            if let note = award.note { lines.append(indent + "note: " + Renderer.visible(note)) }
+            if let source = award.source, source != edition.source { lines.append(indent + "source: " + Renderer.visible(source)) }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -50,27 +50,32 @@ extension Coverage {
         return text + Renderer.table(progressRows)
     }
 
-    var json: String {
-        let progress = jurors.map { juror in
-            let p = self.progress(juror)
-            return Record([
-                ("juror", .text(juror.roleName)),
-                ("scored", .integer(Int64(p.scored))),
-                ("partial", .integer(Int64(p.partial))),
-                ("missing", .integer(Int64(p.missing))),
-                ("conflicts", .integer(Int64(p.conflicts))),
-                ("abstained", .integer(Int64(p.abstained))),
-                ("required", .integer(Int64(p.required))),
-            ]).json
+    func render(format: OutputFormat) -> String {
+        switch format {
+        case .json: return JSONWriter.document(jsonValue)
+        case .csv: return Renderer.list(cellRecords, columns: Self.cellColumns, format: .csv)
+        case .table: return table
         }
-        return """
-            {
-              "edition": \(scores.edition.year),
-              "complete": \(isComplete),
-              "jurors": [\(progress.joined(separator: ", "))],
-              "cells": [\(cellRecords.map(\.json).joined(separator: ",\n    "))]
-            }
+    }
 
-            """
+    /// `score status --format json`: the edition, whether complete, each juror's progress, every cell.
+    var jsonValue: JSONValue {
+        .object([
+            (key: "edition", value: .integer(scores.edition.year)),
+            (key: "complete", value: .bool(isComplete)),
+            (key: "jurors", value: .array(jurors.map { juror in
+                let p = progress(juror)
+                return Record([
+                    ("juror", .text(juror.roleName)),
+                    ("scored", .integer(Int64(p.scored))),
+                    ("partial", .integer(Int64(p.partial))),
+                    ("missing", .integer(Int64(p.missing))),
+                    ("conflicts", .integer(Int64(p.conflicts))),
+                    ("abstained", .integer(Int64(p.abstained))),
+                    ("required", .integer(Int64(p.required))),
+                ]).jsonValue
+            })),
+            (key: "cells", value: .array(cellRecords.map(\.jsonValue))),
+        ])
     }
 }

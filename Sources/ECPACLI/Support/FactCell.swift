@@ -48,13 +48,14 @@ struct FactCell: Sendable, Equatable {
         return certainty == .inferred ? shown + "?" : shown
     }
 
-    var json: String {
-        var fields: [String] = []
-        if let label { fields.append("\"award\": \(JSONText.string(label))") }
-        fields.append("\"value\": \(text.map(JSONText.string) ?? "null")")
-        if let code { fields.append("\"code\": \(JSONText.string(code))") }
-        fields.append("\"certainty\": \(JSONText.string(certainty.rawValue))")
-        return "{" + fields.joined(separator: ", ") + "}"
+    /// `{"award": ..., "value": ..., "code": ..., "certainty": ...}`; `award` and `code` only where they apply.
+    var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = []
+        if let label { members.append((key: "award", value: .string(label))) }
+        members.append((key: "value", value: .text(text)))
+        if let code { members.append((key: "code", value: .string(code))) }
+        members.append((key: "certainty", value: .string(certainty.rawValue)))
+        return .object(members)
     }
 
     /// Cells with labels, grouped: "runner-up: France, Romania; special distinction: Poland?".

@@ -19,7 +19,7 @@ extension Results {
                 ("entry", .integer(place.entry.rawValue)),
                 ("country", .text(entry?.country.rawValue)),
                 ("title", .text(entry?.form.title)),
-                ("score", .text(fixed(place.score, places: 3))),
+                ("score", .fixed(place.score, places: 3)),
                 ("jurors", .integer(Int64(place.jurorCount))),
                 ("shared_place", .bool(place.sharedPlace)),
                 ("override_reason", .text(place.overridden?.reason)),
@@ -33,28 +33,7 @@ extension Results {
         case .csv:
             return Renderer.list(placeRecords, columns: Self.placeColumns, format: .csv)
         case .json:
-            let places = placeRecords.map { "    " + $0.json }.joined(separator: ",\n")
-            let ties = ranking.ties.map { "    " + JSONText.string($0.sentence) }.joined(separator: ",\n")
-            let missing = ranking.missingCells.map {
-                "    " + Record([("entry", .integer($0.entry.rawValue)), ("juror", .text(scores.juror($0.juror)?.roleName)), ("criterion", .text($0.criterion))]).json
-            }.joined(separator: ",\n")
-            return """
-                {
-                  "edition": \(scores.edition.year),
-                  "method": \(JSONText.string(ranking.method.rawValue)),
-                  "provisional": \(ranking.provisional),
-                  "places": [
-                \(places)
-                  ],
-                  "ties": [
-                \(ties)
-                  ],
-                  "missing": [
-                \(missing)
-                  ]
-                }
-
-                """
+            return JSONWriter.document(jsonValue)
         case .table:
             let rows = [["PLACE", "MEDAL", "COUNTRY", "ENTRY", "TITLE", "SCORE", "JURORS", "NOTE"]] + ranking.places.map { place in
                 let entry = scores.entry(place.entry)
@@ -62,20 +41,36 @@ extension Results {
                 if place.sharedPlace { note.append("shared place: jury to decide") }
                 if place.overridden != nil { note.append("jury override (computed place \(place.computedPlace))") }
                 return [String(place.place), place.medal?.rawValue ?? "", entry?.country.rawValue ?? "", String(place.entry.rawValue),
-                        Renderer.singleLine(entry?.form.title ?? ""), fixed(place.score, places: 3), String(place.jurorCount),
+                        Renderer.cell(entry?.form.title ?? ""), fixed(place.score, places: 3), String(place.jurorCount),
                         note.joined(separator: "; ")]
             }
-            var text = heading + "\n\n" + Renderer.table(rows)
+            var text = Renderer.visible(heading) + "\n\n" + Renderer.table(rows)
             if !ranking.ties.isEmpty {
-                text += "\nTies:\n" + ranking.ties.map { "- \($0.sentence)" }.joined(separator: "\n") + "\n"
+                text += "\nTies:\n" + ranking.ties.map { "- " + Renderer.visible($0.sentence) }.joined(separator: "\n") + "\n"
             }
             if !ranking.overrides.isEmpty {
-                text += "\nJury overrides:\n" + ranking.overrides.map { "- entry \($0.entry) placed \($0.place): \($0.reason)" }.joined(separator: "\n") + "\n"
+                text += "\nJury overrides:\n" + ranking.overrides.map { "- entry \($0.entry) placed \($0.place): " + Renderer.visible($0.reason) }.joined(separator: "\n") + "\n"
             }
             if ranking.provisional && !ranking.missingCells.isEmpty {
                 text += "\nProvisional: \(ranking.missingCells.count) required scores are still missing.\n"
             }
             return text
         }
+    }
+
+    /// `results rank --format json`: the edition, the method, whether provisional, the places (as
+    /// the CSV's rows), the ties' sentences and the missing cells.
+    var jsonValue: JSONValue {
+        .object([
+            (key: "edition", value: .integer(scores.edition.year)),
+            (key: "method", value: .string(ranking.method.rawValue)),
+            (key: "provisional", value: .bool(ranking.provisional)),
+            (key: "places", value: .array(placeRecords.map(\.jsonValue))),
+            (key: "ties", value: .texts(ranking.ties.map(\.sentence))),
+            (key: "missing", value: .array(ranking.missingCells.map { cell in
+                Record([("entry", .integer(cell.entry.rawValue)), ("juror", .text(scores.juror(cell.juror)?.roleName)),
+                        ("criterion", .text(cell.criterion))]).jsonValue
+            })),
+        ])
     }
 }

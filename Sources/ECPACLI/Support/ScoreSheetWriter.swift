@@ -2,9 +2,9 @@ import ECPACore
 import ECPAStore
 import Foundation
 
-/// Writes a juror's score sheet as CSV (RFC 4180): CRLF after every row, fields quoted when
-/// they hold the separator, a double quote, CR or LF. Semicolon sheets write decimal commas,
-/// as Excel and LibreOffice do in most European locales.
+/// Writes a juror's score sheet through the one CSV writer (`CSVWriter`, RFC 4180, CR LF after
+/// every row) with the sheet's separator. Semicolon sheets write decimal commas, as Excel and
+/// LibreOffice do in most European locales.
 struct ScoreSheetWriter {
     let delimiter: ScoreSheetDelimiter
     let edition: Int
@@ -13,31 +13,23 @@ struct ScoreSheetWriter {
     /// The byte order mark that makes Excel open a CSV file as UTF-8.
     static let byteOrderMark = "\u{FEFF}"
 
+    var csv: CSVWriter { CSVWriter(separator: delimiter.character) }
+
     var header: String {
-        ScoreSheetHeader.standard(delimiter).line + "\r\n"
+        ScoreSheetHeader.standard(delimiter).line + CSVWriter.lineEnd
     }
 
-    /// One row, with its CRLF.
+    /// One row, with its CR LF. The title and the criterion's name (others' text, which an import
+    /// ignores) are guarded against formulas; the other cells are written exactly, because
+    /// `score import` reads them back (the edition, juror, entry, country and criterion it checks,
+    /// the value and the comment it stores).
     func line(_ row: ScoreSheetRow) -> String {
         let number = delimiter.number
-        let fields = [
-            String(edition), juror, row.entry.description, row.country, Self.inert(row.title), row.criterion,
-            Self.inert(row.criterionName), "\(number(row.min)) to \(number(row.max)) in steps of \(number(row.step))",
-            row.value.map(number) ?? "", row.comment ?? "",
-        ]
-        return fields.map(field).joined(separator: String(delimiter.character)) + "\r\n"
-    }
-
-    func field(_ text: String) -> String {
-        let separator = delimiter.character
-        guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Text written by others (entry titles come from national representatives) that a
-    /// spreadsheet would run as a formula gets a leading apostrophe; an import ignores these columns.
-    static func inert(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        return "'" + text
+        return csv.row([
+            .exact(String(edition)), .exact(juror), .exact(row.entry.description), .exact(row.country), .text(row.title),
+            .exact(row.criterion), .text(row.criterionName),
+            .exact("\(number(row.min)) to \(number(row.max)) in steps of \(number(row.step))"),
+            .exact(row.value.map(number) ?? ""), .exact(row.comment ?? ""),
+        ])
     }
 }

@@ -2,11 +2,17 @@ import ECPACore
 import ECPAStore
 import Foundation
 
-/// One printed value, typed so JSON keeps numbers, booleans and nulls.
+/// One printed value, typed so JSON keeps numbers, booleans and nulls and CSV knows which cells
+/// hold text from people.
 enum Value: Sendable, Equatable {
     case text(String?)
     case integer(Int64?)
+    /// An exact decimal (a score value, a weight, an amount of money) as stored.
     case decimal(Decimal?)
+    /// An exact decimal printed with exactly `places` decimals, such as an entry's score (3).
+    case fixed(Decimal?, places: Int)
+    /// A statistic computed in floating point, printed with exactly `places` decimals.
+    case ratio(Double?, places: Int)
     case bool(Bool?)
     /// An instant, shown in the given time zone with its offset.
     case time(Date?, zone: TimeZone)
@@ -20,24 +26,14 @@ enum Value: Sendable, Equatable {
     /// Several archive facts, such as the awards of a year that have no place.
     case facts([FactCell])
 
-    var isNull: Bool {
-        switch self {
-        case .text(let v): return v == nil
-        case .integer(let v): return v == nil
-        case .decimal(let v): return v == nil
-        case .bool(let v): return v == nil
-        case .time(let v, _): return v == nil
-        case .elapsed(let v): return v == nil
-        case .list, .integers, .fact, .facts: return false
-        }
-    }
-
     /// The text shown in tables and CSV.
     var display: String {
         switch self {
         case .text(let v): return v ?? ""
         case .integer(let v): return v.map(String.init) ?? ""
         case .decimal(let v): return v.map { NSDecimalNumber(decimal: $0).stringValue } ?? ""
+        case .fixed(let v, let places): return v.map { ECPACore.fixed($0, places: places) } ?? ""
+        case .ratio(let v, let places): return v.flatMap { $0.isFinite ? ECPACore.fixed($0, places: places) : nil } ?? ""
         case .bool(let v): return v.map { $0 ? "yes" : "no" } ?? ""
         case .time(let v, let zone): return v.map { TimeText.display($0, in: zone) } ?? ""
         case .list(let v): return v.joined(separator: ", ")
@@ -48,19 +44,29 @@ enum Value: Sendable, Equatable {
         }
     }
 
-    /// The JSON text of the value.
-    var json: String {
+    /// The value in JSON.
+    var jsonValue: JSONValue {
         switch self {
-        case .text(let v): return v.map(JSONText.string) ?? "null"
-        case .integer(let v): return v.map(String.init) ?? "null"
-        case .decimal(let v): return v.map { NSDecimalNumber(decimal: $0).stringValue } ?? "null"
-        case .bool(let v): return v.map { $0 ? "true" : "false" } ?? "null"
-        case .time(let v, let zone): return v.map { JSONText.string(TimeText.iso($0, in: zone)) } ?? "null"
-        case .list(let v): return "[" + v.map(JSONText.string).joined(separator: ", ") + "]"
-        case .integers(let v): return "[" + v.map(String.init).joined(separator: ", ") + "]"
-        case .elapsed(let v): return v.map { String($0.seconds) } ?? "null"
-        case .fact(let v): return v.json
-        case .facts(let v): return "[" + v.map(\.json).joined(separator: ", ") + "]"
+        case .text(let v): return .text(v)
+        case .integer(let v): return .integer(v)
+        case .decimal(let v): return .decimal(v)
+        case .fixed(let v, let places): return .decimal(v, places: places)
+        case .ratio(let v, let places): return .ratio(v, places: places)
+        case .bool(let v): return .boolean(v)
+        case .time(let v, let zone): return .text(v.map { TimeText.iso($0, in: zone) })
+        case .list(let v): return .texts(v)
+        case .integers(let v): return .array(v.map { .integer($0) })
+        case .elapsed(let v): return .integer(v?.seconds)
+        case .fact(let v): return v.jsonValue
+        case .facts(let v): return .array(v.map(\.jsonValue))
+        }
+    }
+
+    /// The value as a CSV cell: text that may come from people is guarded against formulas.
+    var csvCell: CSVCell {
+        switch self {
+        case .text, .list, .fact, .facts: return .text(display)
+        case .integer, .decimal, .fixed, .ratio, .bool, .time, .integers, .elapsed: return .exact(display)
         }
     }
 }
@@ -73,7 +79,16 @@ struct Record: Sendable {
         self.fields = fields.map { (key: $0.0, value: $0.1) }
     }
 
-    var json: String {
-        "{" + fields.map { "\(JSONText.string($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
+    var jsonValue: JSONValue {
+        .object(jsonMembers)
+    }
+
+    /// The keys and values of the JSON object, for documents that add keys of their own.
+    var jsonMembers: [(key: String, value: JSONValue)] {
+        fields.map { (key: $0.key, value: $0.value.jsonValue) }
+    }
+
+    var csvCells: [CSVCell] {
+        fields.map(\.value.csvCell)
     }
 }

@@ -21,10 +21,7 @@ extension WinnersReport {
         body += "</section>\n<h2>Scores</h2>\n" + chart + "\n"
         body += "<h2>Full ranking</h2>\n<table><thead><tr><th>Place</th><th>Country</th><th>Project</th><th class=\"num\">Score</th><th class=\"num\">Jurors</th><th>Note</th></tr></thead><tbody>"
         for place in ranking.places {
-            var note: [String] = []
-            if place.sharedPlace { note.append("shared place") }
-            if let override = place.overridden { note.append("jury override: \(override.reason)") }
-            body += "<tr><td>\(place.place)</td><td>\(escape(countryName(place.entry)))</td><td>\(escape(title(place.entry)))</td><td class=\"num\">\(fixed(place.score, places: 3))</td><td class=\"num\">\(place.jurorCount)</td><td>\(escape(note.joined(separator: "; ")))</td></tr>"
+            body += "<tr><td>\(place.place)</td><td>\(escape(countryName(place.entry)))</td><td>\(escape(title(place.entry)))</td><td class=\"num\">\(fixed(place.score, places: 3))</td><td class=\"num\">\(place.jurorCount)</td><td>\(escape(note(place)))</td></tr>"
         }
         body += "</tbody></table>\n<h2>Method and weights</h2>\n<p>Method: \(escape(ranking.method.rawValue)). Tie-breaks, in order: \(escape(scheme.tieBreaks.map(\.rawValue).joined(separator: ", "))).</p>"
         if let note = scheme.note { body += "<p class=\"note\">\(escape(note))</p>" }
@@ -95,8 +92,11 @@ extension WinnersReport {
         return svg + "</svg>"
     }
 
+    /// Text as HTML, for element content and double-quoted attributes: `& < > "` as entities, a
+    /// line break as a space, any other control character (a bidirectional override, say) by name.
     func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        Renderer.visible(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 

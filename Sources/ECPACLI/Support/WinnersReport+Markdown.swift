@@ -17,83 +17,105 @@ extension WinnersReport {
         return "EUR " + String(grouped.reversed())
     }
 
-    // MARK: Markdown
-
-    var markdown: String {
-        var md = "# European Crime Prevention Award \(edition.year): winners\n\n"
-        if let label { md += "> \(label)\n\n" }
-        md += "- Theme: \(edition.theme)\n- Host: \(host)\n- Conference: \(dates)\n- Method: \(ranking.method.rawValue)\n- \(status)\n\n"
-        md += "## Podium\n\n| Place | Medal | Country | Project | Score | Prize |\n|---|---|---|---|---|---|\n"
-        for place in ranking.podium {
-            md += "| \(place.place) | \(place.medal?.rawValue ?? "") | \(countryName(place.entry)) | \(escapeMarkdown(title(place.entry))) | \(fixed(place.score, places: 3)) | \(money(results.prize(place.medal))) |\n"
-        }
-        md += "\n## Full ranking\n\n| Place | Country | Project | Score | Jurors | Note |\n|---|---|---|---|---|---|\n"
-        for place in ranking.places {
-            var note: [String] = []
-            if place.sharedPlace { note.append("shared place") }
-            if let override = place.overridden { note.append("jury override: \(override.reason)") }
-            md += "| \(place.place) | \(countryName(place.entry)) | \(escapeMarkdown(title(place.entry))) | \(fixed(place.score, places: 3)) | \(place.jurorCount) | \(escapeMarkdown(note.joined(separator: "; "))) |\n"
-        }
-        md += "\n## Method and weights\n\n"
-        if let note = scheme.note { md += "\(note)\n\n" }
-        md += "| Criterion | Weight | Scale |\n|---|---|---|\n"
-        for criterion in scheme.criteria {
-            md += "| \(criterion.name) | \(Values.text(criterion.weight)) | \(criterion.scaleDescription) |\n"
-        }
-        md += "\nTie-breaks, in order: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).\n"
-        md += "\n## Ties and overrides\n\n"
-        if ranking.ties.isEmpty && ranking.overrides.isEmpty { md += "None.\n" }
-        for tie in ranking.ties { md += "- \(tie.sentence)\n" }
-        for override in ranking.overrides { md += "- Jury override: \(countryName(override.entry)) placed \(override.place). Reason: \(override.reason)\n" }
-        md += "\n## Robustness\n\n\(explanation.verdict(namingJurors: includeJurorScores))\n\n"
-        md += "| Method | Podium |\n|---|---|\n"
-        for (method, podium) in explanation.methodLines { md += "| \(method.rawValue) | \(podium) |\n" }
-        let agreement = explanation.agreement
-        md += "\n## Agreement\n\n\(agreement.sentence)\n\n## Coverage\n\n\(coverageSentence)\n"
-        if includeJurorScores {
-            md += "\n## Jurors' totals\n\n| Entry | Country | Juror | Total |\n|---|---|---|---|\n"
-            for row in jurorScoreRows { md += "| \(row.joined(separator: " | ")) |\n" }
-        }
-        if let frozen { md += "\n## Digest\n\n`\(frozen.digest)` (SHA-256 over the ranking, the score set and the ledger head; `ecpa results verify` recomputes it).\n" }
-        return md
+    /// The note of a place in the full ranking.
+    func note(_ place: RankedEntry) -> String {
+        var note: [String] = []
+        if place.sharedPlace { note.append("shared place") }
+        if let override = place.overridden { note.append("jury override: \(override.reason)") }
+        return note.joined(separator: "; ")
     }
 
-    func escapeMarkdown(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    // MARK: Markdown
+
+    /// Every text goes through `Markdown.text` or `Markdown.table`, so what people wrote (titles,
+    /// names, reasons, the label) reads as written and cannot add HTML, links or table cells.
+    var markdown: String {
+        var md = "# European Crime Prevention Award \(edition.year): winners\n\n"
+        if let label { md += "> \(Markdown.text(label))\n\n" }
+        md += ["Theme: \(edition.theme)", "Host: \(host)", "Conference: \(dates)", "Method: \(ranking.method.rawValue)", status]
+            .map { "- " + Markdown.text($0) + "\n" }.joined() + "\n"
+        md += "## Podium\n\n" + Markdown.table(["Place", "Medal", "Country", "Project", "Score", "Prize"], ranking.podium.map { place in
+            [String(place.place), place.medal?.rawValue ?? "", countryName(place.entry), title(place.entry),
+             fixed(place.score, places: 3), money(results.prize(place.medal))]
+        })
+        md += "\n## Full ranking\n\n" + Markdown.table(["Place", "Country", "Project", "Score", "Jurors", "Note"], ranking.places.map { place in
+            [String(place.place), countryName(place.entry), title(place.entry), fixed(place.score, places: 3),
+             String(place.jurorCount), note(place)]
+        })
+        md += "\n## Method and weights\n\n"
+        if let note = scheme.note { md += Markdown.text(note) + "\n\n" }
+        md += Markdown.table(["Criterion", "Weight", "Scale"], scheme.criteria.map { [$0.name, Values.text($0.weight), $0.scaleDescription] })
+        md += "\n" + Markdown.text("Tie-breaks, in order: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).") + "\n"
+        md += "\n## Ties and overrides\n\n"
+        if ranking.ties.isEmpty && ranking.overrides.isEmpty { md += "None.\n" }
+        for tie in ranking.ties { md += "- " + Markdown.text(tie.sentence) + "\n" }
+        for override in ranking.overrides {
+            md += "- " + Markdown.text("Jury override: \(countryName(override.entry)) placed \(override.place). Reason: \(override.reason)") + "\n"
+        }
+        md += "\n## Robustness\n\n" + Markdown.text(explanation.verdict(namingJurors: includeJurorScores)) + "\n\n"
+        md += Markdown.table(["Method", "Podium"], explanation.methodLines.map { [$0.0.rawValue, $0.1] })
+        md += "\n## Agreement\n\n" + Markdown.text(explanation.agreement.sentence) + "\n\n## Coverage\n\n" + Markdown.text(coverageSentence) + "\n"
+        if includeJurorScores {
+            md += "\n## Jurors' totals\n\n" + Markdown.table(["Entry", "Country", "Juror", "Total"], jurorScoreRows)
+        }
+        if let frozen {
+            md += "\n## Digest\n\n`\(frozen.digest)` (SHA-256 over the ranking, the score set and the ledger head; `ecpa results verify` recomputes it).\n"
+        }
+        return md
     }
 
     // MARK: CSV and JSON
 
+    /// The full ranking, as `results rank --format csv` prints it.
     var csv: String {
         Renderer.list(results.placeRecords, columns: Results.placeColumns, format: .csv)
     }
 
     var json: String {
+        JSONWriter.document(jsonValue)
+    }
+
+    /// The report's facts for scripts; the places as `results rank --format json` prints them.
+    var jsonValue: JSONValue {
         let agreement = explanation.agreement
-        var fields: [String] = [
-            "\"edition\": \(edition.year)",
-            "\"theme\": \(JSONText.string(edition.theme))",
-            "\"host\": \(JSONText.string(host))",
-            "\"conference_start\": \(edition.conferenceStart.map { JSONText.string($0.iso) } ?? "null")",
-            "\"conference_end\": \(edition.conferenceEnd.map { JSONText.string($0.iso) } ?? "null")",
-            "\"label\": \(label.map(JSONText.string) ?? "null")",
-            "\"method\": \(JSONText.string(ranking.method.rawValue))",
-            "\"provisional\": \(ranking.provisional)",
-            "\"criteria\": [" + scheme.criteria.map { Record([("code", .text($0.code)), ("name", .text($0.name)), ("weight", .decimal($0.weight)), ("scale", .text($0.scaleDescription))]).json }.joined(separator: ", ") + "]",
-            "\"places\": [\n    " + results.placeRecords.map(\.json).joined(separator: ",\n    ") + "\n  ]",
-            "\"ties\": [" + ranking.ties.map { JSONText.string($0.sentence) }.joined(separator: ", ") + "]",
-            "\"overrides\": [" + ranking.overrides.map { Record([("entry", .integer($0.entry.rawValue)), ("place", .integer(Int64($0.place))), ("reason", .text($0.reason))]).json }.joined(separator: ", ") + "]",
-            "\"robustness\": \(JSONText.string(explanation.verdict(namingJurors: includeJurorScores)))",
-            "\"kendalls_w\": \(agreement.w.map { fixed($0, places: 4) } ?? "null")",
-            "\"agreement\": \(JSONText.string(agreement.sentence))",
-            "\"coverage\": \(JSONText.string(coverageSentence))",
-            "\"digest\": \(frozen.map { JSONText.string($0.digest) } ?? "null")",
+        var members: [(key: String, value: JSONValue)] = [
+            (key: "edition", value: .integer(edition.year)),
+            (key: "theme", value: .string(edition.theme)),
+            (key: "host", value: .string(host)),
+            (key: "conference_start", value: .text(edition.conferenceStart?.iso)),
+            (key: "conference_end", value: .text(edition.conferenceEnd?.iso)),
+            (key: "label", value: .text(label)),
+            (key: "method", value: .string(ranking.method.rawValue)),
+            (key: "provisional", value: .bool(ranking.provisional)),
+            (key: "criteria", value: .array(scheme.criteria.map {
+                Record([("code", .text($0.code)), ("name", .text($0.name)), ("weight", .decimal($0.weight)),
+                        ("scale", .text($0.scaleDescription))]).jsonValue
+            })),
+            (key: "places", value: .array(results.placeRecords.map(\.jsonValue))),
+            (key: "ties", value: .texts(ranking.ties.map(\.sentence))),
+            (key: "overrides", value: .array(ranking.overrides.map {
+                Record([("entry", .integer($0.entry.rawValue)), ("place", .integer(Int64($0.place))), ("reason", .text($0.reason))]).jsonValue
+            })),
+            (key: "robustness", value: .string(explanation.verdict(namingJurors: includeJurorScores))),
+            (key: "kendalls_w", value: .ratio(agreement.w, places: 4)),
+            (key: "agreement", value: .string(agreement.sentence)),
+            (key: "coverage", value: .string(coverageSentence)),
+            (key: "digest", value: .text(frozen?.digest)),
         ]
         if includeJurorScores {
-            fields.append("\"juror_totals\": [" + jurorScoreRows.map { row in
-                Record([("entry", .text(row[0])), ("country", .text(row[1])), ("juror", .text(row[2])), ("total", .text(row[3]))]).json
-            }.joined(separator: ", ") + "]")
+            let matrix = results.scores.matrix
+            members.append((key: "juror_totals", value: .array(results.scores.entries.flatMap { entry in
+                results.scores.jurors.map { juror in
+                    Record([
+                        ("entry", .integer(entry.id.rawValue)),
+                        ("country", .text(entry.country.rawValue)),
+                        ("juror", .text(juror.roleName)),
+                        ("total", .fixed(matrix.total(entry: entry.id, juror: juror.id), places: 3)),
+                        ("status", .text(matrix.coverage(entry: entry.id, juror: juror.id).rawValue)),
+                    ]).jsonValue
+                }
+            })))
         }
-        return "{\n  " + fields.joined(separator: ",\n  ") + "\n}\n"
+        return .object(members)
     }
 }
