@@ -97,7 +97,7 @@ struct ScoreCells: Sendable {
         if let column = columns[cell.criterion] {
             let fitting = value.flatMap(Millionths.of)
             set(units: fitting, pair: pair, column: column)
-            guard fitting == nil, let value else { return }
+            guard fitting == nil, value != nil else { return }
         }
         let had: Bool
         if let value {

@@ -212,6 +212,14 @@ public struct ScoreSheetRepository {
     /// Parses and joins every staged row once into `pg_temp.score_import_rows`, marking the rows
     /// that break a rule, then writes one row per problem into `pg_temp.score_import_problems`;
     /// returns how many problems there are.
+    /// The grammar of a score's text (`ScoreValue`) in SQL: the number a text column holds, or
+    /// NULL when it is not a score. Spaces and tabs around it do not count.
+    public static func valueExpression(_ column: String) -> String {
+        let trimmed = "btrim(\(column), E' \\t')"
+        return "CASE WHEN \(trimmed) ~ '^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$' "
+            + "THEN trim_scale(replace(\(trimmed), ',', '.')::numeric) END"
+    }
+
     private func check(edition: Edition, juror: Juror, on db: Connection) throws -> Int {
         let rules = checks(edition: edition, juror: juror)
         let anyRule = rules.map { "coalesce(" + $0.applies + ", false)" }.reduce(SQL("false")) { $0 + " OR " + $1 }
@@ -234,8 +242,7 @@ public struct ScoreSheetRepository {
                 FROM (
                     SELECT t.*,
                            CASE WHEN t.entry_t ~ '^[0-9]+$' AND length(t.entry_t) <= 18 THEN t.entry_t::bigint END AS entry,
-                           CASE WHEN t.value_t ~ '^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$'
-                                THEN trim_scale(replace(t.value_t, ',', '.')::numeric) END AS value
+                           \(unsafeRaw: Self.valueExpression("t.value_t")) AS value
                     FROM (
                         SELECT rec,
                                btrim(coalesce(edition, ''), E' \\t') AS edition_t,

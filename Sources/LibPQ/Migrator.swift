@@ -16,16 +16,18 @@ public struct Migrator: Sendable {
         self.table = table
     }
 
-    /// Every known migration and every applied one, in version order.
-    public func status(on connection: Connection) throws -> [MigrationStatus] {
+    /// Every known migration and every applied one, in version order. Without `checksums`, the
+    /// scripts are not sent to the server to be hashed and `checksumMatches` stays nil: enough to
+    /// know what is applied and pending, which every command checks first.
+    public func status(on connection: Connection, checksums compare: Bool = true) throws -> [MigrationStatus] {
         try checkDistinctVersions()
         let applied = try recordTableExists(on: connection) ? try appliedRecords(on: connection) : [:]
-        let checksums = applied.isEmpty ? [:] : try fileChecksums(on: connection)
+        let checksums = applied.isEmpty || !compare ? [:] : try fileChecksums(on: connection)
         var statuses = migrations.map { migration in
             let record = applied[migration.version]
             return MigrationStatus(
                 version: migration.version, name: migration.name, appliedAt: record?.appliedAt,
-                checksumMatches: record.map { $0.checksum == checksums[migration.version] })
+                checksumMatches: compare ? record.map { $0.checksum == checksums[migration.version] } : nil)
         }
         let known = Set(migrations.map(\.version))
         for record in applied.values where !known.contains(record.version) {

@@ -20,6 +20,17 @@ public struct Row: Sendable, Hashable {
         return try decodeValue(at: index, as: type)
     }
 
+    /// Decodes the first column with this name, NULL as nil. The same as decoding as an Optional
+    /// through the generic path, without asking the runtime at every NULL whether the type can hold one.
+    public func decode<T: SQLDecodable>(_ column: String, as type: T?.Type = T?.self) throws -> T? {
+        guard let index = columnNames.firstIndex(of: column) else {
+            throw PQError.usage(
+                "The result has no column \"\(column)\"; its columns are \(columnNames.map { "\"\($0)\"" }.joined(separator: ", ")).")
+        }
+        guard values[index] != nil else { return nil }
+        return try decodeValue(at: index, as: T.self)
+    }
+
     /// Decodes the column at this zero-based position; decode as an Optional to accept NULL.
     public func decode<T: SQLDecodable>(_ index: Int, as type: T.Type = T.self) throws -> T {
         guard values.indices.contains(index) else {

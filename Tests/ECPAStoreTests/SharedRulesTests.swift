@@ -169,4 +169,23 @@ import Testing
 
             """)
     }
+
+    /// How people write scores, and what each means: nil where the text is not a score.
+    static let scoreTexts: [(String, String?)] = [
+        ("7", "7"), ("7,5", "7.5"), ("7.50", "7.5"), (" 7 ", "7"), ("\t8\t", "8"), ("+3", "3"), ("-1", "-1"),
+        (".5", "0.5"), ("5.", "5"), ("0", "0"), ("007", "7"),
+        ("1-2", nil), ("-", nil), ("--1", nil), ("+-1", nil), ("1e1", nil), ("٧", nil), ("", nil), (" ", nil),
+        (".", nil), ("1.2.3", nil), ("7,5,0", nil), ("1 2", nil), ("seven", nil), ("7\u{A0}", nil), ("0x7", nil),
+    ]
+
+    @Test(arguments: scoreTexts.map(\.0))
+    func aScoresTextMeansTheSameInSwiftAndInTheImportsSQL(text: String) throws {
+        let expected = try #require(Self.scoreTexts.first { $0.0 == text }).1
+        #expect(ScoreValue.parse(text).map { "\($0)" } == expected, "Swift, for \(text.debugDescription)")
+        let row = try admin.queryOne("""
+            SELECT (\(unsafeRaw: ScoreSheetRepository.valueExpression("v")))::text AS value FROM (SELECT \(text)::text AS v) t
+            """)
+        let value: String? = try row?.decode("value")
+        #expect(value == expected, "SQL, for \(text.debugDescription)")
+    }
 }

@@ -93,7 +93,7 @@ struct ScoreCommand: ParsableCommand {
                     problems.append("There is no criterion '\(parts[0])'; the criteria are \(scheme.criteria.map(\.code).joined(separator: ", ")).")
                     continue
                 }
-                guard let value = Values.parse(parts[1]) else {
+                guard let value = ScoreValue.parse(parts[1]) else {
                     problems.append("'\(parts[1])' is not a number (for \(criterion.code)).")
                     continue
                 }
@@ -130,7 +130,7 @@ struct ScoreCommand: ParsableCommand {
                         result.append((criterion.code, existing))
                         break
                     }
-                    guard let value = Values.parse(text) else {
+                    guard let value = ScoreValue.parse(text) else {
                         env.info("That is not a number; try again.")
                         continue
                     }
@@ -212,15 +212,6 @@ struct ScoreCommand: ParsableCommand {
 
 /// Reading and showing score values.
 enum Values {
-    /// A number such as 7, 7.5 or (as European spreadsheets write it) 7,5; exact.
-    static func parse(_ text: String) -> Decimal? {
-        let normal = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        guard !normal.isEmpty, normal.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              normal.filter({ $0 == "." }).count <= 1
-        else { return nil }
-        return Decimal(string: normal, locale: Locale(identifier: "en_US_POSIX"))
-    }
-
     static func text(_ value: Decimal) -> String {
         NSDecimalNumber(decimal: value).stringValue
     }

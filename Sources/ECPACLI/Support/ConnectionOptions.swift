@@ -65,12 +65,22 @@ enum DatabaseTarget {
             if purpose == .command { try Self.requireCurrentSchema(connection) }
             return connection
         case .embedded(let cluster):
-            try cluster.start(progress: { env.info($0) })
-            let connection = try Self.open(cluster.conninfo, hint: "Try `ecpa local status`.", env: env, purpose: purpose)
-            let applied = try Schema.migrator().migrate(on: connection) { migration in
-                env.info("Preparing the local database: \(migration.name)")
+            // A server that runs with its database takes the connection at once; only otherwise is
+            // it started (and created), which costs a few programs' start-up.
+            let hint = "Try `ecpa local status`."
+            let connection: Connection
+            if case .running? = try? cluster.status(), let running = try? Self.open(cluster.conninfo, hint: hint, env: env, purpose: purpose) {
+                connection = running
+            } else {
+                try cluster.start(progress: { env.info($0) })
+                connection = try Self.open(cluster.conninfo, hint: hint, env: env, purpose: purpose)
             }
-            _ = applied
+            let migrator = try Schema.migrator()
+            if try !migrator.pending(on: connection).isEmpty {
+                try migrator.migrate(on: connection) { migration in
+                    env.info("Preparing the local database: \(migration.name)")
+                }
+            }
             return connection
         }
     }
@@ -109,7 +119,7 @@ enum DatabaseTarget {
         let migrator = try Schema.migrator()
         let statuses: [MigrationStatus]
         do {
-            statuses = try migrator.status(on: connection)
+            statuses = try migrator.status(on: connection, checksums: false)
         } catch let error as PQError where error.sqlState == "42501" {
             return  // a login without access to the bookkeeping; the schema itself will answer
         }
