@@ -103,8 +103,9 @@ import Testing
     @Test func theSameThreeAreRefusedThroughPlainPsql() throws {
         try cli.openEdition()
         try cli.expectSuccess(["edition", "create", "--year", "2017", "--theme", "Cyber safety", "--host", "EE",
-                               "--opens", "2017-01-01 00:00", "--closes", "2017-09-30 23:59"])
+                               "--opens", "2017-01-01 00:00", "--closes", "2099-09-30 23:59"])
         try cli.expectSuccess(["edition", "open", "2017"])
+        try cli.moveDeadline(year: 2017, to: "'2017-09-30 23:59 Europe/Brussels'")
         let (role, password) = try cli.representative("FI")
         try cli.expectSuccess(["entry", "submit", try cli.file("a.toml", Self.entryFile(country: "FI", title: "The Forssa approach")), "--as", role])
         func insert(_ year: Int, _ country: String, _ title: String) -> String {

@@ -67,7 +67,18 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: true) }
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
+                let editions = EditionRepository(db)
+                let current = try editions.requireEdition(year: year)
+                switch current.phase {
+                case .draft, .submissionsOpen:
+                    throw CLIError("Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`.", status: .refused)
+                case .frozen, .published:
+                    throw CLIError("The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again.", status: .refused)
+                case .submissionsClosed, .scoring:
+                    return try editions.updateScoring(year: year, open: true)
+                }
+            }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is open." }
         }
     }
@@ -82,7 +93,18 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: false) }
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
+                let editions = EditionRepository(db)
+                let current = try editions.requireEdition(year: year)
+                switch current.phase {
+                case .draft, .submissionsOpen, .submissionsClosed:
+                    throw CLIError("Scoring for the \(year) edition has not opened yet (the edition is in the \(current.phase.displayName) phase), so there is nothing to close.", status: .refused)
+                case .frozen, .published:
+                    throw CLIError("The \(year) edition is \(current.phase.displayName): scoring is over and its scores are final.", status: .refused)
+                case .scoring:
+                    return try editions.updateScoring(year: year, open: false)
+                }
+            }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is closed." }
         }
     }
@@ -141,8 +163,16 @@ struct EditionCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            _ = try Parse.text(theme, flag: "--theme", field: .theme, wanted: "the theme the presidency chose")
+            _ = try city.map { try Parse.text($0, flag: "--city", field: .hostCity, wanted: "the conference's city, or leave --city out") }
             let db = try connection.connect(env)
-            let edition = try db.transaction(retry: .concurrentChange) { try EditionRepository($0).insertEdition(try newEdition()) }
+            let edition = try db.transaction(retry: .concurrentChange) { db in
+                let editions = EditionRepository(db)
+                if let existing = try editions.fetchEdition(year: year) {
+                    throw CLIError("There is already a \(year) edition (\(existing.theme)); there is one edition a year. `ecpa edition show \(year)` shows it.", status: .conflict)
+                }
+                return try editions.insertEdition(try newEdition())
+            }
             if output.format == .table {
                 env.print("Created the \(edition.year) edition (\(edition.theme)) in the draft phase.")
             } else {
@@ -193,11 +223,18 @@ struct EditionCommand: ParsableCommand {
                 let editions = EditionRepository(db)
                 let current = try editions.requireEdition(year: year)
                 let zone = TimeText.zone(current.timeZone)
-                if opens != nil || closes != nil {
-                    _ = try editions.updateSubmissionWindow(
-                        year: year,
-                        opensAt: try opens.map { try Parse.time($0, flag: "--opens", zone: zone) },
-                        closesAt: try closes.map { try Parse.time($0, flag: "--closes", zone: zone) })
+                let opensAt = try opens.map { try Parse.time($0, flag: "--opens", zone: zone) }
+                let closesAt = try closes.map { try Parse.time($0, flag: "--closes", zone: zone) }
+                // A phase that cannot open gets the database's own refusal; one that can must have
+                // a deadline ahead, or every entry would be refused.
+                var proposed = current
+                proposed.submissionsCloseAt = closesAt ?? current.submissionsCloseAt
+                if current.phase == .submissionsOpen || current.phase.canMove(to: .submissionsOpen),
+                   let problem = proposed.openingProblem(at: env.now()) {
+                    throw CLIError(problem.description, status: .invalidInput)
+                }
+                if opensAt != nil || closesAt != nil {
+                    _ = try editions.updateSubmissionWindow(year: year, opensAt: opensAt, closesAt: closesAt)
                 }
                 return try editions.updatePhase(year: year, to: .submissionsOpen)
             }
