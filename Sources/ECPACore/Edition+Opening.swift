@@ -5,6 +5,6 @@ extension Edition {
     /// deadline still ahead at `now`; with one that has passed, it would refuse every entry.
     public func openingProblem(at now: Date) -> OpeningProblem? {
         guard let deadline = submissionsCloseAt else { return .noDeadline(year: year) }
-        return deadline <= now ? .deadlinePassed(year: year, deadline: shown(deadline)) : nil
+        return deadline <= now ? .deadlinePassed(year: year, deadline: "\(LocalTime.format(deadline, in: zone)) (\(zone.identifier))") : nil
     }
 }

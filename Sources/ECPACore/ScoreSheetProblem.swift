@@ -100,6 +100,13 @@ extension ScoreSheetProblem {
         public static let commentWithoutValue =
             "a comment needs a value in the same row; fill in the value or clear the comment."
 
+        public static func commentTooLong(_ count: Int) -> String {
+            "has \(count.grouped) characters; the limit is \(FreeText.comment.limit.grouped). Shorten the comment."
+        }
+
+        public static let commentControlCharacter =
+            "holds a control character (such as the escape character), which cannot be stored; only line breaks and tabs may stay. Retype the comment."
+
         static func quoted(_ text: String) -> String {
             let short = text.count > 40 ? String(text.prefix(39)) + "…" : text
             return "\"" + short + "\""

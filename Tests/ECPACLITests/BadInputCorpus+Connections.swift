@@ -36,7 +36,7 @@ extension BadInputCorpus {
                  exit: 69, error: "ecpa: Cannot connect to PostgreSQL: Connection to server {server} failed: database \"ecpa_no_such_database\" does not exist. Check --db or ECPA_DATABASE_URL.\n"),
         BadInput(kind: .connection, name: "login-that-does-not-exist", world: .empty,
                  command: "ecpa edition list --db 'dbname=postgres user=no_such_login'",
-                 exit: 69, error: "ecpa: Cannot connect to PostgreSQL: Connection to server {server} failed: role \"no_such_login\" does not exist. Check --db or ECPA_DATABASE_URL.\n"),
+                 exit: 69, error: "ecpa: Cannot connect to PostgreSQL: Connection to server {server} failed: password authentication failed for user \"no_such_login\". Check --db or ECPA_DATABASE_URL.\n"),
         BadInput(kind: .connection, name: "service-that-is-not-defined", world: .empty,
                  command: "ecpa edition list --db service=ecpa_no_such_service",
                  exit: 69, error: "ecpa: Cannot connect to PostgreSQL: Definition of service \"ecpa_no_such_service\" not found. Check --db or ECPA_DATABASE_URL.\n"),

@@ -58,7 +58,7 @@ import Testing
     static func shown(_ text: String, folder: URL) -> String {
         text.replacingOccurrences(of: folder.path + "/", with: "")
             .replacingOccurrences(
-                of: #"Connection to server (on socket "[^"]*"|at "[^"]*" \([^)]*\), port [0-9]+)"#,
+                of: #"Connection to server (on socket "[^"]*"|at "[^"]*"( \([^)]*\))?, port [0-9]+)"#,
                 with: "Connection to server {server}", options: .regularExpression)
     }
 

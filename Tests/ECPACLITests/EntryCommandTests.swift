@@ -216,7 +216,7 @@ import Testing
         let saved = cli.folder.appendingPathComponent("answers.toml").path
         let answers = [
             "", "competing", "Safe at home", "Anna Virtanen", "", "not-an-email", "anna@example.fi", "",
-            "2015-13-01", "2015-01-01", "maybe", "no", "2014-12-31", "2019-06-30", "https://example.fi/safe",
+            "2015-13-01", "2015-01-01", "maybe", "no", "2014-12-31", "2018-06-30", "https://example.fi/safe",
             "y",
         ]
         let long: @Sendable (String, String) -> String? = { _, guidance in
@@ -233,7 +233,7 @@ import Testing
         #expect(result.error.contains("Your answers are saved in \(saved)."))
         #expect(result.output.hasPrefix("Submitted entry 1 \"Safe at home\" for Finland (competing)"))
         let file = try String(contentsOfFile: saved, encoding: .utf8)
-        #expect(file.contains("end_date = 2019-06-30"))
+        #expect(file.contains("end_date = 2018-06-30"))
         #expect(cli.run(["entry", "validate", saved]).status == 0)
     }
 

@@ -70,13 +70,14 @@ struct EditionCommand: ParsableCommand {
             let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
                 let editions = EditionRepository(db)
                 let current = try editions.requireEdition(year: year)
-                switch current.phase {
-                case .draft, .submissionsOpen:
-                    throw CLIError("Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`.", status: .refused)
-                case .frozen, .published:
-                    throw CLIError("The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again.", status: .refused)
-                case .submissionsClosed, .scoring:
+                do {
                     return try editions.updateScoring(year: year, open: true)
+                } catch StoreError.invalidData, StoreError.invalidTransition, StoreError.closed, StoreError.frozen {
+                    // PostgreSQL's phase rule refused; say why in the words of the edition's phase.
+                    throw CLIError(current.phase > .scoring
+                        ? "The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again."
+                        : "Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`.",
+                        status: .refused)
                 }
             }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is open." }
@@ -96,14 +97,15 @@ struct EditionCommand: ParsableCommand {
             let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
                 let editions = EditionRepository(db)
                 let current = try editions.requireEdition(year: year)
-                switch current.phase {
-                case .draft, .submissionsOpen, .submissionsClosed:
-                    throw CLIError("Scoring for the \(year) edition has not opened yet (the edition is in the \(current.phase.displayName) phase), so there is nothing to close.", status: .refused)
-                case .frozen, .published:
-                    throw CLIError("The \(year) edition is \(current.phase.displayName): scoring is over and its scores are final.", status: .refused)
-                case .scoring:
-                    return try editions.updateScoring(year: year, open: false)
+                // Closing what is not open would write nothing, yet say it closed: say why instead.
+                // (A pause, scoring closed in the scoring phase, may be closed again.)
+                guard current.scoringOpen || current.phase == .scoring else {
+                    throw CLIError(current.phase > .scoring
+                        ? "The \(year) edition is \(current.phase.displayName): scoring is over and its scores are final."
+                        : "Scoring for the \(year) edition has not opened yet (the edition is in the \(current.phase.displayName) phase), so there is nothing to close.",
+                        status: .refused)
                 }
+                return try editions.updateScoring(year: year, open: false)
             }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is closed." }
         }
@@ -225,18 +227,25 @@ struct EditionCommand: ParsableCommand {
                 let zone = TimeText.zone(current.timeZone)
                 let opensAt = try opens.map { try Parse.time($0, flag: "--opens", zone: zone) }
                 let closesAt = try closes.map { try Parse.time($0, flag: "--closes", zone: zone) }
-                // A phase that cannot open gets the database's own refusal; one that can must have
-                // a deadline ahead, or every entry would be refused.
+                // A phase that cannot open gets PostgreSQL's own refusal; an edition that can must
+                // have a deadline ahead, or every entry would be refused (the throw rolls back).
                 var proposed = current
                 proposed.submissionsCloseAt = closesAt ?? current.submissionsCloseAt
-                if current.phase == .submissionsOpen || current.phase.canMove(to: .submissionsOpen),
-                   let problem = proposed.openingProblem(at: env.now()) {
+                let now = env.now()
+                do {
+                    if opensAt != nil || closesAt != nil {
+                        _ = try editions.updateSubmissionWindow(year: year, opensAt: opensAt, closesAt: closesAt)
+                    }
+                    let opened = try editions.updatePhase(year: year, to: .submissionsOpen)
+                    if let problem = opened.openingProblem(at: now) {
+                        throw CLIError(problem.description, status: .invalidInput)
+                    }
+                    return opened
+                } catch let error as StoreError {
+                    // The window's own rules refused too; a missing or past deadline says more.
+                    guard case .invalidData = error, let problem = proposed.openingProblem(at: now) else { throw error }
                     throw CLIError(problem.description, status: .invalidInput)
                 }
-                if opensAt != nil || closesAt != nil {
-                    _ = try editions.updateSubmissionWindow(year: year, opensAt: opensAt, closesAt: closesAt)
-                }
-                return try editions.updatePhase(year: year, to: .submissionsOpen)
             }
             report(edition, env: env, format: output.format) {
                 let zone = TimeText.zone($0.timeZone)

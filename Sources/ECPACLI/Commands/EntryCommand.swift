@@ -261,10 +261,12 @@ struct EntryCommand: ParsableCommand {
                 let chosen = try EditionRepository(db).requireEdition(year: edition)
                 let zone = TimeText.zone(chosen.timeZone)
                 let instant = try Parse.time(until, flag: "--until", zone: zone)
-                guard instant > env.now() else {
+                do {
+                    try EntryRepository(db).insertLateAcceptance(edition: chosen.id, country: code, until: instant, reason: reason)
+                } catch StoreError.invalidData where instant <= env.now() {
+                    // PostgreSQL's rule (late_acceptances_until_after_recording), said with the flag.
                     throw CLIError("--until \"\(until)\" has already passed; a late acceptance runs until a time in the future (read in \(zone.identifier) unless an offset is given).", status: .invalidInput)
                 }
-                try EntryRepository(db).insertLateAcceptance(edition: chosen.id, country: code, until: instant, reason: reason)
                 return (zone, instant)
             }
             let name = Country.named(code)?.name ?? code.rawValue

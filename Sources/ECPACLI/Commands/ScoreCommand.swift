@@ -216,13 +216,22 @@ struct ScoreCommand: ParsableCommand {
 
 /// Reading and showing score values.
 enum Values {
-    /// A number such as 7, 7.5 or (as European spreadsheets write it) 7,5; exact.
+    /// A number such as 7, 7.5 or (as European spreadsheets write it) 7,5; exact. It reads what
+    /// the sheet import reads (`ScoreSheetRepository`: `[+-]?` then digits with at most one `.` or
+    /// `,`, spaces and tabs around), so `1-2`, `--1`, `1e1` or `-` are refused rather than read in part.
     static func parse(_ text: String) -> Decimal? {
-        let normal = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        guard !normal.isEmpty, normal.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              normal.filter({ $0 == "." }).count <= 1
+        var rest = Substring(text.trimmingCharacters(in: CharacterSet(charactersIn: " \t")))
+        let negative = rest.first == "-"
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        let parts = rest.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "," }
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard (1...2).contains(parts.count), parts.allSatisfy(digits), parts.contains(where: { !$0.isEmpty }),
+              let whole = parts.first
         else { return nil }
-        return Decimal(string: normal, locale: Locale(identifier: "en_US_POSIX"))
+        let fraction = parts.count == 2 && !parts[1].isEmpty ? "." + parts[1] : ""
+        guard let magnitude = Decimal(string: (whole.isEmpty ? "0" : String(whole)) + fraction, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        return negative ? -magnitude : magnitude
     }
 
     static func text(_ value: Decimal) -> String {
