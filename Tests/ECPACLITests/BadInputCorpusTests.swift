@@ -1,3 +1,4 @@
+import ECPACore
 import ECPATestSupport
 import Foundation
 import LibPQ
@@ -83,8 +84,9 @@ import Testing
         }
         let files = FileManager.default.enumerator(at: cli.folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
         for file in files {
+            // The whole content's digest: Data's hashValue need not look at every byte.
             let data = (try? Data(contentsOf: file)) ?? Data("(folder)".utf8)
-            print["file " + file.path.replacingOccurrences(of: cli.folder.path, with: "")] = String(data.hashValue)
+            print["file " + file.path.replacingOccurrences(of: cli.folder.path, with: "")] = SHA256.hex(bytes: Array(data))
         }
         return print
     }
