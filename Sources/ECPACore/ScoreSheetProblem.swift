@@ -90,7 +90,7 @@ extension ScoreSheetProblem {
         }
 
         public static func notANumber(_ found: String) -> String {
-            "\(quoted(found)) is not a number."
+            "\(quoted(found)) is not a number; write the score in digits, such as 7."
         }
 
         public static func offScale(_ found: String, criterion: String, scale: String) -> String {

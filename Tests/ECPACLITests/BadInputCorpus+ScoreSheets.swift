@@ -37,7 +37,7 @@ extension BadInputCorpus {
                  command: "ecpa score import sheet.csv --as juror_at",
                  fed: "\"seven\" as a value",
                  files: [.text("sheet.csv", sheet(replacingRow: 1, with: row(2, "evaluation", value: "seven")))],
-                 exit: 65, error: "sheet.csv:3: value: \"seven\" is not a number.\necpa: 1 problem in sheet.csv; nothing was imported.\n"),
+                 exit: 65, error: "sheet.csv:3: value: \"seven\" is not a number; write the score in digits, such as 7.\necpa: 1 problem in sheet.csv; nothing was imported.\n"),
         BadInput(kind: .scoreSheet, name: "half-point-on-a-whole-point-scale", world: .scoring,
                  command: "ecpa score import sheet.csv --as juror_at",
                  fed: "\"7,5\" (a decimal comma) on a scale in steps of 1",

@@ -54,6 +54,24 @@ enum BadInputCorpus {
         return lines.joined(separator: "\n")
     }
 
+    /// A scheme with one criterion, focus, on the shipped scale.
+    static func scheme(criterionName: String = "Focus on everyday crime", description: String = "Everyday crime.") -> String {
+        """
+        name = "one-criterion"
+        method = "weighted-mean"
+        tie_breaks = ["highest-weighted-criterion", "head-to-head", "shared-place"]
+
+        [criteria.focus]
+        name = "\(criterionName)"
+        description = "\(description)"
+        weight = 1
+        min = 0
+        max = 10
+        step = 1
+
+        """
+    }
+
     static let sheetHeader = "edition,juror,entry_id,country,entry_title,criterion,criterion_name,scale,value,comment"
 
     /// One row of `juror_at`'s sheet for the scoring world.

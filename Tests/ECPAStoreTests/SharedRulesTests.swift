@@ -88,16 +88,29 @@ import Testing
     func aTypedTextHasTheSameLimitInSwiftAndInPostgreSQL(field: FreeText) throws {
         let columns = try #require(Self.freeTextColumns[field], "\(field) is stored nowhere the test knows")
         for (table, column) in columns {
-            let definitions: [String] = try admin.query("""
-                SELECT pg_get_constraintdef(c.oid) AS d FROM pg_constraint c
-                WHERE c.conrelid = ('ecpa.' || \(table))::regclass AND c.contype = 'c'
-                """).map { try $0.decode("d") }
-            let pattern = "char_length\\(\(column)\\) <= ([0-9]+)"
-            let limits = definitions.compactMap { definition -> Int? in
-                guard let match = definition.range(of: pattern, options: .regularExpression) else { return nil }
-                return Int(definition[match].split(separator: " ").last ?? "")
-            }
+            let limits = try lengthLimits(table: table, column: column)
             #expect(limits == [field.limit], "\(table).\(column): PostgreSQL's limit \(limits), Swift's \(field.limit)")
+        }
+    }
+
+    @Test func aSchemesTextsHaveTheSameLimitsInSwiftAndInPostgreSQL() throws {
+        let limits = ScoringScheme.textLimits
+        for (table, column, limit) in [("schemes", "name", limits.name), ("schemes", "note", limits.note),
+                                       ("criteria", "name", limits.criterionName), ("criteria", "description", limits.criterionDescription)] {
+            #expect(try lengthLimits(table: table, column: column) == [limit], "\(table).\(column)")
+        }
+    }
+
+    /// The limits a table's check constraints put on `char_length(column)`.
+    func lengthLimits(table: String, column: String) throws -> [Int] {
+        let definitions: [String] = try admin.query("""
+            SELECT pg_get_constraintdef(c.oid) AS d FROM pg_constraint c
+            WHERE c.conrelid = ('ecpa.' || \(table))::regclass AND c.contype = 'c'
+            """).map { try $0.decode("d") }
+        let pattern = "char_length\\(\(column)\\) <= ([0-9]+)"
+        return definitions.compactMap { definition -> Int? in
+            guard let match = definition.range(of: pattern, options: .regularExpression) else { return nil }
+            return Int(definition[match].split(separator: " ").last ?? "")
         }
     }
 

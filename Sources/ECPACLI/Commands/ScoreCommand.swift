@@ -90,7 +90,7 @@ struct ScoreCommand: ParsableCommand {
             for pair in values {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
-                    problems.append("'\(pair)' is not CODE=VALUE.")
+                    problems.append("'\(pair)' is not CODE=VALUE; give a criterion and its score, such as focus=7.")
                     continue
                 }
                 guard let criterion = scheme.criterion(parts[0]) else {
@@ -98,7 +98,7 @@ struct ScoreCommand: ParsableCommand {
                     continue
                 }
                 guard let value = Values.parse(parts[1]) else {
-                    problems.append("'\(parts[1])' is not a number (for \(criterion.code)).")
+                    problems.append("'\(parts[1])' is not a number (for \(criterion.code)); write the score in digits, such as \(criterion.code)=7.")
                     continue
                 }
                 if let problem = criterion.problem(with: value) {
