@@ -36,8 +36,14 @@ public struct EntryFile: Hashable, Sendable {
 
     /// The reading problems plus the form's rule problems, sorted by line. A field that could not
     /// be read is not also reported as missing.
-    public var allProblems: [EntryProblem] {
+    public var allProblems: [EntryProblem] { problems(edition: nil) }
+
+    /// `allProblems`, the edition's rules checked for `edition` when the file names none (the
+    /// year `entry submit --edition` gives).
+    public func problems(edition: Int?) -> [EntryProblem] {
         let unreadable = Set(problems.compactMap(\.field))
+        var form = form
+        if form.edition == nil { form.edition = edition }
         let rules = form.validate(lines: lines).filter { problem in
             problem.field.map { !unreadable.contains($0) } ?? true
         }

@@ -56,7 +56,7 @@ extension EntryForm {
 
         require(title, .title)
         if let title, title.unicodeScalars.count > EntryForm.titleLimit {
-            report(.title, "has \(title.unicodeScalars.count) characters; the limit is \(EntryForm.titleLimit).")
+            report(.title, "has \(title.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.titleLimit.grouped).")
         }
 
         require(contact.name, .contactName)
@@ -78,6 +78,18 @@ extension EntryForm {
         }
         if let startDate, let endDate, endDate < startDate {
             report(.endDate, "\(endDate) is before the start date \(startDate).")
+        }
+        // Rule (Annex I): an entry describes a project that has begun by its edition (and, when it
+        // is no longer running, has ended), not one planned for later years.
+        if let edition, edition >= EntryForm.firstEditionYear {
+            if let startDate, startDate.year > edition {
+                report(.startDate, "\(startDate) is after the \(edition) edition; give the day the project started "
+                    + "(an entry describes a project that has begun).")
+            }
+            if stillRunning == false, let endDate, endDate.year > edition {
+                report(.endDate, "\(endDate) is after the \(edition) edition, but still_running = false says the project has ended; "
+                    + "give the day it ended, or write still_running = true and end_date = \"\".")
+            }
         }
 
         for (number, link) in links.enumerated() where !EntryForm.isWebAddress(link) {
@@ -108,14 +120,14 @@ extension EntryForm {
             (.contactEmail, contact.email), (.contactPhone, contact.phone)] + EntryField.allCases.map { ($0, answer($0)) }
         for (field, text) in texts {
             if let text, let limit = EntryForm.characterLimits[field], text.unicodeScalars.count > limit {
-                report(field, "has \(text.unicodeScalars.count) characters; the limit is \(limit).")
+                report(field, "has \(text.unicodeScalars.count.grouped) characters; the limit is \(limit.grouped).")
             }
         }
         if links.count > EntryForm.linkLimit {
             report(.links, "has \(links.count) links; the limit is \(EntryForm.linkLimit).")
         }
         for (number, link) in links.enumerated() where link.unicodeScalars.count > EntryForm.linkCharacterLimit {
-            report(.links, "link \(number + 1) has \(link.unicodeScalars.count) characters; the limit is \(EntryForm.linkCharacterLimit).")
+            report(.links, "link \(number + 1) has \(link.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.linkCharacterLimit.grouped).")
         }
 
         // Rule (terminal safety, ControlCharacters): no control characters; long answers may break lines.

@@ -3,13 +3,16 @@ import Foundation
 extension RankingEngine {
     /// The tie as a person reads it, e.g. "Finland and Hungary tied at 7.25; settled by the higher
     /// mean on Evaluated and effective (8.50 against 8.00)."
-    func note(for record: TieRecord, places: [EntryID: (place: Int, shared: Bool)]) -> TieNote {
+    /// `places` are the computed places; `final` the places after the jury's overrides, which may
+    /// have settled a shared place.
+    func note(for record: TieRecord, places: [EntryID: (place: Int, shared: Bool)], final: [FinalPlace] = []) -> TieNote {
         let entries = record.groups.flatMap { $0 }
         var sentence = RankingEngine.list(entries.map(matrix.name(of:))) + " tied at " + show(record.score)
         let facts = record.facts.map(phrase)
         if !facts.isEmpty { sentence += ", also " + RankingEngine.list(facts) }
         var rule = TieBreakRule.sharedPlace
         var code: String?
+        var stillShared = true
         switch record.outcome {
         case .criterion(let criterion, let means):
             rule = .highestWeightedCriterion
@@ -45,10 +48,23 @@ extension RankingEngine {
         case .shared:
             let place = entries.first.flatMap { places[$0]?.place } ?? 0
             let medal = Medal(place: place).map { " (\($0))" } ?? ""
-            sentence += "; they share place \(place)\(medal), flagged for a jury decision."
+            let decided = final.filter { line in entries.contains(line.entry) }
+            if decided.contains(where: { $0.override != nil }) {
+                // Rule (jury override): the jury placed some of them, so the note says where they are now.
+                let placedNow = decided.map { line in
+                    "\(matrix.name(of: line.entry)) \(line.override == nil ? "at" : "placed by the jury at") \(line.place)"
+                        + (Medal(place: line.place).map { " (\($0))" } ?? "")
+                }
+                sentence += "; they would share place \(place)\(medal), and after the jury's override "
+                    + RankingEngine.list(placedNow)
+                stillShared = decided.contains { $0.shared }
+                sentence += stillShared ? ", still sharing a place, flagged for a jury decision." : "."
+            } else {
+                sentence += "; they share place \(place)\(medal), flagged for a jury decision."
+            }
         }
         return TieNote(entries: entries, score: record.score.value, rule: rule, criterion: code, groups: record.groups,
-                       sentence: sentence)
+                       sentence: sentence, stillShared: rule == .sharedPlace && stillShared)
     }
 
     private func phrase(_ fact: Fact) -> String {

@@ -193,7 +193,7 @@ struct RankingEngine {
                 sharedPlace: line.shared, jurorCount: entryIndex[line.entry].map(countingJurorCount) ?? 0,
                 overridden: line.override, computedPlace: computed[line.entry]?.place ?? line.place))
         }
-        let ties = podiumOnly ? [] : records.map { note(for: $0, places: computed) }
+        let ties = podiumOnly ? [] : records.map { note(for: $0, places: computed, final: final) }
         return Ranking(method: options.method, places: places, ties: ties, overrides: options.overrides,
                        provisional: options.provisional, unscored: unscored, missingCells: options.provisional ? missing : [])
     }

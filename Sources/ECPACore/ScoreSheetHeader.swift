@@ -52,7 +52,7 @@ public struct ScoreSheetHeader: Hashable, Sendable {
             let shown = extra.map { $0.isEmpty ? "(an empty name)" : "\"\($0)\"" }
             problems.append(ScoreSheetProblem(
                 line: 1, column: nil,
-                message: "The header has column\(extra.count == 1 ? "" : "s") the sheet does not have: \(shown.joined(separator: ", ")); remove \(extra.count == 1 ? "it" : "them")."))
+                message: "The header has \(extra.count == 1 ? "a column" : "columns") the sheet does not have: \(shown.joined(separator: ", ")); remove \(extra.count == 1 ? "it" : "them")."))
         }
         if !twice.isEmpty {
             problems.append(ScoreSheetProblem(

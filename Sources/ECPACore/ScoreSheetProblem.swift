@@ -90,7 +90,7 @@ extension ScoreSheetProblem {
         }
 
         public static func notANumber(_ found: String) -> String {
-            "\(quoted(found)) is not a number."
+            "\(quoted(found)) is not a number; write the score in digits, such as 7."
         }
 
         public static func offScale(_ found: String, criterion: String, scale: String) -> String {
@@ -99,6 +99,13 @@ extension ScoreSheetProblem {
 
         public static let commentWithoutValue =
             "a comment needs a value in the same row; fill in the value or clear the comment."
+
+        public static func commentTooLong(_ count: Int) -> String {
+            "has \(count.grouped) characters; the limit is \(FreeText.comment.limit.grouped). Shorten the comment."
+        }
+
+        public static let commentControlCharacter =
+            "holds a control character (such as the escape character), which cannot be stored; only line breaks and tabs may stay. Retype the comment."
 
         static func quoted(_ text: String) -> String {
             let short = text.count > 40 ? String(text.prefix(39)) + "…" : text

@@ -154,6 +154,8 @@ private struct SchemeBuilder {
         require("tie_breaks", tieBreaks != nil, line: nil,
                 "is required, e.g. tie_breaks = [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].")
         if let name { rules += ScoringScheme.nameProblems(name, lines: lines) }
+        rules += ScoringScheme.lengthProblems(name: name, note: note,
+                                              criteria: drafts.map { ($0.code, $0.name, $0.description) }, lines: lines)
         if let tieBreaks { rules += ScoringScheme.tieBreakProblems(tieBreaks, lines: lines) }
         rules += ScoringScheme.criteriaProblems(codes: drafts.map(\.code), lines: lines)
         var criteria: [Criterion] = []

@@ -12,6 +12,8 @@ extension ScoringScheme {
     /// The problems, each with the line of its field when the scheme came from a file.
     func validate(lines: [String: Int]) -> [SchemeProblem] {
         var problems = ScoringScheme.nameProblems(name, lines: lines)
+        problems += ScoringScheme.lengthProblems(name: name, note: note,
+                                                 criteria: criteria.map { ($0.code, $0.name, $0.description) }, lines: lines)
         problems += ScoringScheme.criteriaProblems(codes: criteria.map(\.code), lines: lines)
         for criterion in criteria {
             problems += Criterion.problems(code: criterion.code, name: criterion.name, weight: criterion.weight,
@@ -24,6 +26,24 @@ extension ScoringScheme {
     static func nameProblems(_ name: String, lines: [String: Int]) -> [SchemeProblem] {
         guard name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
         return [SchemeProblem(line: lines["name"], field: "name", message: "must not be blank, e.g. name = \"ecpa-2025\".")]
+    }
+
+    /// The longest each text of a scheme may be, in characters (sql/0029 holds stored schemes to the same).
+    public static let textLimits = (name: 200, note: 2_000, criterionName: 200, criterionDescription: 2_000)
+
+    /// Texts over their limits: the scheme's name and note, each criterion's name and description.
+    static func lengthProblems(name: String?, note: String?, criteria: [(code: String, name: String?, description: String?)],
+                               lines: [String: Int]) -> [SchemeProblem] {
+        var texts: [(String, String?, Int)] = [("name", name, textLimits.name), ("note", note, textLimits.note)]
+        for criterion in criteria {
+            texts.append(("criteria.\(criterion.code).name", criterion.name, textLimits.criterionName))
+            texts.append(("criteria.\(criterion.code).description", criterion.description, textLimits.criterionDescription))
+        }
+        return texts.compactMap { key, text, limit in
+            guard let count = text?.unicodeScalars.count, count > limit else { return nil }
+            return SchemeProblem(line: lines[key], field: key,
+                                 message: "has \(count.grouped) characters; the limit is \(limit.grouped). Shorten it.")
+        }
     }
 
     /// At least one criterion, each code usable and given once.

@@ -20,7 +20,8 @@ public struct TieNote: Hashable, Sendable, Codable {
 
     /// Makes a note.
     public init(entries: [EntryID], score: Decimal, rule: TieBreakRule, criterion: String?, groups: [[EntryID]],
-                sentence: String) {
+                sentence: String, stillShared: Bool? = nil) {
+        self.stillShared = stillShared ?? (rule == .sharedPlace)
         self.entries = entries
         self.score = score
         self.rule = rule
@@ -32,6 +33,10 @@ public struct TieNote: Hashable, Sendable, Codable {
     /// Whether every tied entry now has a place of its own.
     public var settled: Bool { groups.allSatisfy { $0.count == 1 } }
 
+    /// Whether some of the entries still share a place in the final order: no rule settled the
+    /// tie and no jury override did either.
+    public var stillShared: Bool
+
     /// Whether the entries share a place, which the jury should decide.
-    public var needsJuryDecision: Bool { rule == .sharedPlace }
+    public var needsJuryDecision: Bool { stillShared }
 }

@@ -102,10 +102,7 @@ public struct EditionRepository {
                 UPDATE ecpa.editions SET phase = \(phase.rawValue) WHERE year = \(year)
                 RETURNING \(Self.columns)
                 """)
-            guard !rows.isEmpty else {
-                throw StoreError.notFound("There is no \(year) edition. `ecpa edition list` shows the editions.")
-            }
-            return try Self.edition(from: rows)
+            return try Self.edition(from: rows, year: year)
         }
     }
 
@@ -119,7 +116,7 @@ public struct EditionRepository {
                 WHERE year = \(year)
                 RETURNING \(Self.columns)
                 """)
-            return try Self.edition(from: rows)
+            return try Self.edition(from: rows, year: year)
         }
     }
 
@@ -133,7 +130,7 @@ public struct EditionRepository {
                 WHERE year = \(year)
                 RETURNING \(Self.columns)
                 """)
-            return try Self.edition(from: rows)
+            return try Self.edition(from: rows, year: year)
         }
     }
 
@@ -147,12 +144,20 @@ public struct EditionRepository {
                 WHERE year = \(year)
                 RETURNING \(Self.columns)
                 """)
-            return try Self.edition(from: rows)
+            return try Self.edition(from: rows, year: year)
         }
     }
 
     static func edition(from rows: [Row]) throws -> Edition {
         guard let row = rows.first else { throw StoreError.notFound("The edition was not found.") }
+        return try decode(row)
+    }
+
+    /// The edition a statement returned, or the not-found error that names the year.
+    static func edition(from rows: [Row], year: Int) throws -> Edition {
+        guard let row = rows.first else {
+            throw StoreError.notFound("There is no \(year) edition. `ecpa edition list` shows the editions.")
+        }
         return try decode(row)
     }
 

@@ -27,8 +27,15 @@ final class ScoreSheetFile: Sequence, IteratorProtocol {
     init(path: String, chunkSize: Int = 1 << 18) throws {
         self.path = path
         self.chunkSize = chunkSize
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ScoreImportError.unreadable(path: path, reason: "it is a folder, not a file; give the score sheet's file name")
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ScoreImportError.unreadable(path: path, reason: "there is no such file. Check the name and the folder")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ScoreImportError.unreadable(path: path, reason: "it does not exist or cannot be read")
+            throw ScoreImportError.unreadable(path: path, reason: "you may not read it; check its permissions")
         }
         self.handle = handle
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -57,7 +64,7 @@ final class ScoreSheetFile: Sequence, IteratorProtocol {
     func next() -> [UInt8]? {
         if let start = first {
             first = nil
-            return normalizer.process(start)
+            return textOnly(normalizer.process(start))
         }
         guard !finished else { return nil }
         do {
@@ -68,13 +75,53 @@ final class ScoreSheetFile: Sequence, IteratorProtocol {
                 return rest.isEmpty ? nil : rest
             }
             bytesRead += chunk.count
-            return normalizer.process(chunk)
+            return textOnly(normalizer.process(chunk))
         } catch let error as ScoreImportError {
             readError = error
         } catch {
             readError = .unreadable(path: path, reason: error.localizedDescription)
         }
         finished = true
+        return nil
+    }
+
+    /// The chunk, unless it holds a NUL byte: valid UTF-8, but not text PostgreSQL can store, and
+    /// COPY would call the whole file "not UTF-8". Then reading stops with the line named.
+    private func textOnly(_ chunk: [UInt8]) -> [UInt8]? {
+        let hasNUL = chunk.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        guard hasNUL else { return chunk }
+        let line = Self.lineOfFirstNUL(path: path)
+        readError = .malformed(ScoreSheetProblem(line: line, column: nil, message: Self.nulMessage))
+        finished = true
+        return nil
+    }
+
+    static let nulMessage = "The line holds a NUL character (a zero byte), which is not text and cannot be stored. "
+        + "It is invisible: retype that row's comment or value in the spreadsheet, save the sheet again and import it."
+
+    /// The physical line of the file's first NUL byte (CR, LF and CR LF each end a line).
+    static func lineOfFirstNUL(path: String) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var line = 1
+        var previousCR = false
+        while let data = try? handle.read(upToCount: 1 << 18), !data.isEmpty {
+            for byte in data {
+                switch byte {
+                case 0:
+                    return line
+                case UInt8(ascii: "\n") where !previousCR:
+                    line += 1
+                case UInt8(ascii: "\r"):
+                    line += 1
+                default:
+                    break
+                }
+                previousCR = byte == UInt8(ascii: "\r")
+            }
+        }
         return nil
     }
 

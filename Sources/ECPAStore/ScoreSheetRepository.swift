@@ -206,6 +206,11 @@ public struct ScoreSheetRepository {
                 AND NOT ecpa.on_scale(r.value, r.min_value, r.max_value, r.step)
                 """, order: 9, column: .value, code: "value_scale", details: ["r.value_t", "r.c_code"]),
             Check(applies: "r.value_t = '' AND r.comment IS NOT NULL", order: 10, column: .comment, code: "comment_alone"),
+            // FreeText.comment is the limit sql/0029 holds stored comments to (SharedRulesTests).
+            Check(applies: "r.value_t <> '' AND char_length(r.comment) > \(FreeText.comment.limit)", order: 10, column: .comment,
+                  code: "comment_length", details: ["char_length(r.comment)::text"]),
+            Check(applies: "r.value_t <> '' AND NOT ecpa.is_clean_text(r.comment, true)", order: 10, column: .comment,
+                  code: "comment_control"),
         ]
     }
 
@@ -334,6 +339,8 @@ public struct ScoreSheetRepository {
                 let criterion = byCode[d2]
                 message = ScoreSheetProblem.Says.offScale(d1, criterion: criterion?.name ?? d2, scale: criterion?.scaleDescription ?? "")
             case "comment_alone": message = ScoreSheetProblem.Says.commentWithoutValue
+            case "comment_length": message = ScoreSheetProblem.Says.commentTooLong(Int(d1) ?? 0)
+            case "comment_control": message = ScoreSheetProblem.Says.commentControlCharacter
             case "duplicate":
                 let first: Int64? = try row.decode("first_line")
                 message = ScoreSheetProblem.Says.duplicate(entry: d1, criterion: d2, firstLine: Int(first ?? 0))

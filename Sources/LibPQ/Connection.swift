@@ -269,6 +269,19 @@ public final class Connection {
         }
     }
 
+    /// Every setting libpq knows (host, port, dbname, sslmode...).
+    static var keywords: [String] {
+        guard let options = PQconndefaults() else { return [] }
+        defer { PQconninfoFree(options) }
+        var keywords: [String] = []
+        var option = options
+        while let keyword = option.pointee.keyword {
+            keywords.append(String(cString: keyword))
+            option += 1
+        }
+        return keywords
+    }
+
     /// The password given in a conninfo, read with libpq's own parser; its syntax errors are not echoed since they quote the text.
     private static func password(in conninfo: String) throws -> String? {
         var errorMessage: UnsafeMutablePointer<CChar>?
@@ -278,7 +291,8 @@ public final class Connection {
                 kind: .connection,
                 message: ConnectionString.isURL(conninfo)
                     ? ConnectionString.invalidURL
-                    : "The connection string is not valid: use key=value pairs (host=... dbname=...) or a postgresql:// URL.")
+                    : ConnectionString.unknownKeyProblem(in: conninfo, known: Connection.keywords)
+                        ?? "The connection string is not valid: use key=value pairs (host=... dbname=...) or a postgresql:// URL.")
         }
         defer { PQconninfoFree(options) }
         var option = options

@@ -30,6 +30,63 @@ public enum ConnectionString {
         return sound ? nil : invalidURL
     }
 
+    /// The keys of a key=value connection string (`host=db dbname='a b'`), in order; nil when the
+    /// text is not made of key=value pairs. Values are skipped, never returned.
+    static func keys(in conninfo: String) -> [String]? {
+        var keys: [String] = []
+        var rest = conninfo[...]
+        while true {
+            rest = rest.drop(while: \.isWhitespace)
+            guard !rest.isEmpty else { return keys }
+            let key = rest.prefix { !$0.isWhitespace && $0 != "=" }
+            rest = rest.dropFirst(key.count).drop(while: \.isWhitespace)
+            guard !key.isEmpty, rest.first == "=" else { return nil }
+            keys.append(String(key))
+            rest = rest.dropFirst().drop(while: \.isWhitespace)
+            if rest.first == "'" {
+                rest = rest.dropFirst()
+                while let character = rest.first, character != "'" {
+                    rest = rest.dropFirst(character == "\\" ? 2 : 1)
+                }
+                rest = rest.dropFirst()
+            } else {
+                while let character = rest.first, !character.isWhitespace {
+                    rest = rest.dropFirst(character == "\\" ? 2 : 1)
+                }
+            }
+        }
+    }
+
+    /// The sentence for a key=value string with a key libpq does not know, naming it (a key is
+    /// never a secret; only keys shaped like libpq's are quoted) and the nearest known one.
+    static func unknownKeyProblem(in conninfo: String, known: [String]) -> String? {
+        guard let keys = keys(in: conninfo),
+              let unknown = keys.first(where: { !known.contains($0) }),
+              unknown.count <= 40, unknown.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        else { return nil }
+        let nearest = known.map { ($0, distance($0, unknown.lowercased())) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        let suggestion = nearest.map { " (did you mean \($0)?)" } ?? ""
+        return "The connection string has no setting \"\(unknown)\"\(suggestion); settings such as host, port, dbname, user and sslmode are written key=value."
+    }
+
+    /// The edit distance between two short words.
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+
     /// The sentence for a URL that cannot be read as meant.
     static let invalidURL = """
         The connection URL is not valid: characters such as @ / : ? # in a user name, password or \

@@ -2,6 +2,7 @@ import ECPACLI
 import ECPAStore
 import ECPATestSupport
 import Foundation
+import LibPQ
 
 /// Runs `ecpa` command lines in-process against a test database, capturing what a user would see.
 final class CLIHarness: @unchecked Sendable {
@@ -11,8 +12,13 @@ final class CLIHarness: @unchecked Sendable {
     private var out = ""
     private var err = ""
 
-    init() throws {
-        database = try TestDatabase.make(migrations: try Schema.migrations())
+    convenience init() throws {
+        try self.init(database: try TestDatabase.make(migrations: try Schema.migrations()))
+    }
+
+    /// A harness on a database of the test's own, such as a copy of a prepared one.
+    init(database: TestDatabase) throws {
+        self.database = database
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecpa-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
@@ -53,15 +59,24 @@ final class CLIHarness: @unchecked Sendable {
         return url.path
     }
 
-    /// An edition open for submissions (or with its deadline passed), created through the CLI.
+    /// An edition open for submissions, created through the CLI; with `deadlinePassed`, its deadline
+    /// is then moved an hour into the past by the administrator (ecpa refuses to open an edition
+    /// whose deadline has passed).
     func openEdition(year: Int = 2018, deadlinePassed: Bool = false) throws {
         let now = Date()
-        let closes = deadlinePassed ? now.addingTimeInterval(-3600) : now.addingTimeInterval(86_400)
         let iso = ISO8601DateFormatter()
         try expectSuccess(["edition", "create", "--year", String(year), "--theme", "Community Policing", "--host", "AT",
                            "--city", "Vienna", "--opens", iso.string(from: now.addingTimeInterval(-86_400 * 10)),
-                           "--closes", iso.string(from: closes)])
+                           "--closes", iso.string(from: now.addingTimeInterval(86_400))])
         try expectSuccess(["edition", "open", String(year)])
+        if deadlinePassed { try moveDeadline(year: year, to: "now() - interval '1 hour'") }
+    }
+
+    /// Sets an edition's deadline as the administrator, bypassing ecpa's checks: `moment` is SQL
+    /// text written by the test (such as "now() - interval '1 hour'"), never user input.
+    func moveDeadline(year: Int, to moment: String) throws {
+        let admin = try database.connect()
+        try admin.execute(SQL(unsafeRaw: "UPDATE ecpa.editions SET submissions_close_at = \(moment) WHERE year = \(year)"))
     }
 
     /// Registers a national representative through the CLI; returns the role and its password.

@@ -103,8 +103,9 @@ import Testing
     @Test func theSameThreeAreRefusedThroughPlainPsql() throws {
         try cli.openEdition()
         try cli.expectSuccess(["edition", "create", "--year", "2017", "--theme", "Cyber safety", "--host", "EE",
-                               "--opens", "2017-01-01 00:00", "--closes", "2017-09-30 23:59"])
+                               "--opens", "2017-01-01 00:00", "--closes", "2099-09-30 23:59"])
         try cli.expectSuccess(["edition", "open", "2017"])
+        try cli.moveDeadline(year: 2017, to: "'2017-09-30 23:59 Europe/Brussels'")
         let (role, password) = try cli.representative("FI")
         try cli.expectSuccess(["entry", "submit", try cli.file("a.toml", Self.entryFile(country: "FI", title: "The Forssa approach")), "--as", role])
         func insert(_ year: Int, _ country: String, _ title: String) -> String {
@@ -215,7 +216,7 @@ import Testing
         let saved = cli.folder.appendingPathComponent("answers.toml").path
         let answers = [
             "", "competing", "Safe at home", "Anna Virtanen", "", "not-an-email", "anna@example.fi", "",
-            "2015-13-01", "2015-01-01", "maybe", "no", "2014-12-31", "2019-06-30", "https://example.fi/safe",
+            "2015-13-01", "2015-01-01", "maybe", "no", "2014-12-31", "2018-06-30", "https://example.fi/safe",
             "y",
         ]
         let long: @Sendable (String, String) -> String? = { _, guidance in
@@ -232,7 +233,7 @@ import Testing
         #expect(result.error.contains("Your answers are saved in \(saved)."))
         #expect(result.output.hasPrefix("Submitted entry 1 \"Safe at home\" for Finland (competing)"))
         let file = try String(contentsOfFile: saved, encoding: .utf8)
-        #expect(file.contains("end_date = 2019-06-30"))
+        #expect(file.contains("end_date = 2018-06-30"))
         #expect(cli.run(["entry", "validate", saved]).status == 0)
     }
 

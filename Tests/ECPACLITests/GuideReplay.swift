@@ -12,6 +12,8 @@ import Foundation
 /// - `<!-- replay-file: NAME -->` before a fenced block: the block is saved as the file NAME.
 /// - `<!-- replay-run ... -->`: commands run at that point, unseen, one per line (`ecpa ...`).
 /// - `<!-- replay-write: NAME TEXT -->`: saves a one-line file (a password file, say) unseen.
+/// - `<!-- replay-sql ... -->`: SQL run at that point as the database's administrator, unseen, for
+///   what no ecpa command does on purpose (a deadline that has passed).
 /// - A line `…` in shown output stands for any number of lines. Times, digests and the replay's
 ///   own folder are masked on both sides before comparing.
 struct GuideReplay {
@@ -22,6 +24,8 @@ struct GuideReplay {
         var line: Int
         /// A `replay-run` command: not shown in the guide, only has to succeed.
         var hidden = false
+        /// A `replay-sql` script, run instead of a command.
+        var sql: String?
     }
 
     struct Mismatch: CustomStringConvertible {
@@ -54,6 +58,15 @@ struct GuideReplay {
             } else if trimmed.hasPrefix("<!-- replay-write:") {
                 let parts = Self.value(trimmed, "replay-write:").split(separator: " ", maxSplits: 1).map(String.init)
                 fileAtStep[steps.count, default: []].append((parts[0], (parts.count > 1 ? parts[1] : "") + "\n"))
+            } else if trimmed.hasPrefix("<!-- replay-sql") {
+                var script: [String] = []
+                let first = index + 1
+                index += 1
+                while index < lines.count && !lines[index].contains("-->") {
+                    script.append(lines[index])
+                    index += 1
+                }
+                steps.append(Step(command: "", role: nil, expected: [], line: first, hidden: true, sql: script.joined(separator: "\n")))
             } else if trimmed.hasPrefix("<!-- replay-run") {
                 index += 1
                 while index < lines.count && !lines[index].contains("-->") {
@@ -105,6 +118,10 @@ struct GuideReplay {
         for (number, step) in steps.enumerated() {
             for file in fileAtStep[number] ?? [] {
                 try Data(file.text.utf8).write(to: cli.folder.appendingPathComponent(file.name))
+            }
+            if let sql = step.sql {
+                try admin.executeScript(unsafeRaw: sql)
+                continue
             }
             var (arguments, input) = try Self.split(step.command)
             if let role = step.role { arguments += ["--as", role] }

@@ -105,7 +105,7 @@ import Testing
         let lines = result.error.split(separator: "\n").map(String.init)
         #expect(lines == [
             "\(file):3: value: 11 is not on the scale of Evaluated and effective: scores go from 0 to 10 in steps of 1.",
-            "\(file):4: value: \"seven\" is not a number.",
+            "\(file):4: value: \"seven\" is not a number; write the score in digits, such as 7.",
             "\(file):8: entry_id: \(jurorA) is in conflict with entry 3 \"My neighbour is the policeman!\" (declared: Worked with the project team.) and does not score it.",
             "\(file):13: juror: the row names juror \"\(jurorB)\", but this sheet is \(jurorA)'s; a juror imports only their own scores.",
             "\(file):19: criterion: entry 5, evaluation is already on line 18; give each cell once.",

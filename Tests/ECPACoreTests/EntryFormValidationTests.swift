@@ -37,6 +37,12 @@ struct EntryFormValidationTests {
              problem: "end_date: must be left empty (\"\") while the project is still running."),
         Case(name: "ended before it started", change: { $0.endDate = Fixtures.day("2015-12-31") },
              problem: "end_date: 2015-12-31 is before the start date 2016-01-01."),
+        Case(name: "started after its edition", change: { $0.startDate = Fixtures.day("2099-01-01"); $0.stillRunning = true; $0.endDate = nil },
+             problem: "start_date: 2099-01-01 is after the 2018 edition; give the day the project started (an entry describes a project that has begun)."),
+        Case(name: "ended after its edition", change: { $0.endDate = Fixtures.day("2019-01-31") },
+             problem: "end_date: 2019-01-31 is after the 2018 edition, but still_running = false says the project has ended; give the day it ended, or write still_running = true and end_date = \"\"."),
+        Case(name: "answer over its limit", change: { $0.partners = String(repeating: "p", count: 10_001) },
+             problem: "partners: has 10,001 characters; the limit is 10,000."),
         Case(name: "link without scheme", change: { $0.links = ["www.forssa.fi"] },
              problem: "links: the link \"www.forssa.fi\" must be a web address starting with https:// or http://."),
         Case(name: "second link not web", change: { $0.links = ["https://forssa.fi", "ftp://forssa.fi/report.pdf"] },
@@ -72,6 +78,8 @@ struct EntryFormValidationTests {
         Case(name: "no phone or organisation", change: { $0.contact.phone = nil; $0.contact.organisation = nil }, problem: ""),
         Case(name: "United Kingdom in 2018", change: { $0.country = Fixtures.code("GB") }, problem: ""),
         Case(name: "edition not given", change: { $0.edition = nil }, problem: ""),
+        Case(name: "ended in its edition's year", change: { $0.endDate = Fixtures.day("2018-12-31") }, problem: ""),
+        Case(name: "dates after an edition year not given", change: { $0.edition = nil; $0.endDate = Fixtures.day("2099-01-01") }, problem: ""),
     ])
     func stillValid(_ example: Case) {
         var form = Fixtures.forssa

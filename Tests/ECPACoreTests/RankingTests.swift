@@ -182,6 +182,13 @@ struct RankingTests {
             "4 Hungary 7.50",
         ])
         #expect(ranking.needsJuryDecision == false)
+        // The tie's note says where the override left the entries, not that they still share.
+        #expect(ranking.ties.map(\.sentence) == [
+            "Hungary and Austria tied at 7.500, also on Evaluated and effective (7.667) and head to head (of the 3 jurors "
+                + "who scored both, 1 favoured each, 1 gave equal totals); they would share place 3 (bronze), and after the "
+                + "jury's override Austria placed by the jury at 3 (bronze) and Hungary at 4.",
+        ])
+        #expect(ranking.ties.map(\.needsJuryDecision) == [false])
     }
 
     @Test("Overrides that cannot be applied are refused, every reason in a plain sentence", arguments: [

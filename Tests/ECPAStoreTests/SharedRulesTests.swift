@@ -72,6 +72,48 @@ import Testing
         #expect(JSONText.string(text) == jsonb)
     }
 
+    /// Where each text typed on the command line is stored, as (table, column).
+    static let freeTextColumns: [FreeText: [(String, String)]] = [
+        .theme: [("editions", "theme")], .hostCity: [("editions", "host_city")],
+        .personName: [("people", "display_name")], .email: [("people", "email")],
+        .jurorName: [("jurors", "display_name")],
+        .comment: [("scores", "comment"), ("abstentions", "comment")],
+        .reason: [("declared_conflicts", "reason"), ("late_acceptances", "reason"), ("overrides", "reason"),
+                  ("entries", "ineligible_reason")],
+    ]
+
+    /// The CLI refuses a text over its FreeText limit before writing; PostgreSQL holds the stored
+    /// column to the same number (sql/0029), read here from the table's length constraint.
+    @Test(arguments: FreeText.allCases)
+    func aTypedTextHasTheSameLimitInSwiftAndInPostgreSQL(field: FreeText) throws {
+        let columns = try #require(Self.freeTextColumns[field], "\(field) is stored nowhere the test knows")
+        for (table, column) in columns {
+            let limits = try lengthLimits(table: table, column: column)
+            #expect(limits == [field.limit], "\(table).\(column): PostgreSQL's limit \(limits), Swift's \(field.limit)")
+        }
+    }
+
+    @Test func aSchemesTextsHaveTheSameLimitsInSwiftAndInPostgreSQL() throws {
+        let limits = ScoringScheme.textLimits
+        for (table, column, limit) in [("schemes", "name", limits.name), ("schemes", "note", limits.note),
+                                       ("criteria", "name", limits.criterionName), ("criteria", "description", limits.criterionDescription)] {
+            #expect(try lengthLimits(table: table, column: column) == [limit], "\(table).\(column)")
+        }
+    }
+
+    /// The limits a table's check constraints put on `char_length(column)`.
+    func lengthLimits(table: String, column: String) throws -> [Int] {
+        let definitions: [String] = try admin.query("""
+            SELECT pg_get_constraintdef(c.oid) AS d FROM pg_constraint c
+            WHERE c.conrelid = ('ecpa.' || \(table))::regclass AND c.contype = 'c'
+            """).map { try $0.decode("d") }
+        let pattern = "char_length\\(\(column)\\) <= ([0-9]+)"
+        return definitions.compactMap { definition -> Int? in
+            guard let match = definition.range(of: pattern, options: .regularExpression) else { return nil }
+            return Int(definition[match].split(separator: " ").last ?? "")
+        }
+    }
+
     /// Each text limit of the entry form, as (column, Swift's limit); links are counted apart.
     static let entryLimits: [(String, Int)] = [("title", EntryForm.titleLimit)]
         + EntryForm.characterLimits.map { ($0.key.rawValue.replacingOccurrences(of: ".", with: "_"), $0.value) }

@@ -30,6 +30,19 @@ final class TemplateDatabases: @unchecked Sendable {
         }
     }
 
+    /// Copies a database that tests prepared (not a migration template), ending any session still
+    /// connected to it first.
+    func clone(template: String, into name: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let admin = try Connection(conninfo: TestServer.adminConninfo)
+        defer { admin.close() }
+        _ = try admin.query("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(template) AND pid <> pg_backend_pid()
+            """)
+        try admin.execute("CREATE DATABASE \(identifier: name) TEMPLATE \(identifier: template) STRATEGY file_copy")
+    }
+
     /// FNV-1a over the versions, names and scripts: stable across processes, unlike Hasher.
     private static func shortHash(of migrations: [Migration]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -24,6 +24,15 @@ public final class TestDatabase: Sendable {
         return TestDatabase(name: name)
     }
 
+    /// A new database copied from `template`, a test database some tests prepared once and share
+    /// (nobody may be connected to it while it is copied).
+    public static func make(cloning template: TestDatabase) throws -> TestDatabase {
+        try TestServer.requireConfiguration()
+        let name = uniqueName("ecpa_test")
+        try TemplateDatabases.shared.clone(template: template.name, into: name)
+        return TestDatabase(name: name)
+    }
+
     /// A key=value connection string for this database as the admin; host, port, user and password come from the environment.
     public var conninfo: String {
         "dbname=\(TestServer.conninfoValue(name))"

@@ -67,7 +67,19 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: true) }
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
+                let editions = EditionRepository(db)
+                let current = try editions.requireEdition(year: year)
+                do {
+                    return try editions.updateScoring(year: year, open: true)
+                } catch StoreError.invalidData, StoreError.invalidTransition, StoreError.closed, StoreError.frozen {
+                    // PostgreSQL's phase rule refused; say why in the words of the edition's phase.
+                    throw CLIError(current.phase > .scoring
+                        ? "The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again."
+                        : "Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`.",
+                        status: .refused)
+                }
+            }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is open." }
         }
     }
@@ -82,7 +94,19 @@ struct EditionCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { try EditionRepository($0).updateScoring(year: year, open: false) }
+            let edition = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
+                let editions = EditionRepository(db)
+                let current = try editions.requireEdition(year: year)
+                // Closing what is not open would write nothing, yet say it closed: say why instead.
+                // (A pause, scoring closed in the scoring phase, may be closed again.)
+                guard current.scoringOpen || current.phase == .scoring else {
+                    throw CLIError(current.phase > .scoring
+                        ? "The \(year) edition is \(current.phase.displayName): scoring is over and its scores are final."
+                        : "Scoring for the \(year) edition has not opened yet (the edition is in the \(current.phase.displayName) phase), so there is nothing to close.",
+                        status: .refused)
+                }
+                return try editions.updateScoring(year: year, open: false)
+            }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is closed." }
         }
     }
@@ -141,8 +165,16 @@ struct EditionCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            _ = try Parse.text(theme, flag: "--theme", field: .theme, wanted: "the theme the presidency chose")
+            _ = try city.map { try Parse.text($0, flag: "--city", field: .hostCity, wanted: "the conference's city, or leave --city out") }
             let db = try connection.connect(env)
-            let edition = try db.transaction(retry: .concurrentChange) { try EditionRepository($0).insertEdition(try newEdition()) }
+            let edition = try db.transaction(retry: .concurrentChange) { db in
+                let editions = EditionRepository(db)
+                if let existing = try editions.fetchEdition(year: year) {
+                    throw CLIError("There is already a \(year) edition (\(existing.theme)); there is one edition a year. `ecpa edition show \(year)` shows it.", status: .conflict)
+                }
+                return try editions.insertEdition(try newEdition())
+            }
             if output.format == .table {
                 env.print("Created the \(edition.year) edition (\(edition.theme)) in the draft phase.")
             } else {
@@ -193,13 +225,27 @@ struct EditionCommand: ParsableCommand {
                 let editions = EditionRepository(db)
                 let current = try editions.requireEdition(year: year)
                 let zone = TimeText.zone(current.timeZone)
-                if opens != nil || closes != nil {
-                    _ = try editions.updateSubmissionWindow(
-                        year: year,
-                        opensAt: try opens.map { try Parse.time($0, flag: "--opens", zone: zone) },
-                        closesAt: try closes.map { try Parse.time($0, flag: "--closes", zone: zone) })
+                let opensAt = try opens.map { try Parse.time($0, flag: "--opens", zone: zone) }
+                let closesAt = try closes.map { try Parse.time($0, flag: "--closes", zone: zone) }
+                // A phase that cannot open gets PostgreSQL's own refusal; an edition that can must
+                // have a deadline ahead, or every entry would be refused (the throw rolls back).
+                var proposed = current
+                proposed.submissionsCloseAt = closesAt ?? current.submissionsCloseAt
+                let now = env.now()
+                do {
+                    if opensAt != nil || closesAt != nil {
+                        _ = try editions.updateSubmissionWindow(year: year, opensAt: opensAt, closesAt: closesAt)
+                    }
+                    let opened = try editions.updatePhase(year: year, to: .submissionsOpen)
+                    if let problem = opened.openingProblem(at: now) {
+                        throw CLIError(problem.description, status: .invalidInput)
+                    }
+                    return opened
+                } catch let error as StoreError {
+                    // The window's own rules refused too; a missing or past deadline says more.
+                    guard case .invalidData = error, let problem = proposed.openingProblem(at: now) else { throw error }
+                    throw CLIError(problem.description, status: .invalidInput)
                 }
-                return try editions.updatePhase(year: year, to: .submissionsOpen)
             }
             report(edition, env: env, format: output.format) {
                 let zone = TimeText.zone($0.timeZone)

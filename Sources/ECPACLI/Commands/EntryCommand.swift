@@ -112,7 +112,7 @@ struct EntryCommand: ParsableCommand {
         }
 
         func submit(_ file: String, env: CLIEnvironment) throws {
-            var (form, problems) = try EntryFileReader.read(file, requireComplete: !draft)
+            var (form, problems) = try EntryFileReader.read(file, requireComplete: !draft, edition: edition)
             if let edition, let inFile = form.edition, edition != inFile {
                 problems.append(EntryProblem(field: "edition", line: nil, message: "the file says \(inFile) but --edition says \(edition)."))
             }
@@ -255,12 +255,18 @@ struct EntryCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let code = try Parse.country(country, flag: "--country")
+            _ = try Parse.text(reason, flag: "--reason", field: .reason, wanted: "the reason the late entry is accepted")
             let db = try connection.connect(env)
             let (zone, instant) = try db.transaction(retry: .concurrentChange) { db in
                 let chosen = try EditionRepository(db).requireEdition(year: edition)
                 let zone = TimeText.zone(chosen.timeZone)
                 let instant = try Parse.time(until, flag: "--until", zone: zone)
-                try EntryRepository(db).insertLateAcceptance(edition: chosen.id, country: code, until: instant, reason: reason)
+                do {
+                    try EntryRepository(db).insertLateAcceptance(edition: chosen.id, country: code, until: instant, reason: reason)
+                } catch StoreError.invalidData where instant <= env.now() {
+                    // PostgreSQL's rule (late_acceptances_until_after_recording), said with the flag.
+                    throw CLIError("--until \"\(until)\" has already passed; a late acceptance runs until a time in the future (read in \(zone.identifier) unless an offset is given).", status: .invalidInput)
+                }
                 return (zone, instant)
             }
             let name = Country.named(code)?.name ?? code.rawValue
@@ -299,6 +305,7 @@ struct EntryCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            _ = try reason.map { try Parse.text($0, flag: "--reason", field: .reason, wanted: "why the entry is ineligible") }
             let db = try connection.connect(env)
             let entry = try db.transaction(retry: .concurrentChange) {
                 try EntryRepository($0).updateState(id: EntryID(id), to: eligible ? .eligible : .ineligible, reason: reason)
@@ -324,19 +331,24 @@ extension EntryState: ExpressibleByArgument {}
 
 /// Reads an entry file and collects every problem.
 enum EntryFileReader {
-    static func read(_ path: String, requireComplete: Bool = true) throws -> (EntryForm, [EntryProblem]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("Cannot read \(path): no such file, or not readable.", status: .noInput)
-        }
+    /// `edition` is the year the command gives, for a file that names none.
+    static func read(_ path: String, requireComplete: Bool = true, edition: Int? = nil) throws -> (EntryForm, [EntryProblem]) {
+        let data = try InputFile.read(path, what: "the entry file")
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("\(path) is not UTF-8 text; save it as UTF-8 and try again.", status: .invalidInput)
+            let line = EntryFileReader.firstLineNotUTF8(data).map { " (line \($0) has bytes that are not UTF-8)" } ?? ""
+            throw CLIError("\(path) is not saved as UTF-8 text\(line), so its accented letters would be garbled. Save it again as UTF-8 (in Notepad: Save As, Encoding UTF-8) and check it again.", status: .invalidInput)
         }
         let file = EntryFile(parsing: text)
         // A draft may leave answers out, but must still keep to the limits and be readable.
-        let problems = requireComplete
-            ? file.allProblems
-            : file.allProblems.filter { !$0.message.hasPrefix("is required") }
+        let all = file.problems(edition: edition)
+        let problems = requireComplete ? all : all.filter { !$0.message.hasPrefix("is required") }
         return (file.form, problems)
+    }
+
+    /// The first line (from 1) whose bytes are not UTF-8, if any.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 }
     }
 
     /// `FILE:LINE: field: message`, the shape editors and compilers use.

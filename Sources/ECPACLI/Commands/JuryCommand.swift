@@ -42,6 +42,7 @@ struct JuryCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let code = try Parse.country(country, flag: "--country")
+            _ = try Parse.text(name, flag: "--name", field: .jurorName, wanted: "the juror's full name")
             let db = try connection.connect(env)
             // Say so before asking for a password that would not be used.
             if !existingRole, try PersonRepository(db).roleExists(role) {
@@ -128,6 +129,7 @@ struct JuryCommand: ParsableCommand {
             }
 
             func run(in env: CLIEnvironment) throws {
+                _ = try Parse.text(reason, flag: "--reason", field: .reason, wanted: "the reason")
                 let db = try connection.connect(env)
                 let seat = try db.transaction(retry: .concurrentChange) { db in
                     let edition = try selection.resolve(db)

@@ -71,6 +71,7 @@ struct ResultsCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            _ = try reason.map { try Parse.text($0, flag: "--reason", field: .reason, wanted: "the jury's reason") }
             let db = try connection.connect(env)
             try db.transaction(retry: .concurrentChange) { db in
                 let edition = try selection.resolve(db)

@@ -70,9 +70,7 @@ struct SchemeCommand: ParsableCommand {
             let text: String
             let source: String
             if let file {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CLIError("Cannot read \(file).", status: .noInput)
-                }
+                let data = try InputFile.read(file, what: "the scheme file")
                 text = String(decoding: data, as: UTF8.self)
                 source = file
             } else {
@@ -96,7 +94,7 @@ struct SchemeCommand: ParsableCommand {
                 try SchemeRepository(db).setScheme(scheme, edition: edition.id, sourceText: text)
                 return edition
             }
-            env.print("The \(edition.year) edition is scored with \(scheme.name): \(scheme.criteria.count) criteria, \(scheme.method.rawValue).")
+            env.print("The \(edition.year) edition is scored with \(scheme.name): \(scheme.criteria.count) \(scheme.criteria.count == 1 ? "criterion" : "criteria"), \(scheme.method.rawValue).")
         }
     }
 

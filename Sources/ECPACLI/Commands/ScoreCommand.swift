@@ -44,11 +44,15 @@ struct ScoreCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            _ = try comment.map { try Parse.text($0, flag: "--comment", field: .comment, wanted: "a comment, or leave --comment out") }
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
             let scheme = try SchemeRepository(db).requireScheme(edition: edition)
             let seat = try JurorResolver.resolve(juror, edition: edition, db: db)
             let entryID = EntryID(entry)
+            guard let target = try EntryRepository(db).fetchEntry(id: entryID), target.editionID == edition.id else {
+                throw CLIError("There is no entry \(entry) in the \(edition.year) edition; `ecpa score sheet` lists the entries you score. Nothing was written.", status: .notFound)
+            }
             if abstain || withdrawAbstention {
                 try db.transaction(retry: .concurrentChange) { db in
                     let scores = ScoreRepository(db)
@@ -73,7 +77,7 @@ struct ScoreCommand: ParsableCommand {
             let written = try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }
             if output.format == .table {
                 let list = written.map { "\($0.criterion) \(Values.text($0.value))" }.joined(separator: ", ")
-                env.print("Scores of \(seat.roleName) for entry \(entry): \(list) (\(written.count) of \(scheme.criteria.count) criteria).")
+                env.print("Scores of \(seat.roleName) for entry \(entry): \(list) (\(written.count) of \(scheme.criteria.count) \(scheme.criteria.count == 1 ? "criterion" : "criteria")).")
             } else {
                 env.write(Renderer.list(written.map(Values.record), columns: Values.scoreColumns, format: output.format))
             }
@@ -86,7 +90,7 @@ struct ScoreCommand: ParsableCommand {
             for pair in values {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
-                    problems.append("'\(pair)' is not CODE=VALUE.")
+                    problems.append("'\(pair)' is not CODE=VALUE; give a criterion and its score, such as focus=7.")
                     continue
                 }
                 guard let criterion = scheme.criterion(parts[0]) else {
@@ -94,7 +98,7 @@ struct ScoreCommand: ParsableCommand {
                     continue
                 }
                 guard let value = ScoreValue.parse(parts[1]) else {
-                    problems.append("'\(parts[1])' is not a number (for \(criterion.code)).")
+                    problems.append("'\(parts[1])' is not a number (for \(criterion.code)); write the score in digits, such as \(criterion.code)=7.")
                     continue
                 }
                 if let problem = criterion.problem(with: value) {

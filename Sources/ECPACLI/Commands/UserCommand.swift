@@ -60,6 +60,8 @@ struct UserCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            _ = try Parse.text(name, flag: "--name", field: .personName, wanted: "the person's full name")
+            _ = try email.map { try Parse.text($0, flag: "--email", field: .email, wanted: "their e-mail address, or leave --email out") }
             let person = Person(
                 roleName: role, displayName: name, kind: kind.personKind, email: email,
                 country: try country.map { try Parse.country($0, flag: "--country") })

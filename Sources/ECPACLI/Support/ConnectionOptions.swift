@@ -92,7 +92,8 @@ enum DatabaseTarget {
             connection = try Connection(conninfo: conninfo)
         } catch let error as PQError {
             // libpq's message may take several lines (one per host tried, then a question): one line of sentences.
-            let reason = error.message.split(whereSeparator: \.isNewline)
+            // The server's severity word ("FATAL:  database ... does not exist") is not for people.
+            let reason = error.message.replacingOccurrences(of: "FATAL:  ", with: "").split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
                 .map(StoreError.sentence)

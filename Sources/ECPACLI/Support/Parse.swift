@@ -13,13 +13,23 @@ enum Parse {
         }
     }
 
+    /// A country as entry files take it too: its code ("fi"), the EU's "EL" for Greece, or its English name.
     static func country(_ text: String, flag: String) throws -> CountryCode {
-        guard let code = CountryCode(text), Country.named(code) != nil else {
+        guard let country = Country.lookup(text) else {
             throw CLIError(
-                "\(flag) \"\(text)\" is not a country code we know; use an ISO code such as FI, SE or GR.",
+                "\(flag) \"\(text)\" is not a country code we know; use an ISO code such as FI, SE or GR (EL for Greece works too).",
                 status: .usage)
         }
-        return code
+        return country.code
+    }
+
+    /// A free text typed on the command line, held to its field's limits before anything is sent;
+    /// `wanted` says what to give, e.g. "the person's full name".
+    static func text(_ text: String, flag: String, field: FreeText, wanted: String) throws -> String {
+        if let problem = field.problem(with: text) {
+            throw CLIError(problem.sentence(naming: flag, wanted: wanted), status: .usage)
+        }
+        return text
     }
 
     static func date(_ text: String, flag: String) throws -> CalendarDate {
@@ -39,9 +49,14 @@ enum Parse {
         }
     }
 
+    /// Euros as the edition stores them: whole euros, or euros and cents after one decimal point
+    /// (up to 9,999,999,999.99); "1.2.3", "1,5" or "10 000" are refused rather than read in part.
     static func amount(_ text: String, flag: String) throws -> Decimal {
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value >= 0,
-              text.allSatisfy({ $0.isNumber || $0 == "." })
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard parts.count <= 2, let euros = parts.first, (1...10).contains(euros.count), digits(euros),
+              parts.count == 1 || (1...2).contains(parts[1].count) && digits(parts[1]),
+              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
         else {
             throw CLIError("\(flag) \"\(text)\" is not an amount in euros such as 10000 or 7500.50.", status: .usage)
         }

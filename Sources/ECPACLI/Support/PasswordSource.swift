@@ -11,10 +11,7 @@ enum PasswordSource {
             if file == "-" {
                 data = env.readStandardInput()
             } else {
-                guard let contents = FileManager.default.contents(atPath: file) else {
-                    throw CLIError("Cannot read the password file \(file).", status: .noInput)
-                }
-                data = contents
+                data = try InputFile.read(file, what: "the password file")
             }
             let text = String(decoding: data, as: UTF8.self)
             password = String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
