@@ -247,7 +247,7 @@ extension EntryFile {
         }
 
         private mutating func report(_ field: String?, _ line: Int, _ message: String) {
-            problems.append(EntryProblem(field: field, line: line, message: message))
+            problems.append(EntryProblem(field: field, line: line, message: message, kind: .unreadable))
         }
     }
 

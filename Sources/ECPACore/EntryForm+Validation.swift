@@ -27,11 +27,11 @@ extension EntryForm {
     /// into the file; `EntryFile` fills it in.
     public func validate(lines: [String: Int] = [:]) -> [EntryProblem] {
         var problems: [EntryProblem] = []
-        func report(_ field: EntryField, _ message: String) {
-            problems.append(EntryProblem(field: field.key, line: lines[field.key], message: message))
+        func report(_ field: EntryField, _ message: String, _ kind: EntryProblem.Kind = .invalid) {
+            problems.append(EntryProblem(field: field.key, line: lines[field.key], message: message, kind: kind))
         }
         func require(_ value: String?, _ field: EntryField) {
-            if EntryForm.isBlank(value) { report(field, "is required.") }
+            if EntryForm.isBlank(value) { report(field, "is required.", .required) }
         }
 
         if let edition, edition < EntryForm.firstEditionYear {
@@ -49,32 +49,32 @@ extension EntryForm {
                 report(.country, "\(country) is not an EU member state; use the two-letter code of one, such as \"BE\".")
             }
         } else {
-            report(.country, "is required.")
+            report(.country, "is required.", .required)
         }
 
-        if kind == nil { report(.kind, "is required: \"competing\" or \"additional\".") }
+        if kind == nil { report(.kind, "is required: \"competing\" or \"additional\".", .required) }
 
         require(title, .title)
         if let title, title.unicodeScalars.count > EntryForm.titleLimit {
-            report(.title, "has \(title.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.titleLimit.grouped).")
+            report(.title, "has \(title.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.titleLimit.grouped).", .tooLong)
         }
 
         require(contact.name, .contactName)
         if EntryForm.isBlank(contact.email) {
-            report(.contactEmail, "is required.")
+            report(.contactEmail, "is required.", .required)
         } else if let email = contact.email, !EntryForm.looksLikeEmail(email) {
             report(.contactEmail, "\"\(email)\" does not look like an e-mail address such as name@example.org.")
         }
 
         // Rule (Annex I): start date; still running yes/no; an end date only once it has ended.
-        if startDate == nil { report(.startDate, "is required.") }
+        if startDate == nil { report(.startDate, "is required.", .required) }
         switch stillRunning {
         case nil:
-            report(.stillRunning, "is required: true or false.")
+            report(.stillRunning, "is required: true or false.", .required)
         case true?:
             if endDate != nil { report(.endDate, "must be left empty (\"\") while the project is still running.") }
         case false?:
-            if endDate == nil { report(.endDate, "is required when the project is no longer running.") }
+            if endDate == nil { report(.endDate, "is required when the project is no longer running.", .required) }
         }
         if let startDate, let endDate, endDate < startDate {
             report(.endDate, "\(endDate) is before the start date \(startDate).")
@@ -102,7 +102,7 @@ extension EntryForm {
         if let description {
             let words = WordCount.count(description)
             if words > WordCount.descriptionLimit {
-                report(.description, "has \(words) words; the limit is \(WordCount.descriptionLimit).")
+                report(.description, "has \(words) words; the limit is \(WordCount.descriptionLimit).", .tooLong)
             }
         }
 
@@ -110,7 +110,7 @@ extension EntryForm {
         if kind == .competing {
             for field in EntryField.allCases where field.isRequiredForCompetingOnly {
                 if EntryForm.isBlank(answer(field)) {
-                    report(field, "is required for a competing entry.")
+                    report(field, "is required for a competing entry.", .required)
                 }
             }
         }
@@ -120,14 +120,14 @@ extension EntryForm {
             (.contactEmail, contact.email), (.contactPhone, contact.phone)] + EntryField.allCases.map { ($0, answer($0)) }
         for (field, text) in texts {
             if let text, let limit = EntryForm.characterLimits[field], text.unicodeScalars.count > limit {
-                report(field, "has \(text.unicodeScalars.count.grouped) characters; the limit is \(limit.grouped).")
+                report(field, "has \(text.unicodeScalars.count.grouped) characters; the limit is \(limit.grouped).", .tooLong)
             }
         }
         if links.count > EntryForm.linkLimit {
-            report(.links, "has \(links.count) links; the limit is \(EntryForm.linkLimit).")
+            report(.links, "has \(links.count) links; the limit is \(EntryForm.linkLimit).", .tooLong)
         }
         for (number, link) in links.enumerated() where link.unicodeScalars.count > EntryForm.linkCharacterLimit {
-            report(.links, "link \(number + 1) has \(link.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.linkCharacterLimit.grouped).")
+            report(.links, "link \(number + 1) has \(link.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.linkCharacterLimit.grouped).", .tooLong)
         }
 
         // Rule (terminal safety, ControlCharacters): no control characters; long answers may break lines.
@@ -136,12 +136,12 @@ extension EntryForm {
             + links.map { (.links, $0) }
         for (field, text) in singleLine {
             if let text, let scalar = ControlCharacters.first(in: text, multiline: false) {
-                report(field, "contains the control character \(ControlCharacters.name(scalar)); remove it.")
+                report(field, "contains the control character \(ControlCharacters.name(scalar)); remove it.", .controlCharacter)
             }
         }
         for field in EntryField.allCases {
             if let text = answer(field), let scalar = ControlCharacters.first(in: text, multiline: true) {
-                report(field, "contains the control character \(ControlCharacters.name(scalar)); remove it.")
+                report(field, "contains the control character \(ControlCharacters.name(scalar)); remove it.", .controlCharacter)
             }
         }
         return problems

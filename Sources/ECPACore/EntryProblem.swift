@@ -10,12 +10,36 @@ public struct EntryProblem: Hashable, Sendable, Codable, CustomStringConvertible
     public var line: Int?
     /// What is wrong, as the rest of a sentence after the field name, e.g. "is required.".
     public var message: String
+    /// What kind of problem it is, for scripts and for code that must not read the message.
+    public var kind: Kind
+
+    /// The kinds of problem an entry can have; with the field they make the stable code.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A required answer is missing.
+        case required
+        /// An answer is longer than its limit (characters, words or links).
+        case tooLong = "too_long"
+        /// A control character where text belongs.
+        case controlCharacter = "control_character"
+        /// The file cannot be read as an entry file: its syntax, an unknown key, a wrong type.
+        case unreadable
+        /// Any other answer that breaks a rule: a date, an address, a country, a year.
+        case invalid
+    }
 
     /// Makes a problem.
-    public init(field: String?, line: Int?, message: String) {
+    public init(field: String?, line: Int?, message: String, kind: Kind = .invalid) {
         self.field = field
         self.line = line
         self.message = message
+        self.kind = kind
+    }
+
+    /// The stable code scripts can act on: `entry.` then the field and the kind, such as
+    /// `entry.description.too_long` or `entry.contact.email.required`; `entry.file.unreadable` when
+    /// no field is to blame. The message may be reworded; the code is not.
+    public var code: String {
+        "entry.\(field ?? "file").\(kind.rawValue)"
     }
 
     /// E.g. "line 12, end_date: must be a date such as 2019-06-30."

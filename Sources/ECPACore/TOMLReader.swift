@@ -542,6 +542,6 @@ struct TOMLReader {
     }
 
     private mutating func report(field: String? = nil, line: Int, _ message: String) {
-        problems.append(EntryProblem(field: field, line: line, message: message))
+        problems.append(EntryProblem(field: field, line: line, message: message, kind: .unreadable))
     }
 }

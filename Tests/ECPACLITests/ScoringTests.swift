@@ -104,18 +104,6 @@ import Testing
         #expect(try cli.count("scores") == 0)
     }
 
-    @Test func aRangeOrALoneDashIsNotAScoreAndNothingIsWritten() throws {
-        let (austrian, _) = try prepare()
-        // These were read as 1 and 0 before: a prefix of the text, then nothing at all.
-        let result = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role,
-                              "--criterion", "focus=1-2", "--criterion", "evaluation=-", "--criterion", "innovation=7,0"])
-        #expect(result.status == 65)
-        #expect(result.error.contains("'1-2' is not a number (for focus)."))
-        #expect(result.error.contains("'-' is not a number (for evaluation)."))
-        #expect(!result.error.contains("innovation"))
-        #expect(try cli.count("scores") == 0)
-    }
-
     @Test func anAbstentionReplacesScoresAndShowsInTheMatrix() throws {
         let (austrian, _) = try prepare()
         try cli.expectSuccess(["score", "enter", "--entry", "2", "--as", austrian.role] + Self.allFive)

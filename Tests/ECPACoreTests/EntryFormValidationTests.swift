@@ -68,6 +68,25 @@ struct EntryFormValidationTests {
         #expect(form.validate().map(\.description) == [example.problem])
     }
 
+    @Test("Every problem has a stable code, and a message that says it is required exactly when its kind is")
+    func codes() throws {
+        for example in Self.cases {
+            var form = Fixtures.forssa
+            example.change(&form)
+            let problem = try #require(form.validate().first)
+            #expect(problem.code == "entry.\(problem.field ?? "file").\(problem.kind.rawValue)")
+            #expect(problem.message.hasPrefix("is required") == (problem.kind == .required), "\(example.name)")
+        }
+        var form = Fixtures.forssa
+        form.title = nil
+        form.description = Fixtures.words(601)
+        form.contact.name = "Anna\u{1B}[2J"
+        #expect(Set(form.validate().map(\.code)) == ["entry.title.required", "entry.contact.name.control_character", "entry.description.too_long"])
+        let unreadable = EntryFile.parse("title = \n")
+        #expect(!unreadable.problems.isEmpty)
+        #expect(unreadable.problems.map(\.code).allSatisfy { $0.hasSuffix(".unreadable") })
+    }
+
     @Test("Boundaries that are still fine", arguments: [
         Case(name: "exactly 600 words", change: { $0.description = Fixtures.words(600) }, problem: ""),
         Case(name: "exactly 250 characters", change: { $0.title = String(repeating: "x", count: 250) }, problem: ""),
@@ -118,7 +137,7 @@ struct EntryFormValidationTests {
     func problemLines() {
         var form = Fixtures.forssa
         form.title = nil
-        #expect(form.validate(lines: ["title": 12]) == [EntryProblem(field: "title", line: 12, message: "is required.")])
+        #expect(form.validate(lines: ["title": 12]) == [EntryProblem(field: "title", line: 12, message: "is required.", kind: .required)])
     }
 
     @Test("A file with rule problems is reported by line")

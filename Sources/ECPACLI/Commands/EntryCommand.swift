@@ -62,7 +62,7 @@ struct EntryCommand: ParsableCommand {
                     env.print("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
                 }
             } else {
-                env.write(Renderer.list(problems.map(EntryFileReader.record), columns: ["line", "field", "message"], format: output.format))
+                env.write(Renderer.list(problems.map(EntryFileReader.record), columns: ["line", "field", "code", "message"], format: output.format))
             }
             if !problems.isEmpty { throw ExitCode(ExitStatus.invalidInput.rawValue) }
         }
@@ -341,7 +341,7 @@ enum EntryFileReader {
         let file = EntryFile(parsing: text)
         // A draft may leave answers out, but must still keep to the limits and be readable.
         let all = file.problems(edition: edition)
-        let problems = requireComplete ? all : all.filter { !$0.message.hasPrefix("is required") }
+        let problems = requireComplete ? all : all.filter { $0.kind != .required }
         return (file.form, problems)
     }
 
@@ -364,6 +364,7 @@ enum EntryFileReader {
         Record([
             ("line", .integer(problem.line.map(Int64.init))),
             ("field", .text(problem.field)),
+            ("code", .text(problem.code)),
             ("message", .text(problem.message)),
         ])
     }

@@ -64,7 +64,7 @@ struct EntryWalkthrough {
                 env.info("\(field.label): \(problem) Try again.")
                 continue
             }
-            let problems = attempt.validate().filter { $0.field == field.key && !$0.message.hasPrefix("is required") }
+            let problems = attempt.validate().filter { $0.field == field.key && $0.kind != .required }
             if field == .description {
                 env.info("Description: \(WordCount.count(attempt.description ?? "")) of \(WordCount.descriptionLimit) words.")
             }
