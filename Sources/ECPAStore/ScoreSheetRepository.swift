@@ -123,9 +123,9 @@ public struct ScoreSheetRepository {
     static func copyProblem(_ error: PQError, file: ScoreSheetFile) -> Error {
         let line = Self.copyLine(error.context)
         switch error.sqlState {
-        case "22021", "22P05":
+        case SQLState.characterNotInRepertoire, SQLState.untranslatableCharacter:
             return ScoreImportError.notUTF8(line: line)
-        case "22P04":
+        case SQLState.badCopyFileFormat:
             let message: String
             if error.message.hasPrefix("unterminated CSV quoted field") {
                 let opened = ScoreSheetFile.lineOfUnclosedQuote(path: file.path)

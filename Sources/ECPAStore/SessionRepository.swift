@@ -19,7 +19,7 @@ public struct SessionRepository {
                 FROM ecpa.connections() s
                 ORDER BY s.backend_start, s.pid
                 """).map(Self.session)
-        } catch let error as PQError where error.sqlState == "42501" {
+        } catch let error as PQError where error.sqlState == SQLState.insufficientPrivilege {
             throw StoreError.permissionDenied(
                 "Only the secretariat can see who is connected to the database.", hint: nil)
         } catch let error as PQError {
@@ -41,14 +41,14 @@ public struct SessionRepository {
             return try db.query("SELECT ecpa.end_connection(\(pid)::integer) AS ended").first?.decode("ended") ?? false
         } catch let error as PQError {
             switch error.sqlState {
-            case "42704":
+            case SQLState.undefinedObject:
                 throw StoreError.notFound(
                     "There is no session \(pid) on this database. `ecpa db connections` lists the sessions.")
-            case "42501":
+            case SQLState.insufficientPrivilege:
                 throw StoreError.permissionDenied(
                     "You may not end session \(pid): only the secretariat ends sessions, and only a superuser can end a superuser's.",
                     hint: nil)
-            case "22023":
+            case SQLState.invalidParameterValue:
                 throw StoreError.invalidData("Session \(pid) is this command's own session.", hint: nil)
             default:
                 throw StoreError(error)

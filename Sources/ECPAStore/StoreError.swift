@@ -83,45 +83,45 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             StoreError.connectionLost(ConnectionLoss(cause: cause, duringCommit: error.duringCommit))
         }
         switch (error.kind, error.sqlState ?? "") {
-        case (_, "55P03"):
+        case (_, SQLState.lockNotAvailable):
             self = .lockTimeout(LockWait())
-        case (_, "40001"):
+        case (_, SQLState.serializationFailure):
             self = .concurrentChange(deadlock: false)
-        case (_, "40P01"):
+        case (_, SQLState.deadlockDetected):
             self = .concurrentChange(deadlock: true)
-        case (_, "57014"):
+        case (_, SQLState.queryCanceled):
             self = .canceled(limit: nil)
-        case (_, "57P01"):
+        case (_, SQLState.adminShutdown):
             self = lost(.terminated)
-        case (_, "57P02"), (_, "57P03"):
+        case (_, SQLState.crashShutdown), (_, SQLState.cannotConnectNow):
             self = lost(.serverStopped)
-        case (_, "25P03"):
+        case (_, SQLState.idleInTransactionSessionTimeout):
             self = lost(.idleInTransaction)
-        case (_, let state) where state.hasPrefix("08"):
+        case (_, let state) where state.hasPrefix(SQLState.connectionExceptionClass):
             self = lost(.connectionFailed)
         case (.connection, _):
             self = lost(.connectionFailed)
-        case (_, "23505"):
+        case (_, SQLState.uniqueViolation):
             self = .conflict(Self.uniqueMessage(error) ?? message, hint: hint)
-        case (_, "EC001"):
+        case (_, ECPAState.closed):
             self = .closed(message, hint: hint)
-        case (_, "EC002"):
+        case (_, ECPAState.frozen):
             self = .frozen(message)
-        case (_, "EC006"):
+        case (_, ECPAState.busy):
             self = .busy(message, hint: hint)
-        case (_, "EC003"), (_, "EC004"):
+        case (_, ECPAState.invalidTransition), (_, ECPAState.invalidChange):
             self = .invalidTransition(message, hint: hint)
-        case (_, "25000"):
+        case (_, SQLState.invalidTransactionState):
             self = .invalidTransition(message, hint: hint ?? "Begin the transaction with BEGIN ISOLATION LEVEL READ COMMITTED.")
-        case (_, "42501"), (_, "EC005"):
+        case (_, SQLState.insufficientPrivilege), (_, ECPAState.notAllowed):
             self = .permissionDenied(Self.permissionMessage(error) ?? message, hint: hint)
-        case (_, "23514"), (_, "23502"), (_, "23503"), (_, "22023"), (_, "22007"), (_, "22008"), (_, "22P02"):
+        case (_, SQLState.checkViolation), (_, SQLState.notNullViolation), (_, SQLState.foreignKeyViolation), (_, SQLState.invalidParameterValue), (_, SQLState.invalidDatetimeFormat), (_, SQLState.datetimeFieldOverflow), (_, SQLState.invalidTextRepresentation):
             self = .invalidData(Self.constraintMessages[error.constraint ?? ""] ?? message, hint: hint)
-        case (_, "42710"):
+        case (_, SQLState.duplicateObject):
             self = .conflict(message, hint: hint)
-        case (_, "42704"):
+        case (_, SQLState.undefinedObject):
             self = .notFound(message)
-        case (_, "3F000"), (_, "42P01"):
+        case (_, SQLState.invalidSchemaName), (_, SQLState.undefinedTable):
             self = .notMigrated("The database has no ecpa schema yet. Run `ecpa db migrate` first.")
         default:
             self = .database(message)

@@ -121,7 +121,7 @@ enum DatabaseTarget {
         let statuses: [MigrationStatus]
         do {
             statuses = try migrator.status(on: connection, checksums: false)
-        } catch let error as PQError where error.sqlState == "42501" {
+        } catch let error as PQError where error.sqlState == SQLState.insufficientPrivilege {
             return  // a login without access to the bookkeeping; the schema itself will answer
         }
         let known = Set(migrator.migrations.map(\.version))

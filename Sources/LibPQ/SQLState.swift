@@ -1,0 +1,33 @@
+/// The SQLSTATE codes ecpa acts on, by name (PostgreSQL's appendix "PostgreSQL Error Codes"), so
+/// that code compares `PQError.sqlState` with a name rather than with five characters.
+public enum SQLState {
+    public static let warning = "01000"
+    public static let successfulCompletion = "00000"
+    public static let invalidTransactionState = "25000"
+    public static let idleInTransactionSessionTimeout = "25P03"
+    public static let invalidParameterValue = "22023"
+    public static let invalidDatetimeFormat = "22007"
+    public static let datetimeFieldOverflow = "22008"
+    public static let invalidTextRepresentation = "22P02"
+    public static let characterNotInRepertoire = "22021"
+    public static let badCopyFileFormat = "22P04"
+    public static let untranslatableCharacter = "22P05"
+    public static let notNullViolation = "23502"
+    public static let foreignKeyViolation = "23503"
+    public static let uniqueViolation = "23505"
+    public static let checkViolation = "23514"
+    public static let serializationFailure = "40001"
+    public static let deadlockDetected = "40P01"
+    public static let insufficientPrivilege = "42501"
+    public static let undefinedObject = "42704"
+    public static let duplicateObject = "42710"
+    public static let undefinedTable = "42P01"
+    public static let invalidSchemaName = "3F000"
+    public static let lockNotAvailable = "55P03"
+    public static let queryCanceled = "57014"
+    public static let adminShutdown = "57P01"
+    public static let crashShutdown = "57P02"
+    public static let cannotConnectNow = "57P03"
+    /// Class 08, connection exceptions: every code that starts with this.
+    public static let connectionExceptionClass = "08"
+}
