@@ -93,7 +93,7 @@ final class ScoreSheetFile: Sequence, IteratorProtocol {
         }
         guard hasNUL else { return chunk }
         let line = Self.lineOfFirstNUL(path: path)
-        readError = .malformed(ScoreSheetProblem(line: line, column: nil, message: Self.nulMessage))
+        readError = .malformed(ScoreSheetProblem(line: line, column: nil, message: Self.nulMessage, rule: .malformed))
         finished = true
         return nil
     }

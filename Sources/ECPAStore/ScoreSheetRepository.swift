@@ -130,7 +130,7 @@ public struct ScoreSheetRepository {
             if error.message.hasPrefix("unterminated CSV quoted field") {
                 let opened = ScoreSheetFile.lineOfUnclosedQuote(path: file.path)
                 message = "The file ends inside a quoted field: the double quote (\") that opens a field\(opened.map { " on line \($0)" } ?? "") is never closed. Close it, or double a quote meant as text (\"\")."
-                return ScoreImportError.malformed(ScoreSheetProblem(line: opened ?? line, column: nil, message: message))
+                return ScoreImportError.malformed(ScoreSheetProblem(line: opened ?? line, column: nil, message: message, rule: .malformed))
             } else if error.message.hasPrefix("missing data for column"), error.context?.hasSuffix(": \"\"") == true {
                 message = "The line is empty; remove it (rows with only separators are fine)."
             } else if error.message.hasPrefix("missing data for column") {
@@ -140,7 +140,7 @@ public struct ScoreSheetRepository {
             } else {
                 message = "The row cannot be read as CSV: \(StoreError.sentence(error.message))"
             }
-            return ScoreImportError.malformed(ScoreSheetProblem(line: line, column: nil, message: message))
+            return ScoreImportError.malformed(ScoreSheetProblem(line: line, column: nil, message: message, rule: .malformed))
         default:
             return error
         }
@@ -316,39 +316,43 @@ public struct ScoreSheetRepository {
         let ownReason = "own country: the juror is from \(Country.named(juror.country)?.name ?? juror.country.rawValue)"
         return try rows.map { row in
             let code: String = try row.decode("code")
+            guard let rule = ScoreSheetProblem.Rule(rawValue: code) else {
+                throw StoreError.database("The import's checks named a rule this version does not know: \(code).")
+            }
             let d1: String = try row.decode("d1", as: String?.self) ?? ""
             let d2: String = try row.decode("d2", as: String?.self) ?? ""
             let d3: String = try row.decode("d3", as: String?.self) ?? ""
             let d4: String = try row.decode("d4", as: String?.self) ?? ""
             let message: String
-            switch code {
-            case "edition": message = ScoreSheetProblem.Says.wrongEdition(d1, expected: edition.year)
-            case "juror": message = ScoreSheetProblem.Says.otherJuror(d1, expected: juror.roleName)
-            case "entry_number": message = ScoreSheetProblem.Says.notAnEntryNumber(d1)
-            case "entry_unknown": message = ScoreSheetProblem.Says.unknownEntry(d1, edition: edition.year)
-            case "country": message = ScoreSheetProblem.Says.countryMismatch(entry: d1, actual: d2, found: d3)
-            case "criterion_unknown": message = ScoreSheetProblem.Says.unknownCriterion(d1, known: criteria.map(\.code))
-            case "value_number": message = ScoreSheetProblem.Says.notANumber(d1)
-            case "entry_state": message = ScoreSheetProblem.Says.notScored(entry: d1, title: d2, state: d3, kind: d4)
-            case "conflict_own":
+            switch rule {
+            case .edition: message = ScoreSheetProblem.Says.wrongEdition(d1, expected: edition.year)
+            case .juror: message = ScoreSheetProblem.Says.otherJuror(d1, expected: juror.roleName)
+            case .entryNumber: message = ScoreSheetProblem.Says.notAnEntryNumber(d1)
+            case .entryUnknown: message = ScoreSheetProblem.Says.unknownEntry(d1, edition: edition.year)
+            case .country: message = ScoreSheetProblem.Says.countryMismatch(entry: d1, actual: d2, found: d3)
+            case .criterionUnknown: message = ScoreSheetProblem.Says.unknownCriterion(d1, known: criteria.map(\.code))
+            case .valueNumber: message = ScoreSheetProblem.Says.notANumber(d1)
+            case .entryState: message = ScoreSheetProblem.Says.notScored(entry: d1, title: d2, state: d3, kind: d4)
+            case .conflictOwn:
                 message = ScoreSheetProblem.Says.conflict(juror: juror.roleName, entry: d1, title: d2, reason: ownReason)
-            case "conflict_declared":
+            case .conflictDeclared:
                 message = ScoreSheetProblem.Says.conflict(juror: juror.roleName, entry: d1, title: d2, reason: "declared: \(d3)")
-            case "abstained": message = ScoreSheetProblem.Says.abstained(juror: juror.roleName, entry: d1, title: d2)
-            case "value_scale":
+            case .abstained: message = ScoreSheetProblem.Says.abstained(juror: juror.roleName, entry: d1, title: d2)
+            case .valueScale:
                 let criterion = byCode[d2]
                 message = ScoreSheetProblem.Says.offScale(d1, criterion: criterion?.name ?? d2, scale: criterion?.scaleDescription ?? "")
-            case "comment_alone": message = ScoreSheetProblem.Says.commentWithoutValue
-            case "comment_length": message = ScoreSheetProblem.Says.commentTooLong(Int(d1) ?? 0)
-            case "comment_control": message = ScoreSheetProblem.Says.commentControlCharacter
-            case "duplicate":
+            case .commentAlone: message = ScoreSheetProblem.Says.commentWithoutValue
+            case .commentLength: message = ScoreSheetProblem.Says.commentTooLong(Int(d1) ?? 0)
+            case .commentControl: message = ScoreSheetProblem.Says.commentControlCharacter
+            case .duplicate:
                 let first: Int64? = try row.decode("first_line")
                 message = ScoreSheetProblem.Says.duplicate(entry: d1, criterion: d2, firstLine: Int(first ?? 0))
-            default: message = code
+            case .malformed, .header:
+                throw StoreError.database("The import's checks named a rule of reading the file: \(code).")
             }
             let line: Int64 = try row.decode("line")
             let column: String = try row.decode("col")
-            return ScoreSheetProblem(line: Int(line), column: ScoreSheetColumn(rawValue: column), message: message)
+            return ScoreSheetProblem(line: Int(line), column: ScoreSheetColumn(rawValue: column), message: message, rule: rule)
         }
     }
 

@@ -146,6 +146,11 @@ import Testing
             "8 criterion: there is no criterion \"colour\"; the criteria are focus, evaluation, innovation, cooperation, transferability.",
             "9 comment: a comment needs a value in the same row; fill in the value or clear the comment.",
         ])
+        // The codes a script acts on, whatever the wording.
+        #expect(problems.map { $0["code"] as? String } == [
+            "sheet.edition", "sheet.entry_unknown", "sheet.entry_number", "sheet.entry_state", "sheet.entry_state",
+            "sheet.entry_state", "sheet.criterion_unknown", "sheet.comment_alone",
+        ])
         #expect(result.error == "ecpa: 8 problems in \(file); nothing was imported.\n")
     }
 

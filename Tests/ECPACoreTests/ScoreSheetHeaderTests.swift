@@ -61,10 +61,10 @@ struct ScoreSheetHeaderTests {
     @Test("Problems sort by line, then by column in sheet order")
     func sorting() {
         let problems = [
-            ScoreSheetProblem(line: 4, column: .value, message: "v"),
-            ScoreSheetProblem(line: 4, column: .edition, message: "e"),
-            ScoreSheetProblem(line: 2, column: .comment, message: "c"),
-            ScoreSheetProblem(line: nil, column: nil, message: "file"),
+            ScoreSheetProblem(line: 4, column: .value, message: "v", rule: .malformed),
+            ScoreSheetProblem(line: 4, column: .edition, message: "e", rule: .malformed),
+            ScoreSheetProblem(line: 2, column: .comment, message: "c", rule: .malformed),
+            ScoreSheetProblem(line: nil, column: nil, message: "file", rule: .malformed),
         ]
         #expect(ScoreSheetProblem.sorted(problems).map(\.message) == ["file", "c", "e", "v"])
     }

@@ -57,7 +57,7 @@ extension ScoreCommand {
                 if output.format == .table {
                     for problem in problems { env.writeError(Self.line(problem, file: file) + "\n") }
                 } else {
-                    env.write(Renderer.list(problems.map(Self.record), columns: ["line", "column", "message"], format: output.format))
+                    env.write(Renderer.list(problems.map(Self.record), columns: ["line", "column", "code", "message"], format: output.format))
                 }
                 throw CLIError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(file); nothing was imported.",
                                status: .invalidInput)
@@ -83,6 +83,7 @@ extension ScoreCommand {
             Record([
                 ("line", .integer(problem.line.map(Int64.init))),
                 ("column", .text(problem.column?.rawValue)),
+                ("code", .text(problem.code)),
                 ("message", .text(problem.message)),
             ])
         }

@@ -34,7 +34,7 @@ public struct ScoreSheetHeader: Hashable, Sendable {
         let expected = ScoreSheetColumn.allCases.map(\.rawValue)
         let wanted = "The first line must be the sheet's header: \(expected.joined(separator: String(delimiter.character)))."
         if names.allSatisfy(\.isEmpty) {
-            return (nil, [ScoreSheetProblem(line: 1, column: nil, message: "The first line is empty. \(wanted)")])
+            return (nil, [ScoreSheetProblem(line: 1, column: nil, message: "The first line is empty. \(wanted)", rule: .header)])
         }
         let missing = expected.filter { !names.contains($0) }
         let extra = names.filter { !expected.contains($0) }
@@ -46,17 +46,17 @@ public struct ScoreSheetHeader: Hashable, Sendable {
         if !missing.isEmpty {
             problems.append(ScoreSheetProblem(
                 line: 1, column: nil,
-                message: "The header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")). \(wanted)"))
+                message: "The header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")). \(wanted)", rule: .header))
         }
         if !extra.isEmpty {
             let shown = extra.map { $0.isEmpty ? "(an empty name)" : "\"\($0)\"" }
             problems.append(ScoreSheetProblem(
                 line: 1, column: nil,
-                message: "The header has \(extra.count == 1 ? "a column" : "columns") the sheet does not have: \(shown.joined(separator: ", ")); remove \(extra.count == 1 ? "it" : "them")."))
+                message: "The header has \(extra.count == 1 ? "a column" : "columns") the sheet does not have: \(shown.joined(separator: ", ")); remove \(extra.count == 1 ? "it" : "them").", rule: .header))
         }
         if !twice.isEmpty {
             problems.append(ScoreSheetProblem(
-                line: 1, column: nil, message: "The header names \(twice.joined(separator: ", ")) more than once."))
+                line: 1, column: nil, message: "The header names \(twice.joined(separator: ", ")) more than once.", rule: .header))
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (ScoreSheetHeader(delimiter: delimiter, columns: names.compactMap(ScoreSheetColumn.init(rawValue:))), [])

@@ -11,12 +11,59 @@ public struct ScoreSheetProblem: Hashable, Sendable, Codable, CustomStringConver
     public var column: ScoreSheetColumn?
     /// What is wrong, as a sentence.
     public var message: String
+    /// Which rule the row breaks; with `code`, what scripts can act on.
+    public var rule: Rule
+
+    /// The rules a score sheet is checked against. The import's SQL names each broken rule by its
+    /// raw value (`ScoreSheetRepository`); an unknown name is an error, not a problem.
+    public enum Rule: String, Hashable, Sendable, Codable, CaseIterable {
+        /// The file cannot be read as CSV (quotes, fields, encoding).
+        case malformed
+        /// The header line is not the sheet's.
+        case header
+        /// The row is for another edition.
+        case edition
+        /// The row names another juror.
+        case juror
+        /// The entry column is not an entry number.
+        case entryNumber = "entry_number"
+        /// No such entry in the edition.
+        case entryUnknown = "entry_unknown"
+        /// The country column does not match the entry.
+        case country
+        /// No such criterion in the scheme.
+        case criterionUnknown = "criterion_unknown"
+        /// The value is not a number (`ScoreValue`).
+        case valueNumber = "value_number"
+        /// The entry is not scored: withdrawn, ineligible or additional.
+        case entryState = "entry_state"
+        /// The juror's own country's entry.
+        case conflictOwn = "conflict_own"
+        /// An entry the juror declared a conflict with.
+        case conflictDeclared = "conflict_declared"
+        /// An entry the juror abstains from.
+        case abstained
+        /// The value is off the criterion's scale or step.
+        case valueScale = "value_scale"
+        /// A comment without a value.
+        case commentAlone = "comment_alone"
+        /// A comment over its length limit.
+        case commentLength = "comment_length"
+        /// A comment with a control character.
+        case commentControl = "comment_control"
+        /// The same entry and criterion twice in the sheet.
+        case duplicate
+    }
+
+    /// The stable code, such as `sheet.value_scale`; the message may be reworded, the code is not.
+    public var code: String { "sheet." + rule.rawValue }
 
     /// Makes a problem.
-    public init(line: Int?, column: ScoreSheetColumn?, message: String) {
+    public init(line: Int?, column: ScoreSheetColumn?, message: String, rule: Rule) {
         self.line = line
         self.column = column
         self.message = message
+        self.rule = rule
     }
 
     /// E.g. "line 12, value: 11 is not on the scale of Innovation: 0 to 10 in steps of 1."
