@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "LibPQ", targets: ["LibPQ"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(

@@ -155,9 +155,9 @@ extension LocalCluster {
         let manager = FileManager.default
         let socket = socketDirectory.appendingPathComponent(".s.PGSQL.\(Self.port)").path
         #if os(Linux)
-        let maximum = 107
+            let maximum = 107
         #else
-        let maximum = 103
+            let maximum = 103
         #endif
         if socket.utf8.count > maximum {
             throw LocalClusterError.socketPathTooLong(path: socket)
@@ -198,8 +198,8 @@ extension LocalCluster {
 
     private func checkVersion(of programs: PostgresPrograms) throws {
         guard let dataVersion,
-              let serverVersion = try programs.majorVersion(environment: cleanEnvironment),
-              dataVersion != serverVersion
+            let serverVersion = try programs.majorVersion(environment: cleanEnvironment),
+            dataVersion != serverVersion
         else { return }
         throw LocalClusterError.versionMismatch(
             dataDirectory: dataDirectory.path, dataVersion: dataVersion, serverVersion: serverVersion)
@@ -246,7 +246,8 @@ extension LocalCluster {
         try account.takeOwnership(of: settingsFile)
         try makePrivateDirectory(socketDirectory, for: account)
         if !FileManager.default.fileExists(atPath: logFile.path),
-           !FileManager.default.createFile(atPath: logFile.path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            !FileManager.default.createFile(atPath: logFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        {
             throw LocalClusterError.fileSystem(path: logFile.path, reason: "cannot create the file")
         }
         try account.takeOwnership(of: logFile)
@@ -323,7 +324,8 @@ extension LocalCluster {
 
     /// Runs one SQL statement as the superuser in the `postgres` database and returns its unaligned output.
     private func runPSQL(_ programs: PostgresPrograms, _ sql: String) throws -> String {
-        let arguments = ["--no-psqlrc", "--quiet", "--no-align", "--tuples-only", "--set=ON_ERROR_STOP=1"]
+        let arguments =
+            ["--no-psqlrc", "--quiet", "--no-align", "--tuples-only", "--set=ON_ERROR_STOP=1"]
             + connectionArguments(database: "postgres") + ["--command=\(sql)"]
         let result = try Subprocess.run(programs.program("psql"), arguments, environment: cleanEnvironment, timeout: 30)
         guard result.succeeded else {
@@ -355,7 +357,7 @@ extension LocalCluster {
     private func postmasterPID() -> Int32? {
         let file = dataDirectory.appendingPathComponent("postmaster.pid")
         guard let text = try? String(contentsOf: file, encoding: .utf8),
-              let firstLine = text.split(whereSeparator: \.isNewline).first
+            let firstLine = text.split(whereSeparator: \.isNewline).first
         else { return nil }
         return Int32(firstLine.trimmingCharacters(in: .whitespaces))
     }
@@ -367,8 +369,8 @@ extension LocalCluster {
         guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
         // "1234 (postgres) S 1 ...": the command in parentheses, then the state.
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let open = stat.firstIndex(of: "("),
-              let close = stat.lastIndex(of: ")")
+            let open = stat.firstIndex(of: "("),
+            let close = stat.lastIndex(of: ")")
         else { return true }
         let command = stat[stat.index(after: open)..<close]
         let state = stat[stat.index(after: close)...].first { !$0.isWhitespace }

@@ -41,12 +41,14 @@ struct PostgresPrograms: Sendable {
         }
         let debianRoot = URL(fileURLWithPath: "/usr/lib/postgresql", isDirectory: true)
         if let version = preferredMajorVersion,
-           let programs = found(debianRoot.appendingPathComponent(version).appendingPathComponent("bin")) {
+            let programs = found(debianRoot.appendingPathComponent(version).appendingPathComponent("bin"))
+        {
             return programs
         }
         if let pgConfig = Subprocess.find("pg_config", environment: environment),
-           let result = try? Subprocess.run(pgConfig, ["--bindir"], environment: environment, timeout: 10),
-           result.succeeded {
+            let result = try? Subprocess.run(pgConfig, ["--bindir"], environment: environment, timeout: 10),
+            result.succeeded
+        {
             let directory = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
             if !directory.isEmpty, let programs = found(URL(fileURLWithPath: directory, isDirectory: true)) {
                 return programs
@@ -60,7 +62,8 @@ struct PostgresPrograms: Sendable {
             }
         }
         if let initdb = Subprocess.find("initdb", environment: environment),
-           let programs = found(initdb.deletingLastPathComponent()) {
+            let programs = found(initdb.deletingLastPathComponent())
+        {
             return programs
         }
         throw LocalClusterError.serverProgramsNotFound

@@ -76,11 +76,11 @@ enum Subprocess {
         _ executable: URL, _ arguments: [String], environment: [String: String], output: URL, errorOutput: URL
     ) throws -> pid_t {
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t?
-        var attributes: posix_spawnattr_t?
+            var actions: posix_spawn_file_actions_t?
+            var attributes: posix_spawnattr_t?
         #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attributes)
@@ -94,20 +94,20 @@ enum Subprocess {
         // As `postgres`, the current folder (say /root) may be out of reach: start from "/".
         var flags = Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
         #if canImport(Darwin)
-        posix_spawn_file_actions_addchdir_np(&actions, "/")
-        flags |= Int16(POSIX_SPAWN_CLOEXEC_DEFAULT)
+            posix_spawn_file_actions_addchdir_np(&actions, "/")
+            flags |= Int16(POSIX_SPAWN_CLOEXEC_DEFAULT)
         #else
-        let library = dlopen(nil, RTLD_NOW)
-        if let symbol = dlsym(library, "posix_spawn_file_actions_addchdir_np") {
-            typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-            _ = unsafeBitCast(symbol, to: AddChdir.self)(&actions, "/")
-        }
-        if let symbol = dlsym(library, "posix_spawn_file_actions_addclosefrom_np") {
-            typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-            _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
-        } else {
-            markDescriptorsCloseOnExec()
-        }
+            let library = dlopen(nil, RTLD_NOW)
+            if let symbol = dlsym(library, "posix_spawn_file_actions_addchdir_np") {
+                typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+                _ = unsafeBitCast(symbol, to: AddChdir.self)(&actions, "/")
+            }
+            if let symbol = dlsym(library, "posix_spawn_file_actions_addclosefrom_np") {
+                typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+                _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+            } else {
+                markDescriptorsCloseOnExec()
+            }
         #endif
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
@@ -136,15 +136,15 @@ enum Subprocess {
     }
 
     #if !canImport(Darwin)
-    /// Where glibc lacks closefrom for posix_spawn (before 2.34): make every descriptor above
-    /// stderr close on exec, so the server cannot inherit one.
-    private static func markDescriptorsCloseOnExec() {
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in open.compactMap(Int32.init) where descriptor > 2 {
-            let flags = fcntl(descriptor, F_GETFD)
-            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        /// Where glibc lacks closefrom for posix_spawn (before 2.34): make every descriptor above
+        /// stderr close on exec, so the server cannot inherit one.
+        private static func markDescriptorsCloseOnExec() {
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+            for descriptor in open.compactMap(Int32.init) where descriptor > 2 {
+                let flags = fcntl(descriptor, F_GETFD)
+                if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+            }
         }
-    }
     #endif
 
     /// The first executable called `name` on the `PATH` of `environment`, or in `extraDirectories`.

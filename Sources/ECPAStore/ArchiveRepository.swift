@@ -22,7 +22,8 @@ public struct ArchiveRepository {
 
     private func fetch(year: Int?) throws -> [ArchiveEdition] {
         try translating {
-            let awardRows = try db.query("""
+            let awardRows = try db.query(
+                """
                 SELECT year, award, award_certainty, country_code, country_certainty, title, title_certainty, note, source
                 FROM ecpa.archive_award_facts
                 WHERE \(year)::integer IS NULL OR year = \(year)
@@ -32,13 +33,15 @@ public struct ArchiveRepository {
             for row in awardRows {
                 awards[try row.decode("year"), default: []].append(try Self.award(row))
             }
-            return try db.query("""
+            return try db.query(
+                """
                 SELECT year, origin, replaces_notes, host_country_code, host_certainty, host_city, host_city_certainty,
                        conference_dates, conference_dates_certainty, theme, theme_certainty, host_note, theme_note, note, source
                 FROM ecpa.archive_edition_facts
                 WHERE \(year)::integer IS NULL OR year = \(year)
                 ORDER BY year
-                """).map { row in
+                """
+            ).map { row in
                 let year: Int = try row.decode("year")
                 return ArchiveEdition(
                     year: year, origin: try row.enumValue("origin"), replacesNotes: try row.decode("replaces_notes"),

@@ -50,7 +50,8 @@ public struct EditionRepository {
     /// Creates an edition in the draft phase.
     public func insertEdition(_ new: NewEdition) throws -> Edition {
         try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 INSERT INTO ecpa.editions (year, theme, host_country_code, host_city, conference_start,
                     conference_end, time_zone, submissions_open_at, submissions_close_at,
                     prize_gold, prize_silver, prize_bronze)
@@ -98,7 +99,8 @@ public struct EditionRepository {
     /// Moves an edition to another phase; PostgreSQL refuses steps the lifecycle does not allow.
     public func updatePhase(year: Int, to phase: Phase) throws -> Edition {
         try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 UPDATE ecpa.editions SET phase = \(phase.rawValue) WHERE year = \(year)
                 RETURNING \(Self.columns)
                 """)
@@ -109,7 +111,8 @@ public struct EditionRepository {
     /// Opens scoring (moving a closed call to the scoring phase) or pauses it.
     public func updateScoring(year: Int, open: Bool) throws -> Edition {
         try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 UPDATE ecpa.editions
                 SET phase = CASE WHEN \(open) AND phase = 'submissions_closed' THEN 'scoring' ELSE phase END,
                     scoring_open = \(open)
@@ -123,7 +126,8 @@ public struct EditionRepository {
     /// Sets the jury rules of an edition: its voting-juror limit and the own-country conflict switch.
     public func updateJuryRules(year: Int, maxVotingJurors: Int?, ownCountryConflict: Bool?) throws -> Edition {
         try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 UPDATE ecpa.editions
                 SET max_voting_jurors = coalesce(\(maxVotingJurors), max_voting_jurors),
                     own_country_conflict = coalesce(\(ownCountryConflict), own_country_conflict)
@@ -137,7 +141,8 @@ public struct EditionRepository {
     /// Changes the submission window of an edition.
     public func updateSubmissionWindow(year: Int, opensAt: Date?, closesAt: Date?) throws -> Edition {
         try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 UPDATE ecpa.editions
                 SET submissions_open_at = coalesce(\(opensAt), submissions_open_at),
                     submissions_close_at = coalesce(\(closesAt), submissions_close_at)

@@ -41,37 +41,43 @@ public struct EntryRepository {
         edition: EditionID, country: CountryCode? = nil, state: EntryState? = nil, source: RecordSource = .live
     ) throws -> [Entry] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT \(Self.columns)
                 FROM \(source.relation("entries", edition: edition)) e JOIN ecpa.editions ed ON ed.id = e.edition_id
                 WHERE e.edition_id = \(edition.rawValue)
                   AND (\(country?.rawValue)::text IS NULL OR e.country_code = \(country?.rawValue))
                   AND (\(state?.rawValue)::text IS NULL OR e.state = \(state?.rawValue))
                 ORDER BY e.country_code, e.kind, e.id
-                """).map(Self.decode)
+                """
+            ).map(Self.decode)
         }
     }
 
     /// The country's competing entry that is not withdrawn, if any (there is at most one).
     public func fetchActiveCompetingEntry(edition: EditionID, country: CountryCode) throws -> Entry? {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT \(Self.columns) \(Self.from)
                 WHERE e.edition_id = \(edition.rawValue) AND e.country_code = \(country.rawValue)
                   AND e.kind = 'competing' AND e.state <> 'withdrawn'
-                """).first.map(Self.decode)
+                """
+            ).first.map(Self.decode)
         }
     }
 
     /// The country's additional entry with this title that is not withdrawn, if any.
     public func fetchActiveAdditionalEntry(edition: EditionID, country: CountryCode, title: String) throws -> Entry? {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT \(Self.columns) \(Self.from)
                 WHERE e.edition_id = \(edition.rawValue) AND e.country_code = \(country.rawValue)
                   AND e.kind = 'additional' AND e.state <> 'withdrawn' AND lower(e.title) = lower(\(title))
                 ORDER BY e.id LIMIT 1
-                """).first.map(Self.decode)
+                """
+            ).first.map(Self.decode)
         }
     }
 
@@ -81,7 +87,8 @@ public struct EntryRepository {
             throw StoreError.invalidData("The entry needs a country and a kind.", hint: nil)
         }
         return try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 INSERT INTO ecpa.entries (edition_id, country_code, kind, state, \(Self.formColumns))
                 VALUES (\(edition.rawValue), \(country.rawValue), \(kind.rawValue), \(state.rawValue),
                         \(Self.formValues(form)))
@@ -94,7 +101,8 @@ public struct EntryRepository {
     /// Replaces an entry's answers and sets its state (draft or submitted).
     public func updateEntry(id: EntryID, form: EntryForm, state: EntryState) throws -> Entry {
         try translating {
-            let count = try db.execute("""
+            let count = try db.execute(
+                """
                 UPDATE ecpa.entries SET (state, \(Self.formColumns)) =
                     (\(state.rawValue), \(Self.formValues(form)))
                 WHERE id = \(id.rawValue)
@@ -107,7 +115,8 @@ public struct EntryRepository {
     /// Moves an entry to another state (withdrawn, eligible, ineligible with a reason).
     public func updateState(id: EntryID, to state: EntryState, reason: String? = nil) throws -> Entry {
         try translating {
-            let count = try db.execute("""
+            let count = try db.execute(
+                """
                 UPDATE ecpa.entries SET state = \(state.rawValue), ineligible_reason = \(reason)
                 WHERE id = \(id.rawValue)
                 """)
@@ -122,10 +131,12 @@ public struct EntryRepository {
         guard let entry = try fetchEntry(id: id) else {
             return .notFound("There is no entry \(id) that you can change.")
         }
-        let refusal: String? = try db.query("""
+        let refusal: String? = try db.query(
+            """
             SELECT (ecpa.entry_window(ed, \(entry.country.rawValue), clock_timestamp())).refusal AS refusal
             FROM ecpa.editions ed WHERE ed.id = \(entry.editionID.rawValue)
-            """).first?.decode("refusal")
+            """
+        ).first?.decode("refusal")
         guard let refusal else { return .notFound("There is no entry \(id) that you can change.") }
         return .closed(StoreError.sentence("\(refusal); nothing was changed"), hint: nil)
     }
@@ -136,7 +147,8 @@ public struct EntryRepository {
         edition: EditionID, country: CountryCode, until: Date, reason: String
     ) throws -> Int64 {
         try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 INSERT INTO ecpa.late_acceptances (edition_id, country_code, accepted_until, reason)
                 VALUES (\(edition.rawValue), \(country.rawValue), \(until), \(reason))
                 RETURNING id

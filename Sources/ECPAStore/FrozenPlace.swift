@@ -12,8 +12,10 @@ public struct FrozenPlace: Sendable, Equatable {
     public var sharedPlace: Bool
     public var overrideReason: String?
 
-    public init(entry: EntryID, place: Int, medal: Medal?, score: Decimal, jurorCount: Int, sharedPlace: Bool,
-                overrideReason: String?) {
+    public init(
+        entry: EntryID, place: Int, medal: Medal?, score: Decimal, jurorCount: Int, sharedPlace: Bool,
+        overrideReason: String?
+    ) {
         self.entry = entry
         self.place = place
         self.medal = medal
@@ -25,8 +27,9 @@ public struct FrozenPlace: Sendable, Equatable {
 
     /// The line of a computed ranking as the freeze stores it.
     public init(_ ranked: RankedEntry) {
-        self.init(entry: ranked.entry, place: ranked.place, medal: ranked.medal,
-                  score: Decimal(string: fixed(ranked.score, places: 6), locale: Locale(identifier: "en_US_POSIX")) ?? ranked.score,
-                  jurorCount: ranked.jurorCount, sharedPlace: ranked.sharedPlace, overrideReason: ranked.overridden?.reason)
+        self.init(
+            entry: ranked.entry, place: ranked.place, medal: ranked.medal,
+            score: Decimal(string: fixed(ranked.score, places: 6), locale: Locale(identifier: "en_US_POSIX")) ?? ranked.score,
+            jurorCount: ranked.jurorCount, sharedPlace: ranked.sharedPlace, overrideReason: ranked.overridden?.reason)
     }
 }

@@ -44,10 +44,12 @@ public enum FrozenSeal {
     /// `place|medal or -|entry N|country or ?|score with 6 decimals|jurors N|shared or -|override: reason or -`.
     public static func rankingText(method: String, places: [FrozenPlace], countries: [EntryID: String]) -> String {
         let lines = places.sorted { ($0.place, $0.entry.rawValue) < ($1.place, $1.entry.rawValue) }.map { place in
-            [String(place.place), place.medal?.rawValue ?? "-", "entry \(place.entry.rawValue)",
-             countries[place.entry] ?? "?", fixed(place.score, places: 6), "jurors \(place.jurorCount)",
-             place.sharedPlace ? "shared" : "-", place.overrideReason.map { "override: \($0)" } ?? "-"]
-                .joined(separator: "|")
+            [
+                String(place.place), place.medal?.rawValue ?? "-", "entry \(place.entry.rawValue)",
+                countries[place.entry] ?? "?", fixed(place.score, places: 6), "jurors \(place.jurorCount)",
+                place.sharedPlace ? "shared" : "-", place.overrideReason.map { "override: \($0)" } ?? "-",
+            ]
+            .joined(separator: "|")
         }
         return "method \(method)\n" + (lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
     }

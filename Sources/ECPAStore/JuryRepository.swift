@@ -15,7 +15,8 @@ public struct JuryRepository {
         edition: EditionID, roleName: String, country: CountryCode, displayName: String, voting: Bool, chair: Bool
     ) throws -> Juror {
         try translating {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name, voting, chair)
                 VALUES (\(edition.rawValue), \(roleName), \(country.rawValue), \(displayName), \(voting), \(chair))
                 RETURNING \(Self.columns)
@@ -29,26 +30,31 @@ public struct JuryRepository {
     /// jurors are named by seat ("seat 3"), never by login or name.
     public func fetchJurors(edition: EditionID, source: RecordSource = .live) throws -> [Juror] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT \(Self.columns) FROM \(source.relation("jurors", edition: edition)) WHERE edition_id = \(edition.rawValue)
                 ORDER BY voting DESC, chair DESC, country_code, role_name
-                """).map(Self.decode)
+                """
+            ).map(Self.decode)
         }
     }
 
     /// A juror by login name, if on the edition's jury.
     public func fetchJuror(edition: EditionID, roleName: String) throws -> Juror? {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT \(Self.columns) FROM ecpa.jurors WHERE edition_id = \(edition.rawValue) AND role_name = \(roleName)
-                """).first.map(Self.decode)
+                """
+            ).first.map(Self.decode)
         }
     }
 
     /// A juror by login name, or an error naming the edition.
     public func requireJuror(edition: Edition, roleName: String) throws -> Juror {
         guard let juror = try fetchJuror(edition: edition.id, roleName: roleName) else {
-            throw StoreError.notFound("\(roleName) is not on the jury of the \(edition.year) edition. `ecpa jury list --edition \(edition.year)` shows it.")
+            throw StoreError.notFound(
+                "\(roleName) is not on the jury of the \(edition.year) edition. `ecpa jury list --edition \(edition.year)` shows it.")
         }
         return juror
     }
@@ -63,7 +69,8 @@ public struct JuryRepository {
     /// Records a declared conflict of interest with its reason.
     public func declareConflict(juror: JurorID, entry: EntryID, reason: String) throws {
         try translating {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason)
                 VALUES (\(juror.rawValue), \(entry.rawValue), \(reason))
                 ON CONFLICT (juror_id, entry_id) DO UPDATE SET reason = EXCLUDED.reason
@@ -82,10 +89,12 @@ public struct JuryRepository {
     /// (from `.published`: all of them, declared ones without their reason).
     public func fetchConflicts(edition: EditionID, source: RecordSource = .live) throws -> [Conflict] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT juror_id, entry_id, source, reason FROM \(source.relation("conflicts", edition: edition))
                 WHERE edition_id = \(edition.rawValue) ORDER BY entry_id, juror_id, source
-                """).map { row in
+                """
+            ).map { row in
                 Conflict(
                     juror: JurorID(try row.decode("juror_id")), entry: EntryID(try row.decode("entry_id")),
                     source: try row.enumValue("source"), reason: try row.decode("reason"))

@@ -39,7 +39,8 @@ public struct LockWait: Equatable, Sendable {
         }
         var names = holders.prefix(Self.namedHolders).map(\.summary).joined(separator: "; ")
         if holders.count > Self.namedHolders { names += "; and \(holders.count - Self.namedHolders) more" }
-        let advice = callerMayEndSessions
+        let advice =
+            callerMayEndSessions
             ? "Ask them to finish, or end a session with `ecpa db connections end PID`."
             : "Ask them to finish, or ask the secretariat to end a session (`ecpa db connections end PID`)."
         return "\(waitedFor), most likely held by one of these sessions, so nothing was written: \(names). \(advice)"

@@ -26,10 +26,13 @@ public struct PersonRepository {
     /// The current role, whether it is in the secretariat, and the country it represents.
     public func currentIdentity() throws -> Identity {
         try translating {
-            guard let row = try db.query("""
-                SELECT current_user::text AS role, ecpa.is_secretariat() AS secretariat,
-                       ecpa.my_country() AS country
-                """).first
+            guard
+                let row = try db.query(
+                    """
+                    SELECT current_user::text AS role, ecpa.is_secretariat() AS secretariat,
+                           ecpa.my_country() AS country
+                    """
+                ).first
             else { throw StoreError.database("PostgreSQL did not say who you are.") }
             let country: String? = try row.decode("country")
             return Identity(
@@ -47,7 +50,8 @@ public struct PersonRepository {
     /// Creates a login role in a group: `secretariat`, `national_representative` or `juror`.
     public func createLoginRole(_ role: String, passwordVerifier: String, group: String) throws {
         try translating {
-            _ = try db.query("""
+            _ = try db.query(
+                """
                 SELECT ecpa.create_login_role(\(role), \(passwordVerifier), \(group))
                 """)
         }
@@ -68,7 +72,8 @@ public struct PersonRepository {
     /// Records who a login role is.
     public func insertPerson(_ person: Person) throws {
         try translating {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO ecpa.people (role_name, kind, country_code, display_name, email)
                 VALUES (\(person.roleName), \(person.kind.rawValue), \(person.country?.rawValue),
                         \(person.displayName), \(person.email))
@@ -79,10 +84,12 @@ public struct PersonRepository {
     /// Everyone the current role may see, by kind, country and name.
     public func fetchPeople() throws -> [Person] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT role_name, kind, country_code, display_name, email FROM ecpa.people
                 ORDER BY kind DESC, country_code NULLS FIRST, role_name
-                """).map(Self.decode)
+                """
+            ).map(Self.decode)
         }
     }
 

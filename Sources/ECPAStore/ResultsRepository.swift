@@ -12,7 +12,8 @@ public struct ResultsRepository {
     /// Sets (or replaces) a jury override for an entry.
     public func setOverride(_ override: JuryOverride, edition: EditionID) throws {
         try translating {
-            _ = try db.query("""
+            _ = try db.query(
+                """
                 SELECT ecpa.set_override(\(edition.rawValue), \(override.entry.rawValue), \(override.place)::integer, \(override.reason))
                 """)
         }
@@ -30,10 +31,12 @@ public struct ResultsRepository {
     /// published (everyone, once the edition is published).
     public func fetchOverrides(edition: EditionID, source: RecordSource = .live) throws -> [JuryOverride] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT entry_id, place, reason FROM \(source.relation("overrides", edition: edition))
                 WHERE edition_id = \(edition.rawValue) ORDER BY place
-                """).map { row in
+                """
+            ).map { row in
                 JuryOverride(entry: EntryID(try row.decode("entry_id")), place: try row.decode("place"), reason: try row.decode("reason"))
             }
         }
@@ -42,19 +45,25 @@ public struct ResultsRepository {
     /// The edition's scores and abstentions as the score set digest lists them, each value as
     /// PostgreSQL prints it; FrozenSeal hashes them.
     public func fetchScoreSet(edition: EditionID, source: RecordSource = .live) throws
-        -> (scores: [FrozenSeal.ScoreLine], abstentions: [EntryJurorPair]) {
+        -> (scores: [FrozenSeal.ScoreLine], abstentions: [EntryJurorPair])
+    {
         try translating {
-            let scores = try db.query("""
+            let scores = try db.query(
+                """
                 SELECT entry_id, juror_id, criterion_code, value::text AS value
                 FROM \(source.relation("scores", edition: edition)) WHERE edition_id = \(edition.rawValue)
-                """).map { row in
-                FrozenSeal.ScoreLine(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
-                                     criterion: try row.decode("criterion_code"), value: try row.decode("value"))
+                """
+            ).map { row in
+                FrozenSeal.ScoreLine(
+                    entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                    criterion: try row.decode("criterion_code"), value: try row.decode("value"))
             }
-            let abstentions = try db.query("""
+            let abstentions = try db.query(
+                """
                 SELECT entry_id, juror_id FROM \(source.relation("abstentions", edition: edition))
                 WHERE edition_id = \(edition.rawValue)
-                """).map { row in
+                """
+            ).map { row in
                 EntryJurorPair(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")))
             }
             return (scores, abstentions)
@@ -75,9 +84,11 @@ public struct ResultsRepository {
     /// editions' batches after a freeze are normal; this edition's are not.
     public func editionEventsAfter(head: String, edition: EditionID) throws -> Int? {
         try translating {
-            let count: Int64? = try db.query("""
+            let count: Int64? = try db.query(
+                """
                 SELECT ecpa.edition_events_after(\(edition.rawValue), \(head)) AS n
-                """).first?.decode("n")
+                """
+            ).first?.decode("n")
             return count.map { Int($0) }
         }
     }
@@ -88,7 +99,8 @@ public struct ResultsRepository {
     public func freeze(edition: Edition, ranking: Ranking) throws -> FrozenResults {
         let places = ranking.places.map(FrozenPlace.init)
         try translating {
-            _ = try db.query("""
+            _ = try db.query(
+                """
                 SELECT ecpa.freeze_edition(\(edition.id.rawValue), \(ranking.method.rawValue), (
                     SELECT coalesce(jsonb_agg(jsonb_build_object(
                                'place', t.place, 'entry', t.entry, 'medal', nullif(t.medal, ''), 'score', t.score,
@@ -110,14 +122,20 @@ public struct ResultsRepository {
     /// The results stored at the freeze, if the edition is frozen (and visible to this role).
     public func fetchFrozen(edition: EditionID) throws -> FrozenResults? {
         try translating {
-            guard let row = try db.query("""
-                SELECT method, scores_digest, ledger_head, digest, frozen_at, frozen_by
-                FROM ecpa.frozen_results WHERE edition_id = \(edition.rawValue)
-                """).first else { return nil }
-            let places = try db.query("""
+            guard
+                let row = try db.query(
+                    """
+                    SELECT method, scores_digest, ledger_head, digest, frozen_at, frozen_by
+                    FROM ecpa.frozen_results WHERE edition_id = \(edition.rawValue)
+                    """
+                ).first
+            else { return nil }
+            let places = try db.query(
+                """
                 SELECT entry_id, place, medal, score::text AS score, juror_count, shared_place, override_reason
                 FROM ecpa.frozen_places WHERE edition_id = \(edition.rawValue) ORDER BY place, entry_id
-                """).map { row in
+                """
+            ).map { row in
                 FrozenPlace(
                     entry: EntryID(try row.decode("entry_id")), place: try row.decode("place"),
                     medal: try row.decode("medal", as: String?.self).flatMap(Medal.init(rawValue:)),

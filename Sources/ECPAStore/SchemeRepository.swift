@@ -12,7 +12,8 @@ public struct SchemeRepository {
     public func setScheme(_ scheme: ScoringScheme, edition: EditionID, sourceText: String) throws {
         try translating {
             _ = try db.query("SELECT ecpa.clear_criteria(\(edition.rawValue))")
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO ecpa.schemes (edition_id, name, note, method, tie_breaks, source_text)
                 VALUES (\(edition.rawValue), \(scheme.name), \(scheme.note), \(scheme.method.rawValue),
                         \(scheme.tieBreaks.map(\.rawValue)), \(sourceText))
@@ -21,7 +22,8 @@ public struct SchemeRepository {
                     source_text = EXCLUDED.source_text
                 """)
             for (position, criterion) in scheme.criteria.enumerated() {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO ecpa.criteria (edition_id, code, position, name, description, weight,
                                                min_value, max_value, step)
                     VALUES (\(edition.rawValue), \(criterion.code), \(position + 1), \(criterion.name),
@@ -35,14 +37,19 @@ public struct SchemeRepository {
     /// An edition's scheme, if one is set.
     public func fetchScheme(edition: EditionID) throws -> ScoringScheme? {
         try translating {
-            guard let row = try db.query("""
-                SELECT name, note, method, tie_breaks FROM ecpa.schemes WHERE edition_id = \(edition.rawValue)
-                """).first
+            guard
+                let row = try db.query(
+                    """
+                    SELECT name, note, method, tie_breaks FROM ecpa.schemes WHERE edition_id = \(edition.rawValue)
+                    """
+                ).first
             else { return nil }
-            let criteria = try db.query("""
+            let criteria = try db.query(
+                """
                 SELECT code, name, description, weight, min_value, max_value, step FROM ecpa.criteria
                 WHERE edition_id = \(edition.rawValue) ORDER BY position
-                """).map { row in
+                """
+            ).map { row in
                 Criterion(
                     code: try row.decode("code"), name: try row.decode("name"),
                     description: try row.decode("description"), weight: try row.decode("weight"),
@@ -59,7 +66,8 @@ public struct SchemeRepository {
     /// An edition's scheme, or an error saying how to set one.
     public func requireScheme(edition: Edition) throws -> ScoringScheme {
         guard let scheme = try fetchScheme(edition: edition.id) else {
-            throw StoreError.notFound("The \(edition.year) edition has no scoring scheme yet. Set one with `ecpa scheme set --edition \(edition.year)`.")
+            throw StoreError.notFound(
+                "The \(edition.year) edition has no scoring scheme yet. Set one with `ecpa scheme set --edition \(edition.year)`.")
         }
         return scheme
     }

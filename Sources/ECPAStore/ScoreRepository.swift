@@ -41,7 +41,8 @@ public struct ScoreRepository {
     public func recordScores(edition: EditionID, _ scores: [Score]) throws {
         guard !scores.isEmpty else { return }
         try translating {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
                 SELECT \(edition.rawValue), t.entry_id, t.juror_id, t.criterion_code, t.value, nullif(t.comment, '')
                 FROM unnest(\(scores.map { String($0.entry.rawValue) })::bigint[],
@@ -60,7 +61,8 @@ public struct ScoreRepository {
     /// Records that a juror abstains on an entry, deleting any scores they gave it.
     public func abstain(edition: EditionID, entry: EntryID, juror: JurorID, comment: String?) throws {
         try translating {
-            _ = try db.query("""
+            _ = try db.query(
+                """
                 SELECT ecpa.abstain(\(edition.rawValue), \(entry.rawValue), \(juror.rawValue), \(comment))
                 """)
         }
@@ -70,9 +72,11 @@ public struct ScoreRepository {
     @discardableResult
     public func withdrawAbstention(entry: EntryID, juror: JurorID) throws -> Bool {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT ecpa.withdraw_abstention(\(entry.rawValue), \(juror.rawValue)) AS withdrawn
-                """).first?.decode("withdrawn") ?? false
+                """
+            ).first?.decode("withdrawn") ?? false
         }
     }
 
@@ -80,13 +84,15 @@ public struct ScoreRepository {
     /// `.published`: every score of a published edition, without comments).
     public func fetchScores(edition: EditionID, juror: JurorID? = nil, source: RecordSource = .live) throws -> [Score] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT s.entry_id, s.juror_id, s.criterion_code, s.value, s.comment
                 FROM \(source.relation("scores", edition: edition)) s JOIN ecpa.criteria c ON c.edition_id = s.edition_id AND c.code = s.criterion_code
                 WHERE s.edition_id = \(edition.rawValue)
                   AND (\(juror?.rawValue)::bigint IS NULL OR s.juror_id = \(juror?.rawValue))
                 ORDER BY s.entry_id, s.juror_id, c.position
-                """).map { row in
+                """
+            ).map { row in
                 Score(
                     entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
                     criterion: try row.decode("criterion_code"), value: try row.decode("value"),
@@ -102,13 +108,15 @@ public struct ScoreRepository {
     public func loadScores(edition: EditionID, into matrix: inout ScoreMatrix, source: RecordSource = .live) throws {
         let id = String(edition.rawValue)
         _ = try translating {
-            try db.copyOut("""
+            try db.copyOut(
+                """
                 COPY (SELECT s.entry_id, s.juror_id, c.number, s.value
                       FROM \(source.relation("scores", edition: edition)) s
                       JOIN (SELECT code, row_number() OVER (ORDER BY position) AS number
                             FROM ecpa.criteria WHERE edition_id = \(unsafeRaw: id)) c ON c.code = s.criterion_code
                       WHERE s.edition_id = \(unsafeRaw: id)) TO STDOUT
-                """) { line in
+                """
+            ) { line in
                 try ScoreRepository.read(line, into: &matrix)
             }
         }
@@ -125,12 +133,15 @@ public struct ScoreRepository {
         }
         if start < line.count { fields.append(start..<line.count) }
         guard fields.count == 4, let entry = whole(line, fields[0]), let juror = whole(line, fields[1]),
-              let number = whole(line, fields[2]), number >= 1 else {
-            throw StoreError.database("A score row read from the server was not entry, juror, criterion and value: "
-                + String(decoding: line, as: UTF8.self))
+            let number = whole(line, fields[2]), number >= 1
+        else {
+            throw StoreError.database(
+                "A score row read from the server was not entry, juror, criterion and value: "
+                    + String(decoding: line, as: UTF8.self))
         }
-        matrix.set(numericText: UnsafeRawBufferPointer(rebasing: line[fields[3]]), entry: EntryID(entry), juror: JurorID(juror),
-                   criterionAt: Int(number - 1))
+        matrix.set(
+            numericText: UnsafeRawBufferPointer(rebasing: line[fields[3]]), entry: EntryID(entry), juror: JurorID(juror),
+            criterionAt: Int(number - 1))
     }
 
     /// A whole number of ASCII digits.
@@ -148,12 +159,15 @@ public struct ScoreRepository {
     /// The abstentions of an edition the current role may see (from `.published`: all, without comments).
     public func fetchAbstentions(edition: EditionID, source: RecordSource = .live) throws -> [Abstention] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT entry_id, juror_id, comment FROM \(source.relation("abstentions", edition: edition)) WHERE edition_id = \(edition.rawValue)
                 ORDER BY entry_id, juror_id
-                """).map { row in
-                Abstention(entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
-                           comment: try row.decode("comment"))
+                """
+            ).map { row in
+                Abstention(
+                    entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                    comment: try row.decode("comment"))
             }
         }
     }
@@ -161,7 +175,8 @@ public struct ScoreRepository {
     /// The ledger's events for an edition, optionally narrowed to an entry or a juror, oldest first.
     public func fetchHistory(edition: EditionID, entry: EntryID? = nil, juror: JurorID? = nil) throws -> [ScoreEvent] {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT e.id, e.batch_id, e.at, e.actor, e.entry_id, e.juror_id, e.criterion_code, e.action,
                        e.old_value, e.new_value, e.old_comment, e.new_comment
                 FROM ecpa.score_events e
@@ -169,7 +184,8 @@ public struct ScoreRepository {
                   AND (\(entry?.rawValue)::bigint IS NULL OR e.entry_id = \(entry?.rawValue))
                   AND (\(juror?.rawValue)::bigint IS NULL OR e.juror_id = \(juror?.rawValue))
                 ORDER BY e.id
-                """).map { row in
+                """
+            ).map { row in
                 ScoreEvent(
                     id: try row.decode("id"), batch: try row.decode("batch_id"), at: try row.decode("at"),
                     actor: try row.decode("actor"), entry: EntryID(try row.decode("entry_id")),
@@ -190,4 +206,3 @@ public struct ScoreRepository {
         }
     }
 }
-

@@ -98,7 +98,8 @@ final class ScoreSheetFile: Sequence, IteratorProtocol {
         return nil
     }
 
-    static let nulMessage = "The line holds a NUL character (a zero byte), which is not text and cannot be stored. "
+    static let nulMessage =
+        "The line holds a NUL character (a zero byte), which is not text and cannot be stored. "
         + "It is invisible: retype that row's comment or value in the spreadsheet, save the sheet again and import it."
 
     /// The physical line of the file's first NUL byte (CR, LF and CR LF each end a line).

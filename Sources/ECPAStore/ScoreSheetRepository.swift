@@ -21,7 +21,8 @@ public struct ScoreSheetRepository {
     ) throws {
         try translating {
             try connection.transaction { db in
-                try db.execute("""
+                try db.execute(
+                    """
                     DECLARE score_sheet_rows NO SCROLL CURSOR FOR
                     SELECT e.id AS entry_id, e.country_code, e.title, c.code, c.name,
                            trim_scale(c.min_value)::text AS min_value, trim_scale(c.max_value)::text AS max_value,
@@ -41,14 +42,15 @@ public struct ScoreSheetRepository {
                 while true {
                     let rows = try db.query("FETCH FORWARD \(unsafeRaw: String(max(1, batchSize))) FROM score_sheet_rows")
                     if rows.isEmpty { break }
-                    try body(rows.map { row in
-                        ScoreSheetRow(
-                            entry: EntryID(try row.decode("entry_id")), country: try row.decode("country_code"),
-                            title: try row.decode("title"), criterion: try row.decode("code"),
-                            criterionName: try row.decode("name"), min: try row.decode("min_value"),
-                            max: try row.decode("max_value"), step: try row.decode("step"),
-                            value: try row.decode("value"), comment: try row.decode("comment"))
-                    })
+                    try body(
+                        rows.map { row in
+                            ScoreSheetRow(
+                                entry: EntryID(try row.decode("entry_id")), country: try row.decode("country_code"),
+                                title: try row.decode("title"), criterion: try row.decode("code"),
+                                criterionName: try row.decode("name"), min: try row.decode("min_value"),
+                                max: try row.decode("max_value"), step: try row.decode("step"),
+                                value: try row.decode("value"), comment: try row.decode("comment"))
+                        })
                 }
                 try db.execute("CLOSE score_sheet_rows")
             }
@@ -95,19 +97,22 @@ public struct ScoreSheetRepository {
         _ file: ScoreSheetFile, header: ScoreSheetHeader, on db: Connection, progress: ((Int, Int) -> Void)?
     ) throws {
         let columns = ScoreSheetColumn.allCases.map { "\(Connection.quoteIdentifier($0.rawValue)) text" }
-        try db.execute(SQL(unsafeRaw: """
-            CREATE TEMPORARY TABLE score_import (
-                rec bigint GENERATED ALWAYS AS IDENTITY, \(columns.joined(separator: ", "))
-            ) ON COMMIT DROP
-            """))
+        try db.execute(
+            SQL(
+                unsafeRaw: """
+                    CREATE TEMPORARY TABLE score_import (
+                        rec bigint GENERATED ALWAYS AS IDENTITY, \(columns.joined(separator: ", "))
+                    ) ON COMMIT DROP
+                    """))
         let fileColumns = header.columns.map { Connection.quoteIdentifier($0.rawValue) }.joined(separator: ", ")
         // COPY takes no bound parameters; the delimiter is one of two fixed characters and the
         // column names are the sheet's own, checked against ScoreSheetColumn.
         let delimiter = header.delimiter == .semicolon ? "';'" : "','"
-        let copy = SQL(unsafeRaw: """
-            COPY pg_temp.score_import (\(fileColumns)) FROM STDIN
-            (FORMAT csv, HEADER true, DELIMITER \(delimiter), ENCODING 'UTF8')
-            """)
+        let copy = SQL(
+            unsafeRaw: """
+                COPY pg_temp.score_import (\(fileColumns)) FROM STDIN
+                (FORMAT csv, HEADER true, DELIMITER \(delimiter), ENCODING 'UTF8')
+                """)
         do {
             _ = try db.copyIn(copy, chunks: file, progress: { _ in progress?(file.bytesRead, file.size) })
         } catch let error as PQError {
@@ -129,7 +134,8 @@ public struct ScoreSheetRepository {
             let message: String
             if error.message.hasPrefix("unterminated CSV quoted field") {
                 let opened = ScoreSheetFile.lineOfUnclosedQuote(path: file.path)
-                message = "The file ends inside a quoted field: the double quote (\") that opens a field\(opened.map { " on line \($0)" } ?? "") is never closed. Close it, or double a quote meant as text (\"\")."
+                message =
+                    "The file ends inside a quoted field: the double quote (\") that opens a field\(opened.map { " on line \($0)" } ?? "") is never closed. Close it, or double a quote meant as text (\"\")."
                 return ScoreImportError.malformed(ScoreSheetProblem(line: opened ?? line, column: nil, message: message, rule: .malformed))
             } else if error.message.hasPrefix("missing data for column"), error.context?.hasSuffix(": \"\"") == true {
                 message = "The line is empty; remove it (rows with only separators are fine)."
@@ -188,29 +194,37 @@ public struct ScoreSheetRepository {
             Check(applies: "r.juror_t <> \(juror.roleName)", order: 2, column: .juror, code: "juror", details: ["r.juror_t"]),
             Check(applies: "r.entry IS NULL", order: 3, column: .entryID, code: "entry_number", details: ["r.entry_t"]),
             Check(applies: "r.entry IS NOT NULL AND r.e_id IS NULL", order: 3, column: .entryID, code: "entry_unknown", details: ["r.entry_t"]),
-            Check(applies: "r.value IS NOT NULL AND (r.e_kind <> 'competing' OR r.e_state <> 'eligible')",
-                  order: 3, column: .entryID, code: "entry_state", details: ["r.entry_t", "r.e_title", "r.e_state", "r.e_kind"]),
-            Check(applies: "r.value IS NOT NULL AND r.own_country", order: 3, column: .entryID, code: "conflict_own",
-                  details: ["r.entry_t", "r.e_title"]),
-            Check(applies: "r.value IS NOT NULL AND r.declared_reason IS NOT NULL", order: 3, column: .entryID,
-                  code: "conflict_declared", details: ["r.entry_t", "r.e_title", "r.declared_reason"]),
-            Check(applies: "r.value IS NOT NULL AND r.abstained", order: 3, column: .entryID, code: "abstained",
-                  details: ["r.entry_t", "r.e_title"]),
-            Check(applies: "r.country_t <> '' AND upper(r.country_t) <> r.e_country", order: 4, column: .country, code: "country",
-                  details: ["r.entry_t", "r.e_country", "r.country_t"]),
+            Check(
+                applies: "r.value IS NOT NULL AND (r.e_kind <> 'competing' OR r.e_state <> 'eligible')",
+                order: 3, column: .entryID, code: "entry_state", details: ["r.entry_t", "r.e_title", "r.e_state", "r.e_kind"]),
+            Check(
+                applies: "r.value IS NOT NULL AND r.own_country", order: 3, column: .entryID, code: "conflict_own",
+                details: ["r.entry_t", "r.e_title"]),
+            Check(
+                applies: "r.value IS NOT NULL AND r.declared_reason IS NOT NULL", order: 3, column: .entryID,
+                code: "conflict_declared", details: ["r.entry_t", "r.e_title", "r.declared_reason"]),
+            Check(
+                applies: "r.value IS NOT NULL AND r.abstained", order: 3, column: .entryID, code: "abstained",
+                details: ["r.entry_t", "r.e_title"]),
+            Check(
+                applies: "r.country_t <> '' AND upper(r.country_t) <> r.e_country", order: 4, column: .country, code: "country",
+                details: ["r.entry_t", "r.e_country", "r.country_t"]),
             Check(applies: "r.c_code IS NULL", order: 6, column: .criterion, code: "criterion_unknown", details: ["r.criterion_t"]),
             Check(applies: "r.value_t <> '' AND r.value IS NULL", order: 9, column: .value, code: "value_number", details: ["r.value_t"]),
             // ecpa.on_scale is inlined (it sets no search_path), so it costs no call per row.
-            Check(applies: """
-                r.value IS NOT NULL AND r.c_code IS NOT NULL
-                AND NOT ecpa.on_scale(r.value, r.min_value, r.max_value, r.step)
-                """, order: 9, column: .value, code: "value_scale", details: ["r.value_t", "r.c_code"]),
+            Check(
+                applies: """
+                    r.value IS NOT NULL AND r.c_code IS NOT NULL
+                    AND NOT ecpa.on_scale(r.value, r.min_value, r.max_value, r.step)
+                    """, order: 9, column: .value, code: "value_scale", details: ["r.value_t", "r.c_code"]),
             Check(applies: "r.value_t = '' AND r.comment IS NOT NULL", order: 10, column: .comment, code: "comment_alone"),
             // FreeText.comment is the limit sql/0029 holds stored comments to (SharedRulesTests).
-            Check(applies: "r.value_t <> '' AND char_length(r.comment) > \(FreeText.comment.limit)", order: 10, column: .comment,
-                  code: "comment_length", details: ["char_length(r.comment)::text"]),
-            Check(applies: "r.value_t <> '' AND NOT ecpa.is_clean_text(r.comment, true)", order: 10, column: .comment,
-                  code: "comment_control"),
+            Check(
+                applies: "r.value_t <> '' AND char_length(r.comment) > \(FreeText.comment.limit)", order: 10, column: .comment,
+                code: "comment_length", details: ["char_length(r.comment)::text"]),
+            Check(
+                applies: "r.value_t <> '' AND NOT ecpa.is_clean_text(r.comment, true)", order: 10, column: .comment,
+                code: "comment_control"),
         ]
     }
 
@@ -234,7 +248,8 @@ public struct ScoreSheetRepository {
         // checking's time, so it is kept cheap: the entry number's length is checked apart (a
         // bounded repeat such as [0-9]{1,18} makes a regular expression twice as slow), and a row
         // with an entry number is not blank without matching the whole row against a pattern.
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TEMPORARY TABLE score_import_rows ON COMMIT DROP AS
             SELECT r.*, NOT r.blank AND (\(anyRule)) AS bad
             FROM (
@@ -277,7 +292,8 @@ public struct ScoreSheetRepository {
             return "(coalesce(" + rule.applies + ", false), "
                 + SQL(unsafeRaw: "\(rule.order), '\(rule.column.rawValue)'::text, '\(rule.code)'::text, \(details.joined(separator: ", ")))")
         }.reduce(SQL("")) { $0.text.isEmpty ? $1 : $0 + ",\n" + $1 }
-        return try db.execute("""
+        return try db.execute(
+            """
             CREATE TEMPORARY TABLE score_import_problems ON COMMIT DROP AS
             SELECT r.rec, x.ord, x.col, x.code, x.d1, x.d2, x.d3, x.d4, NULL::bigint AS first_rec
             FROM pg_temp.score_import_rows r
@@ -298,7 +314,8 @@ public struct ScoreSheetRepository {
     /// number + the line ends inside the quoted fields of the rows before it (LineEndNormalizer
     /// made every line end one LF); computed only when there are problems to show.
     private func problems(edition: Edition, juror: Juror, criteria: [Criterion], on db: Connection) throws -> [ScoreSheetProblem] {
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             WITH lines AS (
                 SELECT rec, 1 + rec + coalesce(sum(nl) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line
                 FROM (SELECT rec, length(t) - length(replace(t, E'\\n', '')) AS nl
@@ -362,7 +379,8 @@ public struct ScoreSheetRepository {
     private func merge(
         edition: Edition, juror: Juror, on db: Connection, phase: ((ScoreImportPhase) -> Void)?
     ) throws -> ScoreImportSummary {
-        let counts = try db.query("""
+        let counts = try db.query(
+            """
             SELECT count(*) FILTER (WHERE NOT blank) AS rows,
                    count(*) FILTER (WHERE value IS NOT NULL AND old_value IS NULL) AS added,
                    count(*) FILTER (WHERE value IS NOT NULL AND old_value IS NOT NULL
@@ -371,7 +389,8 @@ public struct ScoreSheetRepository {
                                     AND (old_value, old_comment) IS NOT DISTINCT FROM (value, comment)) AS unchanged,
                    count(*) FILTER (WHERE NOT blank AND value IS NULL) AS empty
             FROM pg_temp.score_import_rows
-            """).first
+            """
+        ).first
         func count(_ name: String) throws -> Int { Int(try counts?.decode(name, as: Int64.self) ?? 0) }
         var summary = ScoreImportSummary(
             rows: try count("rows"), added: try count("added"), changed: try count("changed"),
@@ -381,7 +400,8 @@ public struct ScoreSheetRepository {
         // In the order of the scores' primary key: the checking joins hand rows back in hash order
         // once they spill to disk, and cells written in that order touch the index and the table
         // at random (a third slower for a million updates).
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
             SELECT \(edition.id.rawValue), entry, \(juror.id.rawValue), criterion_t, value, comment
             FROM pg_temp.score_import_rows
@@ -391,10 +411,12 @@ public struct ScoreSheetRepository {
                 SET value = EXCLUDED.value, comment = EXCLUDED.comment
                 WHERE (scores.value, scores.comment) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.comment)
             """)
-        summary.batch = try db.query("""
+        summary.batch = try db.query(
+            """
             SELECT max(batch_id) AS batch FROM ecpa.score_events
             WHERE edition_id = \(edition.id.rawValue) AND juror_id = \(juror.id.rawValue)
-            """).first?.decode("batch")
+            """
+        ).first?.decode("batch")
         return summary
     }
 }

@@ -15,8 +15,10 @@ public struct ScoreSheetRow: Sendable, Equatable {
     public var value: String?
     public var comment: String?
 
-    public init(entry: EntryID, country: String, title: String, criterion: String, criterionName: String,
-                min: String, max: String, step: String, value: String?, comment: String?) {
+    public init(
+        entry: EntryID, country: String, title: String, criterion: String, criterionName: String,
+        min: String, max: String, step: String, value: String?, comment: String?
+    ) {
         self.entry = entry
         self.country = country
         self.title = title

@@ -11,14 +11,16 @@ public struct SessionRepository {
     /// Every client session on this database, oldest first (secretariat: `ecpa.connections()`).
     public func fetchSessions() throws -> [DatabaseSession] {
         do {
-            return try db.query("""
+            return try db.query(
+                """
                 SELECT s.pid, s.login, s.kind, s.state, s.state_change,
                        \(unsafeRaw: Self.ageInMilliseconds("s.state_change")) AS in_state_ms,
                        \(unsafeRaw: Self.ageInMilliseconds("s.xact_start")) AS transaction_ms,
                        s.blocked_by::text[] AS blocked_by
                 FROM ecpa.connections() s
                 ORDER BY s.backend_start, s.pid
-                """).map(Self.session)
+                """
+            ).map(Self.session)
         } catch let error as PQError where error.sqlState == SQLState.insufficientPrivilege {
             throw StoreError.permissionDenied(
                 "Only the secretariat can see who is connected to the database.", hint: nil)
@@ -59,10 +61,12 @@ public struct SessionRepository {
     /// Whether the caller may list and end sessions.
     public func mayManageSessions() throws -> Bool {
         try translating {
-            try db.query("""
+            try db.query(
+                """
                 SELECT coalesce(pg_catalog.has_function_privilege(
                            pg_catalog.to_regprocedure('ecpa.connections()'), 'EXECUTE'), false) AS allowed
-                """).first?.decode("allowed") ?? false
+                """
+            ).first?.decode("allowed") ?? false
         }
     }
 
@@ -76,7 +80,8 @@ public struct SessionRepository {
         let rows: [(session: DatabaseSession, strong: Bool, waiting: Bool)]
         if detailed {
             rows = try translating {
-                try db.query("""
+                try db.query(
+                    """
                     WITH \(unsafeRaw: Self.heldLocks)
                     SELECT s.pid, s.login, s.kind, s.state, s.state_change,
                            \(unsafeRaw: Self.ageInMilliseconds("s.state_change")) AS in_state_ms,
@@ -85,21 +90,27 @@ public struct SessionRepository {
                     FROM ecpa.connections() s JOIN held h ON h.pid = s.pid
                     ORDER BY h.strong DESC, s.waiting, (s.state LIKE 'idle in transaction%') DESC,
                              s.xact_start NULLS LAST, s.pid
-                    """).map { (try Self.session($0), try $0.decode("strong"), try $0.decode("waiting")) }
+                    """
+                ).map { (try Self.session($0), try $0.decode("strong"), try $0.decode("waiting")) }
             }
         } else {
             rows = try translating {
-                try db.query("""
+                try db.query(
+                    """
                     WITH \(unsafeRaw: Self.heldLocks)
                     SELECT h.pid, a.usename::text AS login, coalesce(r.rolsuper, false) AS administrator, h.strong
                     FROM held h
                     JOIN pg_catalog.pg_stat_activity a ON a.pid = h.pid
                     LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.usesysid
                     ORDER BY h.strong DESC, pg_catalog.age(a.backend_xid) DESC NULLS LAST, h.pid
-                    """).map { row in
-                    (DatabaseSession(pid: try row.decode("pid"), login: try row.decode("login") ?? "?",
-                                     isAdministrator: try row.decode("administrator")),
-                     try row.decode("strong"), false)
+                    """
+                ).map { row in
+                    (
+                        DatabaseSession(
+                            pid: try row.decode("pid"), login: try row.decode("login") ?? "?",
+                            isAdministrator: try row.decode("administrator")),
+                        try row.decode("strong"), false
+                    )
                 }
             }
         }
@@ -114,9 +125,11 @@ public struct SessionRepository {
     /// `00:00:30`; a bare number is seconds), or nil when it cannot be read as one.
     public func milliseconds(ofInterval text: String) throws -> Int64? {
         do {
-            return try db.query("""
+            return try db.query(
+                """
                 SELECT round(extract(epoch FROM \(text)::interval) * 1000)::bigint AS ms
-                """).first?.decode("ms")
+                """
+            ).first?.decode("ms")
         } catch let error as PQError where error.sqlState?.hasPrefix("22") == true {
             return nil
         } catch let error as PQError {
@@ -131,7 +144,8 @@ public struct SessionRepository {
     /// (0 turns a limit off); nil leaves the server's setting.
     public func setTimeouts(lock: Elapsed?, statement: Elapsed?) throws {
         try translating {
-            _ = try db.query("""
+            _ = try db.query(
+                """
                 SELECT pg_catalog.set_config('lock_timeout',
                            coalesce(\(lock.map { String($0.milliseconds) }), pg_catalog.current_setting('lock_timeout')), false),
                        pg_catalog.set_config('statement_timeout',

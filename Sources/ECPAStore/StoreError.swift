@@ -40,7 +40,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let m), .frozen(let m), .unavailable(let m), .notMigrated(let m), .database(let m):
             return m
         case .conflict(let m, let h), .closed(let m, let h), .invalidTransition(let m, let h), .busy(let m, let h),
-             .permissionDenied(let m, let h), .invalidData(let m, let h):
+            .permissionDenied(let m, let h), .invalidData(let m, let h):
             return h.map { "\(m) \($0)" } ?? m
         case .lockTimeout(let wait):
             return wait.description
@@ -115,7 +115,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             self = .invalidTransition(message, hint: hint ?? "Begin the transaction with BEGIN ISOLATION LEVEL READ COMMITTED.")
         case (_, SQLState.insufficientPrivilege), (_, ECPAState.notAllowed):
             self = .permissionDenied(Self.permissionMessage(error) ?? message, hint: hint)
-        case (_, SQLState.checkViolation), (_, SQLState.notNullViolation), (_, SQLState.foreignKeyViolation), (_, SQLState.invalidParameterValue), (_, SQLState.invalidDatetimeFormat), (_, SQLState.datetimeFieldOverflow), (_, SQLState.invalidTextRepresentation):
+        case (_, SQLState.checkViolation), (_, SQLState.notNullViolation), (_, SQLState.foreignKeyViolation), (_, SQLState.invalidParameterValue),
+            (_, SQLState.invalidDatetimeFormat), (_, SQLState.datetimeFieldOverflow), (_, SQLState.invalidTextRepresentation):
             self = .invalidData(Self.constraintMessages[error.constraint ?? ""] ?? message, hint: hint)
         case (_, SQLState.duplicateObject):
             self = .conflict(message, hint: hint)
@@ -159,8 +160,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         "jurors_one_chair": "This jury already has a chair.",
         "declared_conflicts_reason_check": "A declared conflict needs a reason.",
         "criteria_scale_on_step": "A criterion's range must be a whole number of steps.",
-        "entries_single_lines_clean": "The title, contact details and links may not hold control characters (such as the escape character); remove them.",
-        "entries_answers_clean": "The answers may not hold control characters (such as the escape character), only line breaks and tabs; remove them.",
+        "entries_single_lines_clean":
+            "The title, contact details and links may not hold control characters (such as the escape character); remove them.",
+        "entries_answers_clean":
+            "The answers may not hold control characters (such as the escape character), only line breaks and tabs; remove them.",
         "people_text_clean": "A name or e-mail address may not hold control characters; remove them.",
         "jurors_text_clean": "A juror's name may not hold control characters; remove them.",
         "editions_text_clean": "The theme and the host city may not hold control characters; remove them.",
@@ -173,7 +176,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         "criteria_text_clean": "A criterion's name and description may not hold control characters; remove them.",
         "archive_editions_text_clean": "An archive fact may not hold control characters; remove them.",
         "archive_awards_text_clean": "An archive award may not hold control characters; remove them.",
-        "entries_contact_length": "The contact details are too long: at most 200 characters for the name and the organisation, 254 for the e-mail address and 50 for the telephone.",
+        "entries_contact_length":
+            "The contact details are too long: at most 200 characters for the name and the organisation, 254 for the e-mail address and 50 for the telephone.",
         "entries_links_length": "Too many or too long links: at most 20, each at most 2,000 characters.",
         "entries_answers_length": "An answer is too long: at most 10,000 characters each (and at most 2,000 for a reason).",
         "scores_comment_length": "A comment has at most 2,000 characters.",
@@ -202,7 +206,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
     static func permissionMessage(_ error: PQError) -> String? {
         if error.message.hasPrefix("new row violates row-level security policy for table \"scores\"")
-            || error.message.hasPrefix("new row violates row-level security policy for table \"abstentions\"") {
+            || error.message.hasPrefix("new row violates row-level security policy for table \"abstentions\"")
+        {
             return "You can write only your own scores."
         }
         if error.message.hasPrefix("new row violates row-level security policy") {

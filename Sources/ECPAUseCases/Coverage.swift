@@ -41,5 +41,9 @@ public struct Coverage: Sendable {
     }
 
     /// Whether every juror shown has scored every entry they must.
-    public var isComplete: Bool { jurors.allSatisfy { let p = progress($0); return p.partial == 0 && p.missing == 0 } }
+    public var isComplete: Bool {
+        jurors.allSatisfy {
+            let p = progress($0); return p.partial == 0 && p.missing == 0
+        }
+    }
 }

@@ -57,7 +57,8 @@ public struct Explanation: Sendable {
         if changing.isEmpty { return "Robust: leaving out any single voting juror changes no medal." }
         if !namingJurors {
             let count = changing.count
-            return "Sensitive: leaving out \(count == 1 ? "one" : String(count)) of the \(influences.count) voting jurors (one at a time) changes a medal."
+            return
+                "Sensitive: leaving out \(count == 1 ? "one" : String(count)) of the \(influences.count) voting jurors (one at a time) changes a medal."
         }
         return "Sensitive: leaving out \(changing.map { results.scores.matrix.name(of: $0.juror) }.joined(separator: ", ")) changes a medal."
     }

@@ -21,8 +21,10 @@ public struct Results: Sendable {
 
     /// Ranks scores already read, with the jury's overrides; on `extras` when they were prepared
     /// from the same scores.
-    static func ranked(_ scores: EditionScores, overrides: [JuryOverride], method: RankingMethod?, provisional: Bool,
-                       extras: IntegrityExtras? = nil) throws -> Results {
+    static func ranked(
+        _ scores: EditionScores, overrides: [JuryOverride], method: RankingMethod?, provisional: Bool,
+        extras: IntegrityExtras? = nil
+    ) throws -> Results {
         var options = RankingOptions(scheme: scores.scheme, provisional: provisional, overrides: overrides)
         if let method { options.method = method }
         do {
@@ -62,6 +64,7 @@ public struct Results: Sendable {
     /// One line on what was ranked.
     public var heading: String {
         let kind = ranking.provisional ? "provisional ranking" : "ranking"
-        return "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
+        return
+            "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
     }
 }

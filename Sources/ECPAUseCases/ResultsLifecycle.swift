@@ -25,12 +25,15 @@ public enum ResultsLifecycle {
         if current.phase == .frozen {
             let check = try Verification.run(edition: current, db: db)
             guard check.ok else {
-                throw Refusal("publish.does_not_verify", .refused,
-                              "The \(year) results do not verify (\(check.problems) problem\(check.problems == 1 ? "" : "s")), so they were not published. `ecpa results verify --edition \(year)` lists them.")
+                throw Refusal(
+                    "publish.does_not_verify", .refused,
+                    "The \(year) results do not verify (\(check.problems) problem\(check.problems == 1 ? "" : "s")), so they were not published. `ecpa results verify --edition \(year)` lists them."
+                )
             }
         } else if current.phase != .published {
-            throw Refusal("publish.not_frozen", .refused,
-                          "The \(year) edition is in the \(current.phase.displayName) phase; freeze it first (`ecpa edition freeze \(year)`), then publish.")
+            throw Refusal(
+                "publish.not_frozen", .refused,
+                "The \(year) edition is in the \(current.phase.displayName) phase; freeze it first (`ecpa edition freeze \(year)`), then publish.")
         }
         return try db.transaction(isolation: .readCommitted, retry: .concurrentChange) {
             try EditionRepository($0).updatePhase(year: year, to: .published)

@@ -44,17 +44,22 @@ public struct Verification: Sendable {
         let secretariat = try PersonRepository(db).currentIdentity().isSecretariat
         guard let frozen = try repository.fetchFrozen(edition: edition.id) else {
             if edition.phase == .frozen && !secretariat {
-                throw Refusal("verify.not_published", .refused,
-                              "The \(edition.year) results are frozen but not published yet; anyone can verify them once they are.")
+                throw Refusal(
+                    "verify.not_published", .refused,
+                    "The \(edition.year) results are frozen but not published yet; anyone can verify them once they are.")
             }
-            throw Refusal("verify.not_frozen", .refused,
-                          "The \(edition.year) edition is not frozen, so there is nothing to verify yet. Freeze it with `ecpa edition freeze \(edition.year)`.")
+            throw Refusal(
+                "verify.not_frozen", .refused,
+                "The \(edition.year) edition is not frozen, so there is nothing to verify yet. Freeze it with `ecpa edition freeze \(edition.year)`.")
         }
         if let publishedDigest {
             if frozen.digest == publishedDigest.lowercased() {
                 report.pass("digest.given", "the stored digest is the one given (\(frozen.digest.prefix(16))…)")
             } else {
-                report.fail("digest.given", "the stored digest \(frozen.digest.prefix(16))… is not the one given (\(publishedDigest.lowercased().prefix(16))…): the results changed after that digest was published")
+                report.fail(
+                    "digest.given",
+                    "the stored digest \(frozen.digest.prefix(16))… is not the one given (\(publishedDigest.lowercased().prefix(16))…): the results changed after that digest was published"
+                )
             }
         }
         let ledger = try ScoreRepository(db).verifyLedger()
@@ -75,7 +80,10 @@ public struct Verification: Sendable {
         for cell in differences {
             let ledgerText = cell.ledgerValue.map(text) ?? "no score"
             let tableText = cell.tableValue.map(text) ?? "no score"
-            report.fail("ledger.cell", "entry \(cell.entry), juror \(names[cell.juror] ?? cell.juror.description), \(cell.criterion): the ledger says \(ledgerText), the table holds \(tableText)")
+            report.fail(
+                "ledger.cell",
+                "entry \(cell.entry), juror \(names[cell.juror] ?? cell.juror.description), \(cell.criterion): the ledger says \(ledgerText), the table holds \(tableText)"
+            )
         }
 
         // The digests are computed here from the rows read, not asked of the server: functions a
@@ -85,9 +93,13 @@ public struct Verification: Sendable {
         if !sameScores(scoreSet.scores, scores.matrix) {
             report.fail("scores.digest", "the scores read for the digest are not the scores read for the ranking")
         } else if digest == frozen.scoresDigest {
-            report.pass("scores.digest", "the score set digest computed here from the scores matches the one stored at the freeze (\(digest.prefix(16))…)")
+            report.pass(
+                "scores.digest", "the score set digest computed here from the scores matches the one stored at the freeze (\(digest.prefix(16))…)")
         } else {
-            report.fail("scores.digest", "the score set digest computed here from the scores is \(digest.prefix(16))…, but \(frozen.scoresDigest.prefix(16))… was stored at the freeze")
+            report.fail(
+                "scores.digest",
+                "the score set digest computed here from the scores is \(digest.prefix(16))…, but \(frozen.scoresDigest.prefix(16))… was stored at the freeze"
+            )
         }
         switch try repository.editionEventsAfter(head: frozen.ledgerHead, edition: edition.id) {
         case nil:
@@ -128,7 +140,8 @@ public struct Verification: Sendable {
         }
         let rankingText = FrozenSeal.rankingText(method: frozen.method, places: frozen.places, countries: countries)
         if FrozenSeal.digest(rankingText: rankingText, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead) == frozen.digest {
-            report.pass("digest.seal", "the stored digest \(frozen.digest.prefix(16))… seals the stored ranking, scores and ledger head (computed here)")
+            report.pass(
+                "digest.seal", "the stored digest \(frozen.digest.prefix(16))… seals the stored ranking, scores and ledger head (computed here)")
         } else {
             report.fail("digest.seal", "the stored digest does not match the stored ranking, scores and ledger head (computed here)")
         }
@@ -152,10 +165,11 @@ public struct Verification: Sendable {
         matrix.forEachScore { cell, value in
             if same, hashed[cell] != value { same = false }
         }
-        return same && hashed.allSatisfy { cell, value in
-            !ranked.contains(cell.entry) || !voting.contains(cell.juror)
-                || matrix.value(entry: cell.entry, juror: cell.juror, criterion: cell.criterion) == value
-        }
+        return same
+            && hashed.allSatisfy { cell, value in
+                !ranked.contains(cell.entry) || !voting.contains(cell.juror)
+                    || matrix.value(entry: cell.entry, juror: cell.juror, criterion: cell.criterion) == value
+            }
     }
 
     /// The archive prints a published edition's podium from the frozen rows; it must be the podium verified.
@@ -165,22 +179,28 @@ public struct Verification: Sendable {
             lines.sorted { (order.firstIndex(of: $0.0) ?? 3, $0.1) < (order.firstIndex(of: $1.0) ?? 3, $1.1) }
                 .map { "\($0.0.rawValue) \($0.1)" }
         }
-        let shown = ordered((archive?.awards ?? []).compactMap { award in
-            award.kind.medal.map { ($0, award.country.value?.rawValue ?? "?") }
-        })
+        let shown = ordered(
+            (archive?.awards ?? []).compactMap { award in
+                award.kind.medal.map { ($0, award.country.value?.rawValue ?? "?") }
+            })
         let podium = ordered(frozen.places.compactMap { place in place.medal.map { ($0, countries[place.entry] ?? "?") } })
         if shown == podium {
             pass("archive.podium", "the archive shows the frozen podium (\(podium.joined(separator: ", ")))")
         } else {
-            fail("archive.podium", "the archive shows \(shown.isEmpty ? "no podium" : shown.joined(separator: ", ")), but the frozen podium is \(podium.joined(separator: ", "))")
+            fail(
+                "archive.podium",
+                "the archive shows \(shown.isEmpty ? "no podium" : shown.joined(separator: ", ")), but the frozen podium is \(podium.joined(separator: ", "))"
+            )
         }
     }
 
     /// One place as the comparison shows it.
     static func line(_ place: FrozenPlace, countries: [EntryID: String]) -> String {
-        var parts = ["place \(place.place)", place.medal?.rawValue ?? "no medal",
-                     "entry \(place.entry) (\(countries[place.entry] ?? "?"))", "score \(fixed(place.score, places: 6))",
-                     "\(place.jurorCount) juror\(place.jurorCount == 1 ? "" : "s")"]
+        var parts = [
+            "place \(place.place)", place.medal?.rawValue ?? "no medal",
+            "entry \(place.entry) (\(countries[place.entry] ?? "?"))", "score \(fixed(place.score, places: 6))",
+            "\(place.jurorCount) juror\(place.jurorCount == 1 ? "" : "s")",
+        ]
         if place.sharedPlace { parts.append("shared") }
         if let reason = place.overrideReason { parts.append("override: \(reason)") }
         return parts.joined(separator: ", ")

@@ -22,11 +22,14 @@ public struct WinnersReport: Sendable {
             let method = frozen.flatMap { RankingMethod(rawValue: $0.method) }
             let results = try Results.compute(edition: edition, db: db, method: method, provisional: frozen == nil)
             if let frozen, results.ranking.places.map(FrozenPlace.init) != frozen.places {
-                throw Refusal("report.not_the_frozen_ranking", .failed,
-                              "The scores no longer give the frozen ranking of the \(edition.year) edition, so no report was written. `ecpa results verify --edition \(edition.year)` names the differences.")
+                throw Refusal(
+                    "report.not_the_frozen_ranking", .failed,
+                    "The scores no longer give the frozen ranking of the \(edition.year) edition, so no report was written. `ecpa results verify --edition \(edition.year)` names the differences."
+                )
             }
-            return WinnersReport(results: results, explanation: Explanation(results: results), frozen: frozen,
-                                 includeJurorScores: includeJurorScores, label: label)
+            return WinnersReport(
+                results: results, explanation: Explanation(results: results), frozen: frozen,
+                includeJurorScores: includeJurorScores, label: label)
         }
     }
 
@@ -63,7 +66,8 @@ public struct WinnersReport: Sendable {
         let missing = results.scores.matrix.missingCells().count
         let conflicts = results.scores.matrix.conflicts.count
         let abstentions = results.scores.matrix.abstentions.count
-        return "\(results.scores.entries.count) entries, \(results.scores.jurors.count) voting jurors; \(conflicts) conflict\(conflicts == 1 ? "" : "s") (structurally missing, never zero), \(abstentions) abstention\(abstentions == 1 ? "" : "s"), \(missing) missing score\(missing == 1 ? "" : "s")."
+        return
+            "\(results.scores.entries.count) entries, \(results.scores.jurors.count) voting jurors; \(conflicts) conflict\(conflicts == 1 ? "" : "s") (structurally missing, never zero), \(abstentions) abstention\(abstentions == 1 ? "" : "s"), \(missing) missing score\(missing == 1 ? "" : "s")."
     }
 
     public var jurorScoreRows: [[String]] {

@@ -44,7 +44,7 @@ extension Connection {
                     return try topLevelTransaction(isolation: isolation, readOnly: readOnly, body)
                 } catch {
                     guard let retry, attempt < retry.attempts, retry.isRetryable(error),
-                          let handle = try? openHandle(), PQtransactionStatus(handle) == PQTRANS_IDLE
+                        let handle = try? openHandle(), PQtransactionStatus(handle) == PQTRANS_IDLE
                     else { throw error }
                     retryHandler?(error)
                     attempt += 1

@@ -36,10 +36,11 @@ public final class Connection {
         installNoticeReceiver(on: connection)
         do {
             // Fixed output formats make decoding of text results deterministic.
-            try executeScript(unsafeRaw: """
-                SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';
-                SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET bytea_output = 'hex'
-                """)
+            try executeScript(
+                unsafeRaw: """
+                    SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';
+                    SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET bytea_output = 'hex'
+                    """)
         } catch {
             close()
             throw error
@@ -141,10 +142,12 @@ public final class Connection {
         }
         defer { values.forEach { free($0) } }
         let constValues = values.map { UnsafePointer($0) }
-        let sent = PQsendQueryParams(
-            connection, sql.text, Int32(sql.bindings.count), types, constValues, nil, nil, 0) == 1
-        return try check(sent ? Connection.firstResult(on: connection) : nil, on: connection, allowCopyIn: allowCopyIn,
-                         allowCopyOut: allowCopyOut)
+        let sent =
+            PQsendQueryParams(
+                connection, sql.text, Int32(sql.bindings.count), types, constValues, nil, nil, 0) == 1
+        return try check(
+            sent ? Connection.firstResult(on: connection) : nil, on: connection, allowCopyIn: allowCopyIn,
+            allowCopyOut: allowCopyOut)
     }
 
     /// Waits for the results of what was just sent, as PQexec does, but keeps the first error:
@@ -162,7 +165,8 @@ public final class Connection {
                 kept = result
             }
             if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH
-                || PQstatus(connection) == CONNECTION_BAD {
+                || PQstatus(connection) == CONNECTION_BAD
+            {
                 break
             }
         }

@@ -61,12 +61,13 @@ public enum ConnectionString {
     /// never a secret; only keys shaped like libpq's are quoted) and the nearest known one.
     static func unknownKeyProblem(in conninfo: String, known: [String]) -> String? {
         guard let keys = keys(in: conninfo),
-              let unknown = keys.first(where: { !known.contains($0) }),
-              unknown.count <= 40, unknown.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+            let unknown = keys.first(where: { !known.contains($0) }),
+            unknown.count <= 40, unknown.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         else { return nil }
         let nearest = known.map { ($0, distance($0, unknown.lowercased())) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
         let suggestion = nearest.map { " (did you mean \($0)?)" } ?? ""
-        return "The connection string has no setting \"\(unknown)\"\(suggestion); settings such as host, port, dbname, user and sslmode are written key=value."
+        return
+            "The connection string has no setting \"\(unknown)\"\(suggestion); settings such as host, port, dbname, user and sslmode are written key=value."
     }
 
     /// The edit distance between two short words.
@@ -126,7 +127,8 @@ public enum ConnectionString {
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
             if byte == UInt8(ascii: "%"), utf8.count >= 2,
-               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(2)
             } else {

@@ -23,7 +23,8 @@ public struct Migration: Sendable, Hashable {
             name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         else {
             throw PQError.usage(
-                "Migration file \"\(baseName)\" has no usable name after its number: use letters, digits and underscores, as in 0007_create_entries.sql.")
+                "Migration file \"\(baseName)\" has no usable name after its number: use letters, digits and underscores, as in 0007_create_entries.sql."
+            )
         }
         self.version = version
         self.name = name

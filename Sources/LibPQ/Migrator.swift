@@ -100,14 +100,16 @@ public struct Migrator: Sendable {
         if !unknown.isEmpty {
             let list = unknown.map { "\($0.version) (\($0.name))" }.joined(separator: ", ")
             throw PQError.usage(
-                "The database has migration \(list) applied, which this program does not know: it was migrated by a newer version. Use that newer version of the program, or a database made by this one.")
+                "The database has migration \(list) applied, which this program does not know: it was migrated by a newer version. Use that newer version of the program, or a database made by this one."
+            )
         }
         for migration in migrations {
             guard let record = applied[migration.version], record.checksum != checksums[migration.version] else {
                 continue
             }
             throw PQError.usage(
-                "Migration \(migration.version) (\(migration.name)) was changed after it was applied to this database. Applied migrations must not change: restore the file as it was and put the change in a new migration.")
+                "Migration \(migration.version) (\(migration.name)) was changed after it was applied to this database. Applied migrations must not change: restore the file as it was and put the change in a new migration."
+            )
         }
     }
 

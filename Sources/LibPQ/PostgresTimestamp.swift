@@ -43,7 +43,7 @@ enum PostgresTimestamp {
             guard let digits = cursor.digitString(minimum: 1, maximum: 6) else { return nil }
             let padded = (digits + "000000").prefix(6)
             fraction = Int64(padded) ?? 0
-            
+
         }
         var offsetSeconds: Int64 = 0
         if !cursor.take("Z") {

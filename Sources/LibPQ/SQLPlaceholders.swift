@@ -19,7 +19,8 @@ enum SQLPlaceholders {
             let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
             switch byte {
             case UInt8(ascii: "'"):
-                let escapes = index > 0 && (bytes[index - 1] | 0x20) == UInt8(ascii: "e")
+                let escapes =
+                    index > 0 && (bytes[index - 1] | 0x20) == UInt8(ascii: "e")
                     && (index < 2 || !isIdentifierByte(bytes[index - 2]))
                 copy(through: endOfQuoted(bytes, from: index, quote: byte, backslashEscapes: escapes))
             case UInt8(ascii: "\""):

@@ -63,8 +63,11 @@ import Testing
         var jurors: [String] = []
         for country in ["AT", "BG", "FI"] {
             let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
-            try cli.expectSuccess(["jury", "add", role, "--edition", String(year), "--country", country, "--name", "Juror \(country)",
-                                   "--password-file", "-"], input: "password-\(role)\n")
+            try cli.expectSuccess(
+                [
+                    "jury", "add", role, "--edition", String(year), "--country", country, "--name", "Juror \(country)",
+                    "--password-file", "-",
+                ], input: "password-\(role)\n")
             jurors.append(role)
         }
         try cli.expectSuccess(["edition", "close", String(year)])
@@ -229,7 +232,8 @@ import Testing
 
         // A reader may not read entries, yet sees the published podium's titles.
         let asReader = try shown(2026, as: "ecpa_reader")
-        #expect(((asReader["awards"] as? [[String: Any]]) ?? []).map { fact($0, "title").value } == ["Project of FI", "Project of LT", "Project of HU"])
+        #expect(
+            ((asReader["awards"] as? [[String: Any]]) ?? []).map { fact($0, "title").value } == ["Project of FI", "Project of LT", "Project of HU"])
 
         // The notes' counts plus 2026: Finland 3 golds, Lithuania 2 silvers, Hungary 2 bronzes.
         let table = try medals(as: "ecpa_reader")
@@ -239,8 +243,9 @@ import Testing
 
         let listing = cli.run(["archive", "list"]).output
         #expect(listing.contains("2026: published in ecpa and computed from its frozen results."))
-        #expect(cli.run(["archive", "show", "2026"]).output
-            .hasPrefix("The 2026 edition, published in ecpa: computed from its frozen results, so every fact is confirmed.\n"))
+        #expect(
+            cli.run(["archive", "show", "2026"]).output
+                .hasPrefix("The 2026 edition, published in ecpa: computed from its frozen results, so every fact is confirmed.\n"))
     }
 
     @Test func aPublishedEditionReplacesTheNotesForItsYear() throws {
@@ -260,8 +265,9 @@ import Testing
         #expect(table["FI"] == [1, 2, 1, 4, 0, 0])
         #expect(table["HU"] == [1, 0, 0, 1, 0, 0])
         #expect(table["LT"] == [0, 1, 0, 1, 0, 0])
-        #expect(cli.run(["archive", "medals"]).output
-            .contains("2018: published in ecpa and computed from its frozen results; this replaces the research notes' row for 2018."))
+        #expect(
+            cli.run(["archive", "medals"]).output
+                .contains("2018: published in ecpa and computed from its frozen results; this replaces the research notes' row for 2018."))
         let rows2018 = cli.run(["archive", "list"]).output.split(separator: "\n").filter { $0.hasPrefix("2018 ") }
         #expect(rows2018.count == 1)
     }
@@ -269,32 +275,33 @@ import Testing
     @Test func helpExplainsTheCertaintyMarks() throws {
         let help = cli.run(["archive", "--help"])
         #expect(help.status == 0)
-        #expect(help.output == """
-            OVERVIEW: Look up past editions: hosts, themes and medal winners, each fact
-            with its certainty.
+        #expect(
+            help.output == """
+                OVERVIEW: Look up past editions: hosts, themes and medal winners, each fact
+                with its certainty.
 
-            The archive holds the secretariat's research notes on past editions and every
-            edition published in ecpa; a published edition replaces the notes' row for its
-            year. Each fact is confirmed, inferred or unknown: in tables a trailing ? marks
-            an inferred fact, unknown one not found and none one known not to exist. See
-            docs/archive.md.
+                The archive holds the secretariat's research notes on past editions and every
+                edition published in ecpa; a published edition replaces the notes' row for its
+                year. Each fact is confirmed, inferred or unknown: in tables a trailing ? marks
+                an inferred fact, unknown one not found and none one known not to exist. See
+                docs/archive.md.
 
-            USAGE: ecpa archive <subcommand>
+                USAGE: ecpa archive <subcommand>
 
-            OPTIONS:
-              --version               Show the version.
-              -h, --help              Show help information.
+                OPTIONS:
+                  --version               Show the version.
+                  -h, --help              Show help information.
 
-            SUBCOMMANDS:
-              list                    List every year of the archive: host, city, theme and
-                                      medal winners.
-              show                    Show everything the archive knows about one year,
-                                      with certainty, notes and sources.
-              medals                  Count the archive's medals by country.
+                SUBCOMMANDS:
+                  list                    List every year of the archive: host, city, theme and
+                                          medal winners.
+                  show                    Show everything the archive knows about one year,
+                                          with certainty, notes and sources.
+                  medals                  Count the archive's medals by country.
 
-              See 'ecpa help archive <subcommand>' for detailed help.
+                  See 'ecpa help archive <subcommand>' for detailed help.
 
-            """)
+                """)
         let medalsHelp = cli.run(["archive", "medals", "--help"])
         #expect(medalsHelp.output.contains("USAGE: ecpa archive medals [--db <url>] [--as <role>] [--format <format>]"))
         #expect(medalsHelp.output.contains("Sorted by gold, silver, bronze, then name."))

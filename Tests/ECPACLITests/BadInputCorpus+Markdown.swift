@@ -33,7 +33,7 @@ extension BadInputCorpus {
     /// The document with the block between the markers written from the data.
     static func replacingBlock(in document: String) throws -> String {
         guard let begin = document.range(of: beginMarker), let end = document.range(of: endMarker),
-              begin.upperBound <= end.lowerBound
+            begin.upperBound <= end.lowerBound
         else { throw CLIHarness.HarnessError(message: "docs/reliability.md has no \(beginMarker) ... \(endMarker) block") }
         return String(document[..<begin.upperBound]) + "\n" + markdown() + "\n" + String(document[end.lowerBound...])
     }
@@ -41,7 +41,7 @@ extension BadInputCorpus {
     /// The block between the markers as the document has it, if any.
     static func block(in document: String) -> String? {
         guard let begin = document.range(of: beginMarker), let end = document.range(of: endMarker),
-              begin.upperBound <= end.lowerBound
+            begin.upperBound <= end.lowerBound
         else { return nil }
         return document[begin.upperBound..<end.lowerBound].trimmingCharacters(in: .newlines)
     }

@@ -75,14 +75,20 @@ enum BadInputCorpus {
     static let sheetHeader = "edition,juror,entry_id,country,entry_title,criterion,criterion_name,scale,value,comment"
 
     /// One row of `juror_at`'s sheet for the scoring world.
-    static func row(_ entry: Int = 1, _ criterion: String = "focus", value: String = "7", comment: String = "",
-                    juror: String = "juror_at", edition: String = "2018", country: String? = nil) -> String {
+    static func row(
+        _ entry: Int = 1, _ criterion: String = "focus", value: String = "7", comment: String = "",
+        juror: String = "juror_at", edition: String = "2018", country: String? = nil
+    ) -> String {
         let countries = [1: "FI", 2: "LT", 3: "HU", 4: "SE", 5: "EE", 6: "FI"]
-        let names = ["focus": "Focus on everyday crime and fear of crime", "evaluation": "Evaluated and effective",
-                     "innovation": "Innovation", "cooperation": "Cooperation between partners",
-                     "transferability": "Transferable to other member states"]
-        return [edition, juror, String(entry), country ?? countries[entry] ?? "", "Project \(entry)", criterion,
-                names[criterion] ?? criterion, "0 to 10 in steps of 1", value, comment].joined(separator: ",")
+        let names = [
+            "focus": "Focus on everyday crime and fear of crime", "evaluation": "Evaluated and effective",
+            "innovation": "Innovation", "cooperation": "Cooperation between partners",
+            "transferability": "Transferable to other member states",
+        ]
+        return [
+            edition, juror, String(entry), country ?? countries[entry] ?? "", "Project \(entry)", criterion,
+            names[criterion] ?? criterion, "0 to 10 in steps of 1", value, comment,
+        ].joined(separator: ",")
     }
 
     /// A sheet: the header, then the rows, each line ending CR LF as spreadsheets write them.

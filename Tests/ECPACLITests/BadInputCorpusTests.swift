@@ -69,17 +69,20 @@ import Testing
         let admin = try cli.database.connect()
         defer { admin.close() }
         var print: [String: String] = [:]
-        let tables = try admin.query("""
+        let tables = try admin.query(
+            """
             SELECT schemaname || '.' || tablename AS name FROM pg_tables
             WHERE schemaname IN ('ecpa', 'ecpa_meta') ORDER BY 1
             """)
         for table in tables {
             let name: String = try table.decode("name")
             let parts = name.split(separator: ".").map(String.init)
-            let row = try admin.query("""
+            let row = try admin.query(
+                """
                 SELECT count(*)::text || ' ' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h
                 FROM \(identifier: parts[0]).\(identifier: parts[1]) t
-                """).first
+                """
+            ).first
             print[name] = try row?.decode("h") ?? ""
         }
         let files = FileManager.default.enumerator(at: cli.folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []

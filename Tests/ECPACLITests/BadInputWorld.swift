@@ -65,12 +65,16 @@ enum BadInputWorld: String, CaseIterable, Sendable {
             try login(cli, "rep_fi", ["user", "add", "rep_fi", "--kind", "national-representative", "--country", "FI", "--name", "Mikko Virtanen"])
             try login(cli, "rep_se", ["user", "add", "rep_se", "--kind", "national-representative", "--country", "SE", "--name", "Sara Lind"])
             try cli.expectSuccess(["entry", "submit", try cli.file("fi.toml", BadInputCorpus.entry()), "--as", "rep_fi"])
-            try cli.expectSuccess(["edition", "create", "--year", "2017", "--theme", "Cyber safety", "--host", "EE",
-                                   "--opens", "2017-01-01 00:00", "--closes", "2099-09-30 23:59"])
+            try cli.expectSuccess([
+                "edition", "create", "--year", "2017", "--theme", "Cyber safety", "--host", "EE",
+                "--opens", "2017-01-01 00:00", "--closes", "2099-09-30 23:59",
+            ])
             try cli.expectSuccess(["edition", "open", "2017"])
             try cli.moveDeadline(year: 2017, to: "'2017-09-30 23:59 Europe/Brussels'")
-            try cli.expectSuccess(["edition", "create", "--year", "2024", "--theme", "Preventing reoffending", "--host", "HU",
-                                   "--city", "Budapest", "--closes", "2024-09-30 23:59"])
+            try cli.expectSuccess([
+                "edition", "create", "--year", "2024", "--theme", "Preventing reoffending", "--host", "HU",
+                "--city", "Budapest", "--closes", "2024-09-30 23:59",
+            ])
             try cli.expectSuccess(["edition", "create", "--year", "2030", "--theme", "Safer public spaces", "--host", "GR"])
         case .scoring:
             try scoring(cli)
@@ -78,18 +82,25 @@ enum BadInputWorld: String, CaseIterable, Sendable {
             try cli.openEdition()
             for (index, country) in ["FI", "LT", "HU"].enumerated() {
                 let role = TestDatabase.uniqueName("rep_" + country.lowercased())
-                try cli.expectSuccess(["user", "add", role, "--kind", "national-representative", "--country", country,
-                                       "--name", "Representative of \(country)", "--password-file", "-"], input: "password-\(role)\n")
-                try cli.expectSuccess(["entry", "submit", try cli.file("\(country).toml", BadInputCorpus.entry(country: country, title: Self.titles[index])),
-                                       "--as", role])
+                try cli.expectSuccess(
+                    [
+                        "user", "add", role, "--kind", "national-representative", "--country", country,
+                        "--name", "Representative of \(country)", "--password-file", "-",
+                    ], input: "password-\(role)\n")
+                try cli.expectSuccess([
+                    "entry", "submit", try cli.file("\(country).toml", BadInputCorpus.entry(country: country, title: Self.titles[index])),
+                    "--as", role,
+                ])
             }
             for id in 1...3 { try cli.expectSuccess(["entry", "eligibility", String(id), "--eligible"]) }
             try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
             for country in ["AT", "BG", "FI"] { try juror(cli, country) }
             try cli.expectSuccess(["edition", "close", "2018"])
             try cli.expectSuccess(["edition", "scoring", "open", "2018"])
-            let values: [(String, Int, Int)] = [("at", 1, 9), ("bg", 1, 8), ("at", 2, 7), ("bg", 2, 8), ("fi", 2, 7),
-                                                ("at", 3, 6), ("bg", 3, 6), ("fi", 3, 7)]
+            let values: [(String, Int, Int)] = [
+                ("at", 1, 9), ("bg", 1, 8), ("at", 2, 7), ("bg", 2, 8), ("fi", 2, 7),
+                ("at", 3, 6), ("bg", 3, 6), ("fi", 3, 7),
+            ]
             for (juror, entry, value) in values {
                 let criteria = BadInputCorpus.criteria.flatMap { ["--criterion", "\($0)=\(value)"] }
                 try cli.expectSuccess(["score", "enter", "--entry", String(entry), "--as", "juror_\(juror)"] + criteria)
@@ -104,19 +115,31 @@ enum BadInputWorld: String, CaseIterable, Sendable {
     private func scoring(_ cli: CLIHarness) throws {
         try cli.openEdition()
         var representatives: [String: String] = [:]
-        let projects = [("FI", Self.titles[0]), ("LT", Self.titles[1]), ("HU", Self.titles[2]),
-                        ("SE", "Safe in the metro"), ("EE", "An Estonian project")]
+        let projects = [
+            ("FI", Self.titles[0]), ("LT", Self.titles[1]), ("HU", Self.titles[2]),
+            ("SE", "Safe in the metro"), ("EE", "An Estonian project"),
+        ]
         for (country, title) in projects {
             let role = TestDatabase.uniqueName("rep_" + country.lowercased())
             representatives[country] = role
-            try cli.expectSuccess(["user", "add", role, "--kind", "national-representative", "--country", country,
-                                   "--name", "Representative of \(country)", "--password-file", "-"], input: "password-\(role)\n")
-            try cli.expectSuccess(["entry", "submit", try cli.file("\(country).toml", BadInputCorpus.entry(country: country, title: title)),
-                                   "--as", role])
+            try cli.expectSuccess(
+                [
+                    "user", "add", role, "--kind", "national-representative", "--country", country,
+                    "--name", "Representative of \(country)", "--password-file", "-",
+                ], input: "password-\(role)\n")
+            try cli.expectSuccess([
+                "entry", "submit", try cli.file("\(country).toml", BadInputCorpus.entry(country: country, title: title)),
+                "--as", role,
+            ])
         }
         try cli.expectSuccess(["entry", "withdraw", "4", "--as", representatives["SE"] ?? ""])
-        try cli.expectSuccess(["entry", "submit", try cli.file("FI-extra.toml", BadInputCorpus.entry(
-            country: "FI", title: "Good practice from Finland", kind: "additional")), "--as", representatives["FI"] ?? ""])
+        try cli.expectSuccess([
+            "entry", "submit",
+            try cli.file(
+                "FI-extra.toml",
+                BadInputCorpus.entry(
+                    country: "FI", title: "Good practice from Finland", kind: "additional")), "--as", representatives["FI"] ?? "",
+        ])
         try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
         try cli.expectSuccess(["edition", "close", "2018"])
         for id in ["1", "2", "3", "6"] { try cli.expectSuccess(["entry", "eligibility", id, "--eligible"]) }

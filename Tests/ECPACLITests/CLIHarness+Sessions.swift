@@ -7,8 +7,11 @@ extension CLIHarness {
     func secretariatLogin() throws -> (role: String, password: String) {
         let role = TestDatabase.uniqueName("sec")
         let password = "password-\(role)"
-        try expectSuccess(["user", "add", role, "--kind", "secretariat", "--name", "Secretariat member",
-                           "--password-file", "-"], input: password + "\n")
+        try expectSuccess(
+            [
+                "user", "add", role, "--kind", "secretariat", "--name", "Secretariat member",
+                "--password-file", "-",
+            ], input: password + "\n")
         return (role, password)
     }
 
@@ -18,9 +21,11 @@ extension CLIHarness {
         let admin = try database.connect()
         defer { admin.close() }
         for _ in 0..<1200 {
-            if let pid: Int = try admin.queryOne("""
+            if let pid: Int = try admin.queryOne(
+                """
                 SELECT pid FROM pg_stat_activity WHERE \(holder)::integer = ANY(pg_blocking_pids(pid))
-                """)?.decode("pid") {
+                """)?.decode("pid")
+            {
                 return pid
             }
             Thread.sleep(forTimeInterval: 0.05)

@@ -33,9 +33,13 @@ final class CLIHarness: @unchecked Sendable {
 
     /// Runs one command line with the given standard input.
     @discardableResult
-    func run(_ arguments: [String], input: String = "", now: Date = Date(), terminalLines: [String]? = nil,
-             editor: (@Sendable (String, String) -> String?)? = nil, environment: [String: String] = [:]) -> Result {
-        lock.withLock { out = ""; err = "" }
+    func run(
+        _ arguments: [String], input: String = "", now: Date = Date(), terminalLines: [String]? = nil,
+        editor: (@Sendable (String, String) -> String?)? = nil, environment: [String: String] = [:]
+    ) -> Result {
+        lock.withLock {
+            out = ""; err = ""
+        }
         var variables = ProcessInfo.processInfo.environment
         variables["ECPA_DATABASE_URL"] = database.conninfo
         variables.merge(environment) { _, given in given }
@@ -65,9 +69,11 @@ final class CLIHarness: @unchecked Sendable {
     func openEdition(year: Int = 2018, deadlinePassed: Bool = false) throws {
         let now = Date()
         let iso = ISO8601DateFormatter()
-        try expectSuccess(["edition", "create", "--year", String(year), "--theme", "Community Policing", "--host", "AT",
-                           "--city", "Vienna", "--opens", iso.string(from: now.addingTimeInterval(-86_400 * 10)),
-                           "--closes", iso.string(from: now.addingTimeInterval(86_400))])
+        try expectSuccess([
+            "edition", "create", "--year", String(year), "--theme", "Community Policing", "--host", "AT",
+            "--city", "Vienna", "--opens", iso.string(from: now.addingTimeInterval(-86_400 * 10)),
+            "--closes", iso.string(from: now.addingTimeInterval(86_400)),
+        ])
         try expectSuccess(["edition", "open", String(year)])
         if deadlinePassed { try moveDeadline(year: year, to: "now() - interval '1 hour'") }
     }
@@ -83,8 +89,11 @@ final class CLIHarness: @unchecked Sendable {
     func representative(_ country: String) throws -> (role: String, password: String) {
         let role = TestDatabase.uniqueName(country.lowercased() + "_rep")
         let password = "password-\(role)"
-        try expectSuccess(["user", "add", role, "--kind", "national-representative", "--country", country,
-                           "--name", "Representative of \(country)", "--password-file", "-"], input: password + "\n")
+        try expectSuccess(
+            [
+                "user", "add", role, "--kind", "national-representative", "--country", country,
+                "--name", "Representative of \(country)", "--password-file", "-",
+            ], input: password + "\n")
         return (role, password)
     }
 
@@ -116,8 +125,9 @@ final class CLIHarness: @unchecked Sendable {
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let error = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                      error: String(decoding: error, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            error: String(decoding: error, as: UTF8.self))
     }
 
     /// Counts rows as the administrator.

@@ -17,7 +17,8 @@ import Testing
     func pendingChange(_ juror: (role: String, password: String), criterion: String, value: Int) throws -> (connection: Connection, pid: Int) {
         let connection = try cli.database.connect(role: juror.role, password: juror.password)
         try connection.execute("BEGIN")
-        let changed = try connection.execute("""
+        let changed = try connection.execute(
+            """
             UPDATE ecpa.scores SET value = \(value) WHERE entry_id = 2 AND criterion_code = \(criterion)
             """)
         #expect(changed == 1)
@@ -26,17 +27,22 @@ import Testing
 
     /// `score enter` in SERIALIZABLE (as a psql user might set as their default), as the juror.
     func enterScores(_ juror: String) -> BackgroundRun {
-        BackgroundRun(cli, ["score", "enter", "--entry", "2", "--as", juror,
-                            "--db", "\(cli.database.conninfo) options=-cdefault_transaction_isolation=serializable",
-                            "--criterion", "focus=4", "--criterion", "evaluation=4", "--criterion", "innovation=4",
-                            "--criterion", "cooperation=4", "--criterion", "transferability=4"],
-                      environment: ["ECPA_LOCK_TIMEOUT": "5min"])
+        BackgroundRun(
+            cli,
+            [
+                "score", "enter", "--entry", "2", "--as", juror,
+                "--db", "\(cli.database.conninfo) options=-cdefault_transaction_isolation=serializable",
+                "--criterion", "focus=4", "--criterion", "evaluation=4", "--criterion", "innovation=4",
+                "--criterion", "cooperation=4", "--criterion", "transferability=4",
+            ],
+            environment: ["ECPA_LOCK_TIMEOUT": "5min"])
     }
 
     func values(_ juror: String) throws -> [String: Int] {
         let admin = try cli.database.connect()
         defer { admin.close() }
-        let rows = try admin.query("""
+        let rows = try admin.query(
+            """
             SELECT s.criterion_code, s.value::integer AS value FROM ecpa.scores s JOIN ecpa.jurors j ON j.id = s.juror_id
             WHERE s.entry_id = 2 AND j.role_name = \(juror)
             """)
@@ -77,8 +83,10 @@ import Testing
         second.commit()
         let result = try run.finish()
         #expect(result.status == 75)
-        #expect(result.error == "Another session changed the same edition at the same moment; running the command once more.\n"
-                + "ecpa: Another session changed the same edition at the same moment (for example the secretariat moved it to another phase); nothing was written. Run the command again.\n")
+        #expect(
+            result.error == "Another session changed the same edition at the same moment; running the command once more.\n"
+                + "ecpa: Another session changed the same edition at the same moment (for example the secretariat moved it to another phase); nothing was written. Run the command again.\n"
+        )
         #expect(try values(austrian.role) == ["focus": 1, "evaluation": 2, "innovation": 9, "cooperation": 6, "transferability": 7])
     }
 }

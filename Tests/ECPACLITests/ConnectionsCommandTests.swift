@@ -123,8 +123,9 @@ import Testing
         #expect(end.status == 5)
         #expect(end.error == "ecpa: Only the secretariat can end other people's sessions.\n")
         // Through psql the functions refuse too.
-        let psql = try cli.psql(role: representative.role, password: "password-\(representative.role)",
-                                "SELECT ecpa.end_connection(\(representative.pid))")
+        let psql = try cli.psql(
+            role: representative.role, password: "password-\(representative.role)",
+            "SELECT ecpa.end_connection(\(representative.pid))")
         #expect(psql.status != 0)
         #expect(try listed().contains { $0["pid"] as? Int == representative.pid })
     }

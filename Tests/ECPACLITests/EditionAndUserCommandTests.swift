@@ -12,10 +12,12 @@ import Testing
     init() throws { cli = try CLIHarness() }
 
     @Test func editionTimesAreReadAndShownInTheEditionsZone() throws {
-        let created = cli.run(["edition", "create", "--year", "2024", "--theme", "Preventing reoffending", "--host", "HU",
-                               "--city", "Budapest", "--conference-start", "2024-12-03", "--conference-end", "2024-12-04",
-                               "--time-zone", "Europe/Budapest", "--opens", "2024-03-01 09:00", "--closes", "2024-09-30 23:59",
-                               "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000"])
+        let created = cli.run([
+            "edition", "create", "--year", "2024", "--theme", "Preventing reoffending", "--host", "HU",
+            "--city", "Budapest", "--conference-start", "2024-12-03", "--conference-end", "2024-12-04",
+            "--time-zone", "Europe/Budapest", "--opens", "2024-03-01 09:00", "--closes", "2024-09-30 23:59",
+            "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000",
+        ])
         #expect(created.status == 0, "\(created.error)")
         #expect(created.output == "Created the 2024 edition (Preventing reoffending) in the draft phase.\n")
         let shown = cli.run(["edition", "show", "2024", "--format", "json"])
@@ -49,8 +51,11 @@ import Testing
         let (role, _) = try cli.representative("FI")
         let result = cli.run(["edition", "close", "2018", "--as", role])
         #expect(result.status == 5)
-        #expect(cli.run(["user", "add", "someone_else", "--kind", "secretariat", "--name", "X", "--password-file", "-", "--as", role],
-                        input: "a long password\n").status == 5)
+        #expect(
+            cli.run(
+                ["user", "add", "someone_else", "--kind", "secretariat", "--name", "X", "--password-file", "-", "--as", role],
+                input: "a long password\n"
+            ).status == 5)
     }
 
     @Test func userAddNeverTakesThePasswordFromTheCommandLine() throws {
@@ -58,21 +63,29 @@ import Testing
         let noPassword = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara"])
         #expect(noPassword.status == 64)
         #expect(noPassword.error.contains("--password-file"))
-        let short = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--password-file", "-"], input: "short\n")
+        let short = cli.run(
+            ["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--password-file", "-"], input: "short\n")
         #expect(short.status == 65)
-        let noCountry = cli.run(["user", "add", role, "--kind", "national-representative", "--name", "Sara", "--password-file", "-"], input: "long enough\n")
+        let noCountry = cli.run(
+            ["user", "add", role, "--kind", "national-representative", "--name", "Sara", "--password-file", "-"], input: "long enough\n")
         #expect(noCountry.status == 64)
         #expect(try cli.count("people") == 0)
 
-        let added = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--email", "sara@example.se", "--password-file", "-"],
-                            input: "correct horse battery\n")
+        let added = cli.run(
+            [
+                "user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--email", "sara@example.se",
+                "--password-file", "-",
+            ],
+            input: "correct horse battery\n")
         #expect(added.output == "Added \(role) (Sara) as national representative of Sweden.\n")
         let login = try cli.database.connect(role: role, password: "correct horse battery")
         #expect(try login.query("SELECT ecpa.my_country() AS c").first?.decode("c", as: String.self) == "SE")
         let audit = try cli.database.connect().query("SELECT new_row::text AS row FROM ecpa.audit_log")
         #expect(try audit.allSatisfy { try !$0.decode("row", as: String.self).contains("correct horse") })
 
-        let twice = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--password-file", "-"], input: "another password\n")
+        let twice = cli.run(
+            ["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara", "--password-file", "-"],
+            input: "another password\n")
         #expect(twice.status == 4)
         let noPasswordNeeded = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "SE", "--name", "Sara"])
         #expect(noPasswordNeeded.status == 4)
@@ -94,7 +107,8 @@ import Testing
     }
 
     @Test func anOlderEcpaRefusesADatabaseANewerOneMigrated() throws {
-        try cli.database.connect().execute("""
+        try cli.database.connect().execute(
+            """
             INSERT INTO ecpa_meta.schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')
             """)
         let result = cli.run(["edition", "list"])

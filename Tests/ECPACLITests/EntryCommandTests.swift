@@ -58,7 +58,9 @@ import Testing
         try cli.openEdition()
         let (role, _) = try cli.representative("FI")
         try cli.expectSuccess(["entry", "submit", try cli.file("a.toml", Self.entryFile(country: "FI", title: "The Forssa approach")), "--as", role])
-        let second = cli.run(["entry", "submit", try cli.file("b.toml", Self.entryFile(country: "FI", title: "Another Finnish project")), "--as", role])
+        let second = cli.run([
+            "entry", "submit", try cli.file("b.toml", Self.entryFile(country: "FI", title: "Another Finnish project")), "--as", role,
+        ])
         #expect(second.status == 4)
         #expect(second.error.contains("Finland already has a competing entry in the 2018 edition: entry "))
         #expect(second.error.contains("\"The Forssa approach\" (submitted)"))
@@ -102,8 +104,10 @@ import Testing
 
     @Test func theSameThreeAreRefusedThroughPlainPsql() throws {
         try cli.openEdition()
-        try cli.expectSuccess(["edition", "create", "--year", "2017", "--theme", "Cyber safety", "--host", "EE",
-                               "--opens", "2017-01-01 00:00", "--closes", "2099-09-30 23:59"])
+        try cli.expectSuccess([
+            "edition", "create", "--year", "2017", "--theme", "Cyber safety", "--host", "EE",
+            "--opens", "2017-01-01 00:00", "--closes", "2099-09-30 23:59",
+        ])
         try cli.expectSuccess(["edition", "open", "2017"])
         try cli.moveDeadline(year: 2017, to: "'2017-09-30 23:59 Europe/Brussels'")
         let (role, password) = try cli.representative("FI")
@@ -152,7 +156,9 @@ import Testing
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "\(result.output)")
         #expect(lines.contains { $0.hasPrefix("\(file):2: country:") })
-        #expect(lines.contains { $0.hasPrefix("\(file):6: end_date:") || $0.hasPrefix("\(file):6: still_running:") || $0.hasPrefix("\(file): end_date:") })
+        #expect(
+            lines.contains { $0.hasPrefix("\(file):6: end_date:") || $0.hasPrefix("\(file):6: still_running:") || $0.hasPrefix("\(file): end_date:") }
+        )
         #expect(lines.contains { $0.hasPrefix("\(file):16: links:") })
         #expect(lines.contains { $0.hasPrefix("\(file):17: colour:") })
         #expect(lines.last == "4 problems found.")
@@ -180,8 +186,10 @@ import Testing
         try cli.openEdition(deadlinePassed: true)
         let (role, _) = try cli.representative("FI")
         let until = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3600))
-        let accepted = cli.run(["entry", "accept-late", "--edition", "2018", "--country", "FI", "--until", until,
-                                "--reason", "The national selection was delayed by a strike."])
+        let accepted = cli.run([
+            "entry", "accept-late", "--edition", "2018", "--country", "FI", "--until", until,
+            "--reason", "The national selection was delayed by a strike.",
+        ])
         #expect(accepted.status == 0, "\(accepted.error)")
         #expect(accepted.output.hasPrefix("Finland may submit to the 2018 edition until "))
         let submitted = cli.run(["entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Late but accepted")), "--as", role])
@@ -194,7 +202,9 @@ import Testing
     @Test func secretariatDecidesEligibilityAndRepresentativeWithdraws() throws {
         try cli.openEdition()
         let (role, _) = try cli.representative("FI")
-        try cli.expectSuccess(["entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Project")), "--as", role, "--format", "json"])
+        try cli.expectSuccess([
+            "entry", "submit", try cli.file("fi.toml", Self.entryFile(country: "FI", title: "Project")), "--as", role, "--format", "json",
+        ])
         let refused = cli.run(["entry", "eligibility", "1", "--eligible", "--as", role])
         #expect(refused.status == 5)
         let missingReason = cli.run(["entry", "eligibility", "1", "--ineligible"])
@@ -246,8 +256,11 @@ import Testing
     @Test func writeCommandsPrintDataForScripts() throws {
         try cli.openEdition()
         let role = TestDatabase.uniqueName("fi_rep")
-        let added = cli.run(["user", "add", role, "--kind", "national-representative", "--country", "FI", "--name", "Anna",
-                             "--password-file", "-", "--format", "json"], input: "long enough password\n")
+        let added = cli.run(
+            [
+                "user", "add", role, "--kind", "national-representative", "--country", "FI", "--name", "Anna",
+                "--password-file", "-", "--format", "json",
+            ], input: "long enough password\n")
         let person = try JSONSerialization.jsonObject(with: Data(added.output.utf8)) as? [String: Any]
         #expect(person?["role"] as? String == role)
         #expect(person?["country"] as? String == "FI")
@@ -256,6 +269,7 @@ import Testing
         let entry = try JSONSerialization.jsonObject(with: Data(decided.output.utf8)) as? [String: Any]
         #expect(entry?["state"] as? String == "eligible")
         let withdrawn = cli.run(["entry", "withdraw", "1", "--format", "csv"])
-        #expect(withdrawn.output.hasPrefix("id,edition,country,kind,state,title,submitted_at,accepted_late\r\n1,2018,FI,competing,withdrawn,Project,"))
+        #expect(
+            withdrawn.output.hasPrefix("id,edition,country,kind,state,title,submitted_at,accepted_late\r\n1,2018,FI,competing,withdrawn,Project,"))
     }
 }

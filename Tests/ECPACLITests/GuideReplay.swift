@@ -135,9 +135,11 @@ struct GuideReplay {
             let actual = Self.trimmed(clean(result.output + result.error).components(separatedBy: "\n"))
             outputs[number] = actual
             if !Self.matches(expected: step.expected.map(Self.mask), actual: actual.map(Self.mask)) {
-                mismatches.append(Mismatch(line: step.line, command: step.command,
-                                           expected: step.expected.joined(separator: "\n"),
-                                           actual: actual.joined(separator: "\n")))
+                mismatches.append(
+                    Mismatch(
+                        line: step.line, command: step.command,
+                        expected: step.expected.joined(separator: "\n"),
+                        actual: actual.joined(separator: "\n")))
             }
         }
         return (mismatches, outputs)

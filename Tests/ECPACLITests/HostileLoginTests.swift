@@ -29,9 +29,11 @@ import Testing
         let iso = ISO8601DateFormatter()
         let now = Date()
         let deadline = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + seconds).rounded(.up))
-        try cli.expectSuccess(["edition", "create", "--year", String(year), "--theme", "Hostile logins", "--host", "DK",
-                               "--opens", iso.string(from: now.addingTimeInterval(-86_400)),
-                               "--closes", iso.string(from: deadline)])
+        try cli.expectSuccess([
+            "edition", "create", "--year", String(year), "--theme", "Hostile logins", "--host", "DK",
+            "--opens", iso.string(from: now.addingTimeInterval(-86_400)),
+            "--closes", iso.string(from: deadline),
+        ])
         try cli.expectSuccess(["edition", "open", String(year)])
         let text = EntryCommandTests.entryFile(country: "FI", title: "Finnish project \(year)")
             .replacingOccurrences(of: "edition = 2018", with: "edition = \(year)")
@@ -63,16 +65,20 @@ import Testing
             try rep.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.entries")
             try cli.expectSuccess(["edition", "close", "2030"])
             before = try world.fingerprint()
-            let insert = HostileWorld.refusal(rep, """
+            let insert = HostileWorld.refusal(
+                rep,
+                """
                 INSERT INTO ecpa.entries (edition_id, country_code, kind, title)
                 SELECT id, 'FI', 'additional', 'Sent after the close' FROM ecpa.editions WHERE year = 2030
                 """)
             HostileWorld.rollback(rep)
             let after = try world.fingerprint()
-            held("stale-snapshot-representative-update-after-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
-                 update?.sqlState == "40001" && !updateChanged, "\(String(describing: update))")
-            held("stale-snapshot-representative-insert-after-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
-                 insert?.sqlState == "40001" && before == after, "\(String(describing: insert))")
+            held(
+                "stale-snapshot-representative-update-after-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+                update?.sqlState == "40001" && !updateChanged, "\(String(describing: update))")
+            held(
+                "stale-snapshot-representative-insert-after-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+                insert?.sqlState == "40001" && before == after, "\(String(describing: insert))")
             try cli.expectSuccess(["edition", "open", "2030"])
         }
     }
@@ -87,8 +93,9 @@ import Testing
             let update = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 1")
             HostileWorld.rollback(juror)
             let after = try world.fingerprint()
-            held("stale-snapshot-juror-score-after-scoring-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
-                 update?.sqlState == "40001" && before == after, "\(String(describing: update))")
+            held(
+                "stale-snapshot-juror-score-after-scoring-close-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+                update?.sqlState == "40001" && before == after, "\(String(describing: update))")
             try cli.expectSuccess(["edition", "scoring", "open", "2018"])
         }
     }
@@ -107,7 +114,9 @@ import Testing
         let afterFreeze = try world.fingerprint()
         let score = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 1")
         HostileWorld.rollback(juror)
-        let conflict = HostileWorld.refusal(finnish, """
+        let conflict = HostileWorld.refusal(
+            finnish,
+            """
             INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) VALUES (\(seatFI), 3, 'Declared after the freeze')
             """)
         HostileWorld.rollback(finnish)
@@ -122,8 +131,9 @@ import Testing
         let abstain = HostileWorld.refusal(secretary, "SELECT ecpa.abstain(1, 2, \(seatAT), 'after publication')")
         HostileWorld.rollback(secretary)
         let unchangedSincePublish = try world.fingerprint() == afterPublish
-        held("stale-snapshot-secretariat-score-after-publish", secretariatScore?.sqlState == "40001" && unchangedSincePublish,
-             "\(String(describing: secretariatScore))")
+        held(
+            "stale-snapshot-secretariat-score-after-publish", secretariatScore?.sqlState == "40001" && unchangedSincePublish,
+            "\(String(describing: secretariatScore))")
         held("secretariat-abstain-after-publish", abstain?.sqlState == "EC002", "\(String(describing: abstain))")
         #expect(afterFreeze != afterPublish)  // the publication itself was written (and audited)
         let verified = cli.run(["results", "verify", "--edition", "2018"])
@@ -149,10 +159,12 @@ import Testing
     /// Moves the 2030 call's deadline to `seconds` from the server's clock, as the administrator,
     /// once the setup is done, so that no command of the setup runs against the clock.
     func moveDeadline(to seconds: Int) throws -> Date {
-        let deadline: Date? = try world.admin.query("""
+        let deadline: Date? = try world.admin.query(
+            """
             UPDATE ecpa.editions SET submissions_close_at = date_trunc('second', clock_timestamp()) + \(seconds) * interval '1 second'
             WHERE year = 2030 RETURNING submissions_close_at
-            """).first?.decode("submissions_close_at")
+            """
+        ).first?.decode("submissions_close_at")
         return try #require(deadline)
     }
 
@@ -165,8 +177,9 @@ import Testing
         let late = HostileWorld.refusal(rep, "UPDATE ecpa.entries SET title = 'Written after the deadline' WHERE id = \(entry)")
         HostileWorld.rollback(rep)
         let unchanged = try world.fingerprint() == before
-        held("deadline-beaten-by-early-transaction", late?.sqlState == "EC001" && unchanged,
-             "\(String(describing: late))")
+        held(
+            "deadline-beaten-by-early-transaction", late?.sqlState == "EC001" && unchanged,
+            "\(String(describing: late))")
     }
 
     @Test func aChangeCommittedAfterTheDeadlineIsRefusedAtCommit() throws {
@@ -180,18 +193,22 @@ import Testing
         let commit = HostileWorld.refusal(rep, "COMMIT")
         HostileWorld.rollback(rep)
         let unchanged = try world.fingerprint() == before
-        held("deadline-commit-after-deadline", commit?.sqlState == "EC001" && unchanged,
-             "\(String(describing: commit))")
+        held(
+            "deadline-commit-after-deadline", commit?.sqlState == "EC001" && unchanged,
+            "\(String(describing: commit))")
     }
 
     @Test func aLateAcceptanceThatRunsOutMidTransactionLetsNothingIn() throws {
         let entry = try openCall(closesIn: 86_400).entry
         _ = try moveDeadline(to: -1)
-        let until: Date = try #require(try world.admin.query("""
-            INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until)
-            SELECT id, 'FI', 'Server trouble on their side', date_trunc('second', clock_timestamp()) + interval '4 seconds'
-            FROM ecpa.editions WHERE year = 2030 RETURNING accepted_until
-            """).first?.decode("accepted_until"))
+        let until: Date = try #require(
+            try world.admin.query(
+                """
+                INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until)
+                SELECT id, 'FI', 'Server trouble on their side', date_trunc('second', clock_timestamp()) + interval '4 seconds'
+                FROM ecpa.editions WHERE year = 2030 RETURNING accepted_until
+                """
+            ).first?.decode("accepted_until"))
         let rep = try world.connect(world.representatives["FI"]!)
         let before = try world.fingerprint()
         try rep.executeScript(unsafeRaw: "BEGIN; UPDATE ecpa.entries SET title = 'Accepted late, committed later' WHERE id = \(entry)")
@@ -199,8 +216,9 @@ import Testing
         let commit = HostileWorld.refusal(rep, "COMMIT")
         HostileWorld.rollback(rep)
         let unchanged = try world.fingerprint() == before
-        held("late-acceptance-expires-before-commit", commit?.sqlState == "EC001" && unchanged,
-             "\(String(describing: commit))")
+        held(
+            "late-acceptance-expires-before-commit", commit?.sqlState == "EC001" && unchanged,
+            "\(String(describing: commit))")
     }
 
     @Test func theAuditLogRecordsWhenAChangeWasMadeNotWhenItsTransactionBegan() throws {
@@ -212,23 +230,36 @@ import Testing
         }()
         Thread.sleep(forTimeInterval: 1.5)
         try rep.executeScript(unsafeRaw: "UPDATE ecpa.entries SET title = 'Edited a while after BEGIN' WHERE id = \(entry); COMMIT")
-        let at: Date = try world.admin.query("""
-            SELECT max(at) AS at FROM ecpa.audit_log WHERE table_name = 'entries' AND row_key = \(String(entry))
-            """).first?.decode("at") ?? begun
+        let at: Date =
+            try world.admin.query(
+                """
+                SELECT max(at) AS at FROM ecpa.audit_log WHERE table_name = 'entries' AND row_key = \(String(entry))
+                """
+            ).first?.decode("at") ?? begun
         let updatedAt: Date = try world.admin.query("SELECT updated_at FROM ecpa.entries WHERE id = \(entry)").first?.decode("updated_at") ?? begun
-        held("audit-row-backdated-to-transaction-start", at.timeIntervalSince(begun) >= 1.4 && updatedAt.timeIntervalSince(begun) >= 1.4,
-             "audit at \(at), entry updated at \(updatedAt), transaction began \(begun)")
+        held(
+            "audit-row-backdated-to-transaction-start", at.timeIntervalSince(begun) >= 1.4 && updatedAt.timeIntervalSince(begun) >= 1.4,
+            "audit at \(at), entry updated at \(updatedAt), transaction began \(begun)")
     }
 
     // MARK: - Protected tables, temporary-table triggers, ids
 
     static let protectedWrites: [(table: String, sql: String)] = [
         ("score_events", "INSERT INTO ecpa.score_events (batch_id, edition_id, entry_id, juror_id, action) VALUES (999999, 1, 2, 1, 'insert')"),
-        ("score_batches", "INSERT INTO ecpa.score_batches (id, at, actor, operation, event_count, rows_digest) VALUES (999999, now(), current_user, 'x', 0, 'x')"),
+        (
+            "score_batches",
+            "INSERT INTO ecpa.score_batches (id, at, actor, operation, event_count, rows_digest) VALUES (999999, now(), current_user, 'x', 0, 'x')"
+        ),
         ("ledger_head", "UPDATE ecpa.ledger_head SET hash = repeat('f', 64)"),
         ("audit_log", "INSERT INTO ecpa.audit_log (table_name, row_key, action) VALUES ('entries', '1', 'update')"),
-        ("frozen_results", "INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest) VALUES (1, 'weighted-mean', 'x', 'x', 'x')"),
-        ("frozen_places", "INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, score, juror_count, shared_place) VALUES (1, 1, 1, 9, 2, false)"),
+        (
+            "frozen_results",
+            "INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest) VALUES (1, 'weighted-mean', 'x', 'x', 'x')"
+        ),
+        (
+            "frozen_places",
+            "INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, score, juror_count, shared_place) VALUES (1, 1, 1, 9, 2, false)"
+        ),
         ("overrides", "INSERT INTO ecpa.overrides (edition_id, entry_id, place, reason) VALUES (1, 3, 1, 'Forged')"),
     ]
 
@@ -242,7 +273,9 @@ import Testing
             for (table, sql) in Self.protectedWrites {
                 let before = try world.fingerprint()
                 let direct = HostileWorld.refusal(connection, sql)
-                let viaTrigger = HostileWorld.refusal(connection, """
+                let viaTrigger = HostileWorld.refusal(
+                    connection,
+                    """
                     BEGIN;
                     CREATE TEMP TABLE bait (x int) ON COMMIT DROP;
                     CREATE FUNCTION pg_temp.forge() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN \(sql); RETURN NULL; END $f$;
@@ -259,14 +292,18 @@ import Testing
     }
 
     @Test func nobodyAttachesTheSchemasTriggerFunctionsToATableOfTheirOwn() throws {
-        let functions: [String] = try world.admin.query("""
+        let functions: [String] = try world.admin.query(
+            """
             SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'ecpa'::regnamespace AND p.prorettype = 'trigger'::regtype
             ORDER BY 1
-            """).map { try $0.decode("proname") }
+            """
+        ).map { try $0.decode("proname") }
         #expect(functions.count >= 10)
         let juror = try world.connect(world.jurors["AT"]!)
         for function in functions {
-            let attached = HostileWorld.refusal(juror, """
+            let attached = HostileWorld.refusal(
+                juror,
+                """
                 BEGIN;
                 CREATE TEMP TABLE scores (LIKE ecpa.scores) ON COMMIT DROP;
                 CREATE TRIGGER borrowed AFTER INSERT ON pg_temp.scores FOR EACH STATEMENT EXECUTE FUNCTION ecpa.\(function)();
@@ -282,14 +319,20 @@ import Testing
         let attempts = [
             ("sequence-nextval", "SELECT nextval('ecpa.score_batch_ids')"),
             ("sequence-setval", "SELECT setval('ecpa.score_batch_ids', 1000000)"),
-            ("score-events-overriding", """
+            (
+                "score-events-overriding",
+                """
                 INSERT INTO ecpa.score_events (id, batch_id, edition_id, entry_id, juror_id, action) OVERRIDING SYSTEM VALUE
                 SELECT g, 1, 1, 1, 1, 'insert' FROM generate_series(1, 1000) g ON CONFLICT DO NOTHING
-                """),
-            ("audit-log-overriding", """
+                """
+            ),
+            (
+                "audit-log-overriding",
+                """
                 INSERT INTO ecpa.audit_log (id, table_name, row_key, action) OVERRIDING SYSTEM VALUE
                 SELECT g, 'x', 'x', 'insert' FROM generate_series(1, 100000) g ON CONFLICT DO NOTHING
-                """),
+                """
+            ),
         ]
         for (name, sql) in attempts {
             let error = HostileWorld.refusal(juror, sql)
@@ -327,29 +370,43 @@ import Testing
         // The events a juror may read are their own; statistics of the protected tables stay hidden.
         let juror = try world.connect(world.jurors["AT"]!)
         let seatAT = try world.seat("AT")
-        let others: Int64 = try juror.query("""
-            SELECT count(*) AS n FROM ecpa.score_events WHERE juror_id <> \(seatAT)
-            """).first?.decode("n") ?? -1
+        let others: Int64 =
+            try juror.query(
+                """
+                SELECT count(*) AS n FROM ecpa.score_events WHERE juror_id <> \(seatAT)
+                """
+            ).first?.decode("n") ?? -1
         held("read-other-jurors-events", others == 0, "\(others) events")
-        let stats: Int64 = try juror.query("""
-            SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename IN ('scores', 'score_events')
-            """).first?.decode("n") ?? -1
+        let stats: Int64 =
+            try juror.query(
+                """
+                SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename IN ('scores', 'score_events')
+                """
+            ).first?.decode("n") ?? -1
         try world.admin.execute("ANALYZE ecpa.scores")
-        let statsAfter: Int64 = try juror.query("""
-            SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename IN ('scores', 'score_events')
-            """).first?.decode("n") ?? -1
+        let statsAfter: Int64 =
+            try juror.query(
+                """
+                SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename IN ('scores', 'score_events')
+                """
+            ).first?.decode("n") ?? -1
         held("read-statistics-of-scores", stats == 0 && statsAfter == 0, "\(stats), \(statsAfter) rows of pg_stats")
     }
 
     @Test func aJurorReadsOnlyTheirOwnDeclaredConflictsAndScores() throws {
-        try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "3", "--juror", world.jurors["FI"]!.role,
-                               "--reason", "Advised the Hungarian project in 2016."])
+        try cli.expectSuccess([
+            "jury", "conflict", "declare", "--entry", "3", "--juror", world.jurors["FI"]!.role,
+            "--reason", "Advised the Hungarian project in 2016.",
+        ])
         try world.score("BG", entry: 2, 8)
         let austrian = try world.connect(world.jurors["AT"]!)
         let reasons: Int64 = try austrian.query("SELECT count(*) AS n FROM ecpa.declared_conflicts").first?.decode("n") ?? -1
-        let viaView: Int64 = try austrian.query("""
-            SELECT count(*) AS n FROM ecpa.conflicts WHERE source = 'declared'
-            """).first?.decode("n") ?? -1
+        let viaView: Int64 =
+            try austrian.query(
+                """
+                SELECT count(*) AS n FROM ecpa.conflicts WHERE source = 'declared'
+                """
+            ).first?.decode("n") ?? -1
         held("read-other-jurors-conflict-reasons", reasons == 0 && viaView == 0, "\(reasons) rows, \(viaView) in the view")
         let scores: Int64 = try austrian.query("SELECT count(*) AS n FROM ecpa.scores").first?.decode("n") ?? -1
         held("read-other-jurors-scores", scores == 0, "\(scores) scores")
@@ -366,9 +423,11 @@ import Testing
     @Test func beforePublicationThePublishedRecordsShowNothing() throws {
         try world.scoreEverything()
         try cli.expectSuccess(["edition", "freeze", "2018"])
-        let relations = ["ecpa.published_entries(1)", "ecpa.published_jurors(1)", "ecpa.published_conflicts(1)",
-                         "ecpa.published_scores(1)", "ecpa.published_abstentions(1)", "ecpa.published_overrides(1)",
-                         "ecpa.frozen_results", "ecpa.frozen_places"]
+        let relations = [
+            "ecpa.published_entries(1)", "ecpa.published_jurors(1)", "ecpa.published_conflicts(1)",
+            "ecpa.published_scores(1)", "ecpa.published_abstentions(1)", "ecpa.published_overrides(1)",
+            "ecpa.frozen_results", "ecpa.frozen_places",
+        ]
         let people: [(String, HostileWorld.Login)] = [
             ("juror", world.jurors["AT"]!), ("representative", world.representatives["FI"]!), ("reader", world.reader),
         ]
@@ -383,8 +442,10 @@ import Testing
     }
 
     @Test func afterPublicationEveryoneCanVerifyAndNothingPersonalIsShown() throws {
-        try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "3", "--juror", world.advisory.role,
-                               "--reason", "Advised the Hungarian project in 2016."])
+        try cli.expectSuccess([
+            "jury", "conflict", "declare", "--entry", "3", "--juror", world.advisory.role,
+            "--reason", "Advised the Hungarian project in 2016.",
+        ])
         try world.scoreEverything()
         try cli.expectSuccess(["edition", "freeze", "2018"])
         try cli.expectSuccess(["edition", "publish", "2018"])
@@ -396,49 +457,65 @@ import Testing
             #expect(verified.output.contains("ok    the stored digest is the one given"))
         }
         let reader = try world.connect(world.reader)
-        let logins: Int64 = try reader.query("""
-            SELECT count(*) AS n FROM ecpa.published_jurors(1) WHERE role_name NOT LIKE 'seat %' OR display_name NOT LIKE 'Juror, seat %'
-            """).first?.decode("n") ?? -1
-        let contacts: Int64 = try reader.query("""
-            SELECT count(*) AS n FROM ecpa.published_entries(1)
-            WHERE contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL OR created_by IS NOT NULL
-            """).first?.decode("n") ?? -1
-        let comments: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.published_scores(1) WHERE comment IS NOT NULL").first?.decode("n") ?? -1
-        let reasons: Int64 = try reader.query("""
-            SELECT count(*) AS n FROM ecpa.published_conflicts(1) WHERE reason LIKE '%Hungarian%'
-            """).first?.decode("n") ?? -1
+        let logins: Int64 =
+            try reader.query(
+                """
+                SELECT count(*) AS n FROM ecpa.published_jurors(1) WHERE role_name NOT LIKE 'seat %' OR display_name NOT LIKE 'Juror, seat %'
+                """
+            ).first?.decode("n") ?? -1
+        let contacts: Int64 =
+            try reader.query(
+                """
+                SELECT count(*) AS n FROM ecpa.published_entries(1)
+                WHERE contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL OR created_by IS NOT NULL
+                """
+            ).first?.decode("n") ?? -1
+        let comments: Int64 =
+            try reader.query("SELECT count(*) AS n FROM ecpa.published_scores(1) WHERE comment IS NOT NULL").first?.decode("n") ?? -1
+        let reasons: Int64 =
+            try reader.query(
+                """
+                SELECT count(*) AS n FROM ecpa.published_conflicts(1) WHERE reason LIKE '%Hungarian%'
+                """
+            ).first?.decode("n") ?? -1
         held("published-records-name-jurors", logins == 0, "\(logins) jurors by name")
         held("published-records-show-contacts", contacts == 0, "\(contacts) entries with contact details")
         held("published-records-show-comments", comments == 0, "\(comments) comments")
         held("published-records-show-conflict-reasons", reasons == 0, "\(reasons) reasons")
         // A Finnish draft and a withdrawn entry, never published: the Finnish juror's own-country
         // conflicts must not name them, nor a conflict declared on one.
-        try world.admin.executeScript(unsafeRaw: """
-            SET session_replication_role = replica;
-            INSERT INTO ecpa.entries (edition_id, country_code, kind, state, title)
-            VALUES (1, 'FI', 'additional', 'draft', 'Unpublished draft');
-            INSERT INTO ecpa.entries OVERRIDING SYSTEM VALUE
-            SELECT (jsonb_populate_record(NULL::ecpa.entries, to_jsonb(e)
-                    || '{"id": 100, "kind": "additional", "state": "withdrawn", "title": "Withdrawn"}')).*
-            FROM ecpa.entries e WHERE e.id = 1;
-            INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason, declared_by)
-            SELECT j.id, e.id, 'Knows it', j.role_name FROM ecpa.jurors j, ecpa.entries e
-            WHERE j.country_code = 'AT' AND e.title = 'Withdrawn';
-            RESET session_replication_role;
-            """)
-        let hidden: Int64 = try reader.query("""
-            SELECT count(*) AS n FROM ecpa.published_conflicts(1) c
-            WHERE c.entry_id NOT IN (SELECT id FROM ecpa.published_entries(1))
-            """).first?.decode("n") ?? -1
+        try world.admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                INSERT INTO ecpa.entries (edition_id, country_code, kind, state, title)
+                VALUES (1, 'FI', 'additional', 'draft', 'Unpublished draft');
+                INSERT INTO ecpa.entries OVERRIDING SYSTEM VALUE
+                SELECT (jsonb_populate_record(NULL::ecpa.entries, to_jsonb(e)
+                        || '{"id": 100, "kind": "additional", "state": "withdrawn", "title": "Withdrawn"}')).*
+                FROM ecpa.entries e WHERE e.id = 1;
+                INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason, declared_by)
+                SELECT j.id, e.id, 'Knows it', j.role_name FROM ecpa.jurors j, ecpa.entries e
+                WHERE j.country_code = 'AT' AND e.title = 'Withdrawn';
+                RESET session_replication_role;
+                """)
+        let hidden: Int64 =
+            try reader.query(
+                """
+                SELECT count(*) AS n FROM ecpa.published_conflicts(1) c
+                WHERE c.entry_id NOT IN (SELECT id FROM ecpa.published_entries(1))
+                """
+            ).first?.decode("n") ?? -1
         held("published-records-name-unpublished-entries", hidden == 0, "\(hidden) conflicts with unpublished entries")
     }
 
     // MARK: - Locks
 
     @Test func nobodyCanLockASharedTableOrTheLedgerHead() throws {
-        let tables: [String] = try world.admin.query("""
+        let tables: [String] = try world.admin.query(
+            """
             SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'ecpa'::regnamespace AND c.relkind IN ('r', 'v') ORDER BY 1
-            """).map { try $0.decode("relname") }
+            """
+        ).map { try $0.decode("relname") }
         let people: [(String, HostileWorld.Login)] = [
             ("secretariat", world.secretariat), ("representative", world.representatives["FI"]!), ("juror", world.jurors["AT"]!),
             ("reader", world.reader), ("stranger", world.stranger),
@@ -482,44 +559,54 @@ import Testing
         let unchanged = try world.fingerprint() == before
         let published = HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'published' WHERE year = 2018")
         HostileWorld.rollback(rep)
-        held("hold-edition-lock-with-refused-write", withdrawn == 0 && unchanged && published == nil,
-             "\(withdrawn) rows withdrawn; publish: \(String(describing: published))")
+        held(
+            "hold-edition-lock-with-refused-write", withdrawn == 0 && unchanged && published == nil,
+            "\(withdrawn) rows withdrawn; publish: \(String(describing: published))")
         held("lock-own-entry-after-the-call", lockedRows == 0, "\(lockedRows) rows locked")
     }
 
     // MARK: - Names a temporary object could shadow
 
     @Test func everyFunctionSearchesTheTemporarySchemaLast() throws {
-        let unpinned: [String] = try world.admin.query("""
+        let unpinned: [String] = try world.admin.query(
+            """
             SELECT p.proname FROM pg_proc p
             WHERE p.pronamespace = 'ecpa'::regnamespace
               AND NOT coalesce(p.proconfig::text LIKE '%search_path=pg_catalog, pg_temp%', false)
               AND p.proname NOT IN ('on_scale', 'score_event_text', 'is_clean_text', 'all_within')
             ORDER BY 1
-            """).map { try $0.decode("proname") }
+            """
+        ).map { try $0.decode("proname") }
         held("function-without-pinned-search-path", unpinned.isEmpty, unpinned.joined(separator: ", "))
         // The inlinable functions name every function and operator with its schema, so no search
         // path changes them.
         let juror = try world.connect(world.jurors["AT"]!)
         try juror.executeScript(unsafeRaw: "SET search_path = pg_temp, ecpa, pg_catalog")
-        let answers: Bool = try juror.query("""
-            SELECT ecpa.on_scale(7.5, 0, 10, 0.5) AND NOT ecpa.on_scale(7.25, 0, 10, 0.5)
-                   AND ecpa.is_clean_text('a title', false) AND NOT ecpa.is_clean_text(E'a\\tb', false)
-                   AND ecpa.all_within(ARRAY['ab'], 2) AND NOT ecpa.all_within(ARRAY['abc'], 2) AS ok
-            """).first?.decode("ok") ?? false
+        let answers: Bool =
+            try juror.query(
+                """
+                SELECT ecpa.on_scale(7.5, 0, 10, 0.5) AND NOT ecpa.on_scale(7.25, 0, 10, 0.5)
+                       AND ecpa.is_clean_text('a title', false) AND NOT ecpa.is_clean_text(E'a\\tb', false)
+                       AND ecpa.all_within(ARRAY['ab'], 2) AND NOT ecpa.all_within(ARRAY['abc'], 2) AS ok
+                """
+            ).first?.decode("ok") ?? false
         #expect(answers)
-        let inlinable: [String] = try world.admin.query("""
+        let inlinable: [String] = try world.admin.query(
+            """
             SELECT p.proname FROM pg_proc p
             WHERE p.pronamespace = 'ecpa'::regnamespace AND p.proname IN ('on_scale', 'score_event_text', 'is_clean_text', 'all_within')
               AND regexp_replace(regexp_replace(p.prosrc, 'OPERATOR\\(pg_catalog\\.[^)]*\\)', '', 'g'), '''[^'']*''', '', 'g')
                   ~ '[<>=!~+*/%-]'
-            """).map { try $0.decode("proname") }
+            """
+        ).map { try $0.decode("proname") }
         #expect(inlinable.isEmpty, "inlinable functions with an unqualified operator: \(inlinable)")
     }
 
     @Test func aTemporaryTableCannotStandInForACatalogOrSchemaTable() throws {
         let secretary = try world.connect(world.secretariat)
-        let zone = HostileWorld.refusal(secretary, """
+        let zone = HostileWorld.refusal(
+            secretary,
+            """
             CREATE TEMP TABLE pg_timezone_names (name text, abbrev text, utc_offset interval, is_dst boolean);
             INSERT INTO pg_timezone_names VALUES ('Mars/Olympus', 'MOT', '0', false);
             INSERT INTO ecpa.editions (year, theme, host_country_code, time_zone) VALUES (2040, 'Mars', 'DK', 'Mars/Olympus');
@@ -528,7 +615,9 @@ import Testing
         // A juror shadows the jury and the entries with copies that say they are not in conflict.
         let finnish = try world.connect(world.jurors["FI"]!)
         let before = try world.fingerprint()
-        let shadowed = HostileWorld.refusal(finnish, """
+        let shadowed = HostileWorld.refusal(
+            finnish,
+            """
             CREATE TEMP TABLE jurors AS SELECT * FROM ecpa.jurors;
             UPDATE pg_temp.jurors SET country_code = 'SE';
             CREATE TEMP TABLE declared_conflicts (LIKE ecpa.declared_conflicts);
@@ -539,8 +628,9 @@ import Testing
             SELECT 1, 1, id, 'focus', 10 FROM ecpa.jurors WHERE role_name = current_user;
             """)
         let unchanged = try world.fingerprint() == before
-        held("shadow-jury-to-score-own-country", shadowed?.sqlState == "EC005" && unchanged,
-             "\(String(describing: shadowed))")
+        held(
+            "shadow-jury-to-score-own-country", shadowed?.sqlState == "EC005" && unchanged,
+            "\(String(describing: shadowed))")
     }
 
     // MARK: - Owner-run functions called with other people's ids or strange strings
@@ -568,7 +658,10 @@ import Testing
         for (kind, login) in people {
             let connection = try world.connect(login)
             for sql in secretariatOnly {
-                let name = sql.split(separator: "(").first.map { $0.replacingOccurrences(of: "SELECT * FROM ecpa.", with: "").replacingOccurrences(of: "SELECT ecpa.", with: "") } ?? sql
+                let name =
+                    sql.split(separator: "(").first.map {
+                        $0.replacingOccurrences(of: "SELECT * FROM ecpa.", with: "").replacingOccurrences(of: "SELECT ecpa.", with: "")
+                    } ?? sql
                 let error = HostileWorld.refusal(connection, sql)
                 held("call-\(name)-\(kind)", error?.sqlState == "42501", "\(String(describing: error))")
             }
@@ -579,7 +672,10 @@ import Testing
     @Test func strangeStringsGetNoFurtherThanTheirChecks() throws {
         let secretary = try world.connect(world.secretariat)
         let injected = [
-            ("role-name-quote", "SELECT ecpa.create_login_role('x\"; ALTER ROLE ecpa_secretariat SUPERUSER; --', 'md5' || repeat('a', 32), 'juror')", "22023"),
+            (
+                "role-name-quote",
+                "SELECT ecpa.create_login_role('x\"; ALTER ROLE ecpa_secretariat SUPERUSER; --', 'md5' || repeat('a', 32), 'juror')", "22023"
+            ),
             ("verifier-quote", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32) || ''' SUPERUSER --', 'juror')", "22023"),
             ("kind-owner", "SELECT ecpa.create_login_role('mallory', 'md5' || repeat('a', 32), 'owner')", "22023"),
             ("grant-owner", "SELECT ecpa.grant_group('ecpa_owner', 'secretariat')", "42704"),
@@ -590,16 +686,28 @@ import Testing
             let error = HostileWorld.refusal(secretary, sql)
             held("inject-\(name)", error?.sqlState == expected, "\(error?.sqlState ?? "-"): \(String(describing: error))")
         }
-        let escalated: Int64 = try world.admin.query("""
-            SELECT count(*) AS n FROM pg_roles WHERE rolname IN ('mallory') OR (rolname LIKE 'x%' AND rolsuper)
-            """).first?.decode("n") ?? -1
+        let escalated: Int64 =
+            try world.admin.query(
+                """
+                SELECT count(*) AS n FROM pg_roles WHERE rolname IN ('mallory') OR (rolname LIKE 'x%' AND rolsuper)
+                """
+            ).first?.decode("n") ?? -1
         held("inject-created-a-role", escalated == 0, "\(escalated) roles")
         // Forged rankings with a missing, duplicated or unknown entry, or an override not on record.
         let forged = [
             ("missing", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false}]"#),
-            ("duplicate", #"[{"place":1,"entry":1,"score":9,"jurors":2,"shared":false},{"place":2,"entry":1,"score":8,"jurors":2,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false}]"#),
-            ("unknown", #"[{"place":1,"entry":99,"score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false}]"#),
-            ("override", #"[{"place":1,"entry":1,"score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false,"override_reason":"The jury said so"}]"#),
+            (
+                "duplicate",
+                #"[{"place":1,"entry":1,"score":9,"jurors":2,"shared":false},{"place":2,"entry":1,"score":8,"jurors":2,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false}]"#
+            ),
+            (
+                "unknown",
+                #"[{"place":1,"entry":99,"score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false}]"#
+            ),
+            (
+                "override",
+                #"[{"place":1,"entry":1,"score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"score":7,"jurors":3,"shared":false,"override_reason":"The jury said so"}]"#
+            ),
         ]
         let before = try world.fingerprint()
         for (name, json) in forged {
@@ -613,13 +721,18 @@ import Testing
         try world.scoreEverything()
         let secretary = try world.connect(world.secretariat)
         // Structurally sound, so PostgreSQL stores it; only ecpa's ranking rules can tell it is wrong.
-        let reordered = #"[{"place":1,"entry":3,"medal":"gold","score":7.000000,"jurors":3,"shared":false},{"place":2,"entry":2,"medal":"silver","score":7.333333,"jurors":3,"shared":false},{"place":3,"entry":1,"medal":"bronze","score":8.500000,"jurors":2,"shared":false}]"#
+        let reordered =
+            #"[{"place":1,"entry":3,"medal":"gold","score":7.000000,"jurors":3,"shared":false},{"place":2,"entry":2,"medal":"silver","score":7.333333,"jurors":3,"shared":false},{"place":3,"entry":1,"medal":"bronze","score":8.500000,"jurors":2,"shared":false}]"#
         #expect(HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'weighted-mean', \(reordered.sqlLiteral))") == nil)
         #expect(HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET phase = 'published' WHERE year = 2018") == nil)
-        let checked = cli.run(["results", "verify", "--edition", "2018", "--db",
-                               "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"])
-        held("forged-ranking-passes-verification", checked.status != 0 && checked.output.contains("FAIL  the ranking recomputed from the scores differs"),
-             checked.output)
+        let checked = cli.run([
+            "results", "verify", "--edition", "2018", "--db",
+            "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)",
+        ])
+        held(
+            "forged-ranking-passes-verification",
+            checked.status != 0 && checked.output.contains("FAIL  the ranking recomputed from the scores differs"),
+            checked.output)
     }
 
     // MARK: - Identity
@@ -627,9 +740,11 @@ import Testing
     @Test func nobodyActsAsSomeoneElse() throws {
         let austrian = try world.connect(world.jurors["AT"]!)
         let other = world.jurors["BG"]!.role
-        for (name, sql) in [("set-role", "SET ROLE \(other)"), ("set-config-role", "SELECT set_config('role', '\(other)', false)"),
-                            ("session-authorization", "SET SESSION AUTHORIZATION \(other)"),
-                            ("set-role-secretariat", "SET ROLE ecpa_secretariat"), ("set-role-owner", "SET ROLE ecpa_owner")] {
+        for (name, sql) in [
+            ("set-role", "SET ROLE \(other)"), ("set-config-role", "SELECT set_config('role', '\(other)', false)"),
+            ("session-authorization", "SET SESSION AUTHORIZATION \(other)"),
+            ("set-role-secretariat", "SET ROLE ecpa_secretariat"), ("set-role-owner", "SET ROLE ecpa_owner"),
+        ] {
             let error = HostileWorld.refusal(austrian, sql)
             held("identity-\(name)", error?.sqlState == "42501", "\(String(describing: error))")
         }
@@ -642,7 +757,9 @@ import Testing
         try world.admin.execute("ALTER ROLE \(identifier: world.jurors["AT"]!.role) RESET role")
         let before = try world.fingerprint()
         let seatBG = try world.seat("BG")
-        let forged = HostileWorld.refusal(austrian, """
+        let forged = HostileWorld.refusal(
+            austrian,
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatBG), 'focus', 1)
             """)
         let unchanged = try world.fingerprint() == before
@@ -683,34 +800,36 @@ import Testing
         let published: String = try world.admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
         // A superuser turns the guards off and rewrites a comment everywhere it is recorded: the
         // score, its ledger event, every batch digest and hash after it, the head and the digest.
-        try world.admin.executeScript(unsafeRaw: """
-            BEGIN;
-            SET LOCAL session_replication_role = replica;
-            UPDATE ecpa.scores SET comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
-            UPDATE ecpa.score_events SET new_comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
-            UPDATE ecpa.score_batches b SET rows_digest = (
-                SELECT encode(sha256(convert_to(string_agg(ecpa.score_event_text(e), E'\\n' ORDER BY e.id), 'UTF8')), 'hex')
-                FROM ecpa.score_events e WHERE e.batch_id = b.id);
-            DO $$
-            DECLARE v_prev text := repeat('0', 64); v_batch ecpa.score_batches;
-            BEGIN
-                FOR v_batch IN SELECT * FROM ecpa.score_batches WHERE chain_position IS NOT NULL ORDER BY chain_position LOOP
-                    UPDATE ecpa.score_batches SET prev_hash = v_prev,
-                        hash = ecpa.score_batch_hash(v_prev, v_batch.id, v_batch.at, v_batch.actor, v_batch.operation,
-                                                     v_batch.event_count, v_batch.rows_digest)
-                    WHERE id = v_batch.id RETURNING hash INTO v_prev;
-                END LOOP;
-                UPDATE ecpa.ledger_head SET hash = v_prev;
-                UPDATE ecpa.frozen_results SET ledger_head = v_prev;
-                UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(edition_id);
-            END $$;
-            COMMIT;
-            """)
+        try world.admin.executeScript(
+            unsafeRaw: """
+                BEGIN;
+                SET LOCAL session_replication_role = replica;
+                UPDATE ecpa.scores SET comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
+                UPDATE ecpa.score_events SET new_comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
+                UPDATE ecpa.score_batches b SET rows_digest = (
+                    SELECT encode(sha256(convert_to(string_agg(ecpa.score_event_text(e), E'\\n' ORDER BY e.id), 'UTF8')), 'hex')
+                    FROM ecpa.score_events e WHERE e.batch_id = b.id);
+                DO $$
+                DECLARE v_prev text := repeat('0', 64); v_batch ecpa.score_batches;
+                BEGIN
+                    FOR v_batch IN SELECT * FROM ecpa.score_batches WHERE chain_position IS NOT NULL ORDER BY chain_position LOOP
+                        UPDATE ecpa.score_batches SET prev_hash = v_prev,
+                            hash = ecpa.score_batch_hash(v_prev, v_batch.id, v_batch.at, v_batch.actor, v_batch.operation,
+                                                         v_batch.event_count, v_batch.rows_digest)
+                        WHERE id = v_batch.id RETURNING hash INTO v_prev;
+                    END LOOP;
+                    UPDATE ecpa.ledger_head SET hash = v_prev;
+                    UPDATE ecpa.frozen_results SET ledger_head = v_prev;
+                    UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(edition_id);
+                END $$;
+                COMMIT;
+                """)
         let unchecked = cli.run(["results", "verify", "--edition", "2018"])
         #expect(unchecked.status == 0, "the rewrite is consistent, so only the published digest can tell: \(unchecked.output)")
         let checked = cli.run(["results", "verify", "--edition", "2018", "--digest", published])
-        held("superuser-consistent-rewrite", checked.status != 0 && checked.output.contains("FAIL  the stored digest"),
-             checked.output)
+        held(
+            "superuser-consistent-rewrite", checked.status != 0 && checked.output.contains("FAIL  the stored digest"),
+            checked.output)
     }
 }
 
@@ -720,7 +839,9 @@ extension HostileLoginTests {
     @Test func nobodyGivesIdsOfTheirOwnSoOthersKeepSubmitting() throws {
         let entry = try openCall(closesIn: 86_400).entry
         let rep = try world.connect(world.representatives["FI"]!)
-        let squat = HostileWorld.refusal(rep, """
+        let squat = HostileWorld.refusal(
+            rep,
+            """
             INSERT INTO ecpa.entries (id, edition_id, country_code, kind, title) OVERRIDING SYSTEM VALUE
             SELECT g, e.edition_id, 'FI', 'additional', 'Squat ' || g
             FROM generate_series(\(entry) + 1, \(entry) + 200) g, (SELECT edition_id FROM ecpa.entries WHERE id = \(entry)) e
@@ -730,9 +851,18 @@ extension HostileLoginTests {
         let secretary = try world.connect(world.secretariat)
         for (table, sql) in [
             ("editions", "INSERT INTO ecpa.editions (id, year, theme, host_country_code) OVERRIDING SYSTEM VALUE VALUES (1000, 2099, 'Squat', 'DK')"),
-            ("jurors", "INSERT INTO ecpa.jurors (id, edition_id, role_name, country_code, display_name) OVERRIDING SYSTEM VALUE VALUES (1000, 1, 'squat', 'DK', 'Squat')"),
-            ("late-acceptances", "INSERT INTO ecpa.late_acceptances (id, edition_id, country_code, reason, accepted_until) OVERRIDING SYSTEM VALUE VALUES (1000, 1, 'FI', 'Squat', now() + interval '1 day')"),
-            ("archive-awards", "INSERT INTO ecpa.archive_awards (id, year, award, award_certainty, country_certainty, title_certainty) OVERRIDING SYSTEM VALUE VALUES (100000, 2018, 'awarded', 'confirmed', 'unknown', 'unknown')"),
+            (
+                "jurors",
+                "INSERT INTO ecpa.jurors (id, edition_id, role_name, country_code, display_name) OVERRIDING SYSTEM VALUE VALUES (1000, 1, 'squat', 'DK', 'Squat')"
+            ),
+            (
+                "late-acceptances",
+                "INSERT INTO ecpa.late_acceptances (id, edition_id, country_code, reason, accepted_until) OVERRIDING SYSTEM VALUE VALUES (1000, 1, 'FI', 'Squat', now() + interval '1 day')"
+            ),
+            (
+                "archive-awards",
+                "INSERT INTO ecpa.archive_awards (id, year, award, award_certainty, country_certainty, title_certainty) OVERRIDING SYSTEM VALUE VALUES (100000, 2018, 'awarded', 'confirmed', 'unknown', 'unknown')"
+            ),
         ] {
             let error = HostileWorld.refusal(secretary, sql)
             held("squat-\(table)-ids", error?.sqlState == "42501", "\(String(describing: error))")
@@ -748,8 +878,10 @@ extension HostileLoginTests {
         for level in Self.isolationLevels {
             let name = level.lowercased().replacingOccurrences(of: " ", with: "-")
             try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.scores")
-            try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "2", "--juror", world.jurors["AT"]!.role,
-                                   "--reason", "Found out: advised the project (\(name))."])
+            try cli.expectSuccess([
+                "jury", "conflict", "declare", "--entry", "2", "--juror", world.jurors["AT"]!.role,
+                "--reason", "Found out: advised the project (\(name)).",
+            ])
             let before = try world.fingerprint()
             let conflicted = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2")
             HostileWorld.rollback(juror)
@@ -766,8 +898,9 @@ extension HostileLoginTests {
             let ineligible = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 3")
             HostileWorld.rollback(juror)
             let unchanged = try world.fingerprint() == before
-            held("stale-snapshot-score-entry-made-ineligible-\(name)", ineligible?.sqlState == "40001" && unchanged,
-                 "\(String(describing: ineligible))")
+            held(
+                "stale-snapshot-score-entry-made-ineligible-\(name)", ineligible?.sqlState == "40001" && unchanged,
+                "\(String(describing: ineligible))")
             try cli.expectSuccess(["entry", "eligibility", "3", "--eligible"])
         }
     }
@@ -776,34 +909,40 @@ extension HostileLoginTests {
         let seat = try world.seat("AT")
         let writer = try world.connect(world.jurors["AT"]!)
         let other = try world.connect(world.jurors["AT"]!)
-        try writer.executeScript(unsafeRaw: """
-            BEGIN;
-            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
-            SELECT 1, 2, \(seat), code, 9 FROM ecpa.criteria WHERE edition_id = 1
-            """)
+        try writer.executeScript(
+            unsafeRaw: """
+                BEGIN;
+                INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
+                SELECT 1, 2, \(seat), code, 9 FROM ecpa.criteria WHERE edition_id = 1
+                """)
         try other.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
         let meanwhile = HostileWorld.refusal(other, "SELECT ecpa.abstain(1, 2, \(seat), 'from another session')")
         try writer.executeScript(unsafeRaw: "COMMIT")
         let after = HostileWorld.refusal(other, "SELECT ecpa.abstain(1, 2, \(seat), 'from another session')")
-        let both: Int64 = try world.admin.query("""
-            SELECT count(*) AS n FROM ecpa.abstentions a
-            WHERE EXISTS (SELECT FROM ecpa.scores s WHERE s.entry_id = a.entry_id AND s.juror_id = a.juror_id)
-            """).first?.decode("n") ?? -1
+        let both: Int64 =
+            try world.admin.query(
+                """
+                SELECT count(*) AS n FROM ecpa.abstentions a
+                WHERE EXISTS (SELECT FROM ecpa.scores s WHERE s.entry_id = a.entry_id AND s.juror_id = a.juror_id)
+                """
+            ).first?.decode("n") ?? -1
         // Still in flight, the other session waits (and gives up); once the scores are in, the
         // abstention is refused as the scores were written first. (An abstention deletes the
         // juror's scores of the entry only when they are its own write, not another session's.)
-        held("write-skew-scored-and-abstained", meanwhile?.sqlState == "55P03" && both == 0,
-             "while in flight: \(String(describing: meanwhile)); afterwards: \(String(describing: after)); \(both) cells both")
+        held(
+            "write-skew-scored-and-abstained", meanwhile?.sqlState == "55P03" && both == 0,
+            "while in flight: \(String(describing: meanwhile)); afterwards: \(String(describing: after)); \(both) cells both")
     }
 
     @Test func aSessionActingAsAGroupIsStillNamedByItsLogin() throws {
         let secretary = try world.connect(world.secretariat)
-        try secretary.executeScript(unsafeRaw: """
-            SET ROLE ecpa_secretariat;
-            INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until)
-            VALUES (1, 'FI', 'Who recorded this?', now() + interval '1 day');
-            RESET ROLE;
-            """)
+        try secretary.executeScript(
+            unsafeRaw: """
+                SET ROLE ecpa_secretariat;
+                INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until)
+                VALUES (1, 'FI', 'Who recorded this?', now() + interval '1 day');
+                RESET ROLE;
+                """)
         let recorder: String? = try world.admin.query("SELECT recorded_by FROM ecpa.late_acceptances").first?.decode("recorded_by")
         held("anonymous-as-group", recorder == world.secretariat.role, "recorded by \(recorder ?? "nobody")")
     }
@@ -813,7 +952,8 @@ extension HostileLoginTests {
         let secretary = try world.connect(world.secretariat)
         try secretary.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.scores")
         try world.score("AT", entry: 2, 10)
-        let ranking = #"[{"place":1,"entry":1,"medal":"gold","score":8.5,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#
+        let ranking =
+            #"[{"place":1,"entry":1,"medal":"gold","score":8.5,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#
         let before = try world.fingerprint()
         let stale = HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'weighted-mean', \(ranking.sqlLiteral))")
         HostileWorld.rollback(secretary)
@@ -826,11 +966,12 @@ extension HostileLoginTests {
         try world.admin.execute("UPDATE ecpa.editions SET max_voting_jurors = 1 WHERE year = 2031")
         let first = try world.connect(world.secretariat)
         let second = try world.connect(world.secretariat)
-        try first.executeScript(unsafeRaw: """
-            BEGIN;
-            INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name)
-            SELECT id, \(world.jurors["AT"]!.role.sqlLiteral), 'AT', 'First' FROM ecpa.editions WHERE year = 2031
-            """)
+        try first.executeScript(
+            unsafeRaw: """
+                BEGIN;
+                INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name)
+                SELECT id, \(world.jurors["AT"]!.role.sqlLiteral), 'AT', 'First' FROM ecpa.editions WHERE year = 2031
+                """)
         try second.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
         let insert = """
             INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name)
@@ -839,11 +980,15 @@ extension HostileLoginTests {
         let meanwhile = HostileWorld.refusal(second, insert)
         try first.executeScript(unsafeRaw: "COMMIT")
         let after = HostileWorld.refusal(second, insert)
-        let voting: Int64 = try world.admin.query("""
-            SELECT count(*) AS n FROM ecpa.jurors j JOIN ecpa.editions e ON e.id = j.edition_id WHERE e.year = 2031 AND j.voting
-            """).first?.decode("n") ?? -1
-        held("write-skew-jury-limit", meanwhile?.sqlState == "55P03" && after?.sqlState == "23514" && voting == 1,
-             "\(String(describing: meanwhile)); then \(String(describing: after)); \(voting) voting jurors")
+        let voting: Int64 =
+            try world.admin.query(
+                """
+                SELECT count(*) AS n FROM ecpa.jurors j JOIN ecpa.editions e ON e.id = j.edition_id WHERE e.year = 2031 AND j.voting
+                """
+            ).first?.decode("n") ?? -1
+        held(
+            "write-skew-jury-limit", meanwhile?.sqlState == "55P03" && after?.sqlState == "23514" && voting == 1,
+            "\(String(describing: meanwhile)); then \(String(describing: after)); \(voting) voting jurors")
     }
 
     @Test func aFrozenRankingMustBeOneAnyCompetitionCouldGive() throws {
@@ -851,10 +996,22 @@ extension HostileLoginTests {
         let secretary = try world.connect(world.secretariat)
         let before = try world.fingerprint()
         for (name, json) in [
-            ("two-golds-unshared", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false},{"place":1,"entry":2,"medal":"gold","score":9,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
-            ("bronze-at-seven", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":7,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
-            ("medal-off-its-place", #"[{"place":1,"entry":1,"medal":"silver","score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"gold","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
-            ("more-jurors-than-the-jury", #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":99,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#),
+            (
+                "two-golds-unshared",
+                #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false},{"place":1,"entry":2,"medal":"gold","score":9,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#
+            ),
+            (
+                "bronze-at-seven",
+                #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":7,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#
+            ),
+            (
+                "medal-off-its-place",
+                #"[{"place":1,"entry":1,"medal":"silver","score":9,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"gold","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#
+            ),
+            (
+                "more-jurors-than-the-jury",
+                #"[{"place":1,"entry":1,"medal":"gold","score":9,"jurors":99,"shared":false},{"place":2,"entry":2,"medal":"silver","score":8,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":7,"jurors":3,"shared":false}]"#
+            ),
         ] {
             let error = HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'weighted-mean', \(json.sqlLiteral))")
             held("freeze-impossible-ranking-\(name)", error?.sqlState == "22023", "\(String(describing: error))")
@@ -868,9 +1025,11 @@ extension HostileLoginTests {
         held("enrol-another-programmes-login", other?.sqlState == "42501", "\(String(describing: other))")
         let clear = HostileWorld.refusal(secretary, "SELECT ecpa.create_login_role('mallory', 'SCRAM-SHA-256$this-is-a-clear-password', 'juror')")
         held("clear-password-as-verifier", clear?.sqlState == "22023", "\(String(describing: clear))")
-        let settings: String? = try world.admin.query("""
+        let settings: String? = try world.admin.query(
+            """
             SELECT rolconfig::text AS c FROM pg_roles WHERE rolname = \(world.stranger.role)
-            """).first?.decode("c")
+            """
+        ).first?.decode("c")
         #expect(settings == nil)
     }
 
@@ -879,7 +1038,9 @@ extension HostileLoginTests {
         try cli.expectSuccess(["edition", "freeze", "2018"])
         try cli.expectSuccess(["edition", "publish", "2018"])
         let secretary = try world.connect(world.secretariat)
-        let error = HostileWorld.refusal(secretary, """
+        let error = HostileWorld.refusal(
+            secretary,
+            """
             UPDATE ecpa.editions SET host_city = 'Atlantis', conference_start = '1999-01-01', conference_end = '1999-01-02'
             WHERE year = 2018
             """)
@@ -889,14 +1050,18 @@ extension HostileLoginTests {
     @Test func noTextHoldsControlCharactersForSomeonesTerminal() throws {
         try openCall(closesIn: 86_400)
         let rep = try world.connect(world.representatives["FI"]!)
-        let error = HostileWorld.refusal(rep, """
+        let error = HostileWorld.refusal(
+            rep,
+            """
             INSERT INTO ecpa.entries (edition_id, country_code, kind, title)
             SELECT id, 'FI', 'additional', E'Harmless\\u001b[2J\\u001b[31mFAKE: ALL SCORES DELETED\\u001b[0m' FROM ecpa.editions WHERE year = 2030
             """)
         held("terminal-escapes-in-title", error?.sqlState == "23514", "\(String(describing: error))")
         let juror = try world.connect(world.jurors["AT"]!)
         let seat = try world.seat("AT")
-        let comment = HostileWorld.refusal(juror, """
+        let comment = HostileWorld.refusal(
+            juror,
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
             VALUES (1, 2, \(seat), 'focus', 7, E'Fine\\u001b]0;pwned\\u0007')
             """)
@@ -907,14 +1072,20 @@ extension HostileLoginTests {
         // Another juror's comments, repeated so they would be among the most common values.
         for entry in [2, 3] {
             let values = HostileWorld.criteria.flatMap { ["--criterion", "\($0)=8"] }
-            try cli.expectSuccess(["score", "enter", "--entry", String(entry), "--as", world.jurors["BG"]!.role,
-                                   "--comment", "Vote them down"] + values)
+            try cli.expectSuccess(
+                [
+                    "score", "enter", "--entry", String(entry), "--as", world.jurors["BG"]!.role,
+                    "--comment", "Vote them down",
+                ] + values)
         }
         try world.admin.execute("ANALYZE ecpa.scores")
-        let gathered: Int64 = try world.admin.query("""
-            SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename = 'scores'
-              AND attname IN ('juror_id', 'entry_id', 'value', 'comment')
-            """).first?.decode("n") ?? -1
+        let gathered: Int64 =
+            try world.admin.query(
+                """
+                SELECT count(*) AS n FROM pg_stats WHERE schemaname = 'ecpa' AND tablename = 'scores'
+                  AND attname IN ('juror_id', 'entry_id', 'value', 'comment')
+                """
+            ).first?.decode("n") ?? -1
         let juror = try world.connect(world.jurors["AT"]!)
         func estimate(_ condition: String) throws -> String {
             try juror.query(SQL(unsafeRaw: "EXPLAIN SELECT 1 FROM ecpa.scores WHERE \(condition)")).map { try $0.decode(0, as: String.self) }
@@ -928,13 +1099,15 @@ extension HostileLoginTests {
         held("statistics-leak-comments", gathered == 0 && below == above, "\(gathered) columns with statistics; estimates \(below) and \(above)")
         held("statistics-leak-progress", theirs == nobody, "estimates \(theirs) and \(nobody)")
         // Every table under row-level security, now and later: no statistics but on ids and editions.
-        let gathering: [String] = try world.admin.query("""
+        let gathering: [String] = try world.admin.query(
+            """
             SELECT c.relname || '.' || a.attname AS name
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
             WHERE c.relnamespace = 'ecpa'::regnamespace AND c.relrowsecurity AND a.attnum > 0 AND NOT a.attisdropped
               AND a.attname NOT IN ('id', 'edition_id') AND a.attstattarget <> 0
             ORDER BY 1
-            """).map { try $0.decode("name") }
+            """
+        ).map { try $0.decode("name") }
         held("statistics-gathered-on-hidden-columns", gathering.isEmpty, gathering.joined(separator: ", "))
     }
 }
@@ -945,11 +1118,15 @@ extension HostileLoginTests {
     @Test func aPublishedRecordRevealsNothingOfAnUnpublishedEdition() throws {
         try world.scoreEverything()
         let rep = try world.connect(world.representatives["FI"]!)
-        for (function, condition) in [("published_entries", "title = 'Project of LT'"), ("published_scores", "juror_id > 0"),
-                                      ("published_conflicts", "entry_id = 1"), ("published_overrides", "place = 1"),
-                                      ("published_abstentions", "entry_id > 0"), ("published_jurors", "country_code = 'AT'")] {
-            let plan = try rep.query(SQL(unsafeRaw: "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT 1 FROM ecpa.\(function)(1) WHERE \(condition)"))
-                .map { try $0.decode(0, as: String.self) }
+        for (function, condition) in [
+            ("published_entries", "title = 'Project of LT'"), ("published_scores", "juror_id > 0"),
+            ("published_conflicts", "entry_id = 1"), ("published_overrides", "place = 1"),
+            ("published_abstentions", "entry_id > 0"), ("published_jurors", "country_code = 'AT'"),
+        ] {
+            let plan = try rep.query(
+                SQL(unsafeRaw: "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT 1 FROM ecpa.\(function)(1) WHERE \(condition)")
+            )
+            .map { try $0.decode(0, as: String.self) }
             let inner = plan.filter { $0.contains(" on ") && !$0.contains("Function Scan") }
             let rows: Int64 = try rep.query(SQL(unsafeRaw: "SELECT count(*) AS n FROM ecpa.\(function)(1)")).first?.decode("n") ?? -1
             held("explain-published-\(function)-before-publication", inner.isEmpty && rows == 0, plan.joined(separator: " | "))
@@ -959,7 +1136,8 @@ extension HostileLoginTests {
     @Test func theFreezeTakesTheSchemesMethodOnly() throws {
         try world.scoreEverything()
         let secretary = try world.connect(world.secretariat)
-        let ranking = #"[{"place":1,"entry":1,"medal":"gold","score":8.5,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":7,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":6,"jurors":3,"shared":false}]"#
+        let ranking =
+            #"[{"place":1,"entry":1,"medal":"gold","score":8.5,"jurors":2,"shared":false},{"place":2,"entry":2,"medal":"silver","score":7,"jurors":3,"shared":false},{"place":3,"entry":3,"medal":"bronze","score":6,"jurors":3,"shared":false}]"#
         let before = try world.fingerprint()
         let error = HostileWorld.refusal(secretary, "SELECT ecpa.freeze_edition(1, 'median', \(ranking.sqlLiteral))")
         let unchanged = try world.fingerprint() == before
@@ -969,11 +1147,13 @@ extension HostileLoginTests {
     @Test func oneJurorsFirstWriteDoesNotHoldUpTheOthers() throws {
         let first = try world.connect(world.jurors["AT"]!)
         let seatAT = try world.seat("AT")
-        try first.executeScript(unsafeRaw: "BEGIN; INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatAT), 'focus', 5)")
+        try first.executeScript(
+            unsafeRaw: "BEGIN; INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatAT), 'focus', 5)")
         let second = try world.connect(world.jurors["BG"]!)
         let seatBG = try world.seat("BG")
         try second.executeScript(unsafeRaw: "SET lock_timeout = '300ms'")
-        let waited = HostileWorld.refusal(second, "INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatBG), 'focus', 6)")
+        let waited = HostileWorld.refusal(
+            second, "INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES (1, 2, \(seatBG), 'focus', 6)")
         HostileWorld.rollback(first)
         held("stall-first-write-of-an-edition", waited == nil, "\(String(describing: waited))")
     }
@@ -982,7 +1162,9 @@ extension HostileLoginTests {
         let entry = try openCall(closesIn: 86_400).entry
         let juror = try world.connect(world.jurors["AT"]!)
         let seat = try world.seat("AT")
-        let comment = HostileWorld.refusal(juror, """
+        let comment = HostileWorld.refusal(
+            juror,
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
             VALUES (1, 2, \(seat), 'focus', 5, repeat('x', 2001))
             """)
@@ -1020,7 +1202,10 @@ extension HostileLoginTests {
         let rep = try world.connect(world.representatives["FI"]!)
         for (name, sql) in [
             ("bidi-override-in-title", "UPDATE ecpa.entries SET title = E'Safe streets \\u202Enoitceles\\u202C' WHERE id = \(entry)"),
-            ("lone-carriage-return-in-answer", "UPDATE ecpa.entries SET description = E'Works well.\\rAPPROVED BY THE SECRETARIAT' WHERE id = \(entry)"),
+            (
+                "lone-carriage-return-in-answer",
+                "UPDATE ecpa.entries SET description = E'Works well.\\rAPPROVED BY THE SECRETARIAT' WHERE id = \(entry)"
+            ),
             ("zero-width-space-in-title", "UPDATE ecpa.entries SET title = E'Zero\\u200Bwidth' WHERE id = \(entry)"),
         ] {
             let error = HostileWorld.refusal(rep, sql)
@@ -1039,13 +1224,17 @@ extension HostileLoginTests {
 
     @Test func thePublishedRecordSaysWhoDeclaredAConflict() throws {
         try world.scoreEverything()
-        try cli.expectSuccess(["jury", "conflict", "declare", "--entry", "3", "--juror", world.advisory.role, "--reason", "Known to the secretariat."])
+        try cli.expectSuccess([
+            "jury", "conflict", "declare", "--entry", "3", "--juror", world.advisory.role, "--reason", "Known to the secretariat.",
+        ])
         try cli.expectSuccess(["edition", "freeze", "2018"])
         try cli.expectSuccess(["edition", "publish", "2018"])
         let reader = try world.connect(world.reader)
-        let reasons: [String] = try reader.query("""
+        let reasons: [String] = try reader.query(
+            """
             SELECT reason FROM ecpa.published_conflicts(1) WHERE source = 'declared'
-            """).map { try $0.decode("reason") }
+            """
+        ).map { try $0.decode("reason") }
         held("conflict-attributed-to-the-juror", reasons == ["declared by the secretariat"], reasons.joined(separator: ", "))
     }
 
@@ -1055,27 +1244,34 @@ extension HostileLoginTests {
         held("short-scram-verifier-as-clear-password", verifier?.sqlState == "22023", "\(String(describing: verifier))")
         try cli.expectSuccess(["edition", "create", "--year", "2031", "--theme", "A jury of three", "--host", "DK"])
         for country in ["AT", "BG"] {
-            try cli.expectSuccess(["jury", "add", "--edition", "2031", world.jurors[country]!.role, "--existing-role",
-                                   "--country", country, "--name", "Juror from \(country)"])
+            try cli.expectSuccess([
+                "jury", "add", "--edition", "2031", world.jurors[country]!.role, "--existing-role",
+                "--country", country, "--name", "Juror from \(country)",
+            ])
         }
         let lowered = HostileWorld.refusal(secretary, "UPDATE ecpa.editions SET max_voting_jurors = 1 WHERE year = 2031")
         held("jury-limit-below-seated", lowered?.sqlState == "23514", "\(String(describing: lowered))")
-        let stale = HostileWorld.refusal(secretary, """
+        let stale = HostileWorld.refusal(
+            secretary,
+            """
             BEGIN ISOLATION LEVEL REPEATABLE READ;
             UPDATE ecpa.editions SET phase = 'submissions_open', submissions_close_at = now() + interval '1 day' WHERE year = 2031;
             """)
         HostileWorld.rollback(secretary)
         held("phase-change-from-a-snapshot", stale?.sqlState == "25000", "\(String(describing: stale))")
-        try secretary.executeScript(unsafeRaw: """
-            SET ROLE ecpa_secretariat;
-            INSERT INTO ecpa.editions (year, theme, host_country_code) VALUES (2032, 'Who made me', 'BE');
-            INSERT INTO ecpa.people (role_name, kind, display_name) VALUES ('nobody_in_particular', 'secretariat', 'Nobody');
-            RESET ROLE;
-            """)
-        let stamps: [String] = try world.admin.query("""
+        try secretary.executeScript(
+            unsafeRaw: """
+                SET ROLE ecpa_secretariat;
+                INSERT INTO ecpa.editions (year, theme, host_country_code) VALUES (2032, 'Who made me', 'BE');
+                INSERT INTO ecpa.people (role_name, kind, display_name) VALUES ('nobody_in_particular', 'secretariat', 'Nobody');
+                RESET ROLE;
+                """)
+        let stamps: [String] = try world.admin.query(
+            """
             SELECT created_by FROM ecpa.editions WHERE year = 2032
             UNION ALL SELECT created_by FROM ecpa.people WHERE role_name = 'nobody_in_particular'
-            """).map { try $0.decode("created_by") }
+            """
+        ).map { try $0.decode("created_by") }
         held("group-named-creation-stamps", stamps == [world.secretariat.role, world.secretariat.role], stamps.joined(separator: ", "))
     }
 }
@@ -1152,8 +1348,9 @@ extension HostileLoginTests {
         let error = HostileWorld.refusal(connection, statement)
         HostileWorld.rollback(connection)
         let unchanged = try world.fingerprint() == before
-        held("stale-snapshot-\(write.rawValue)-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
-             error?.sqlState == write.refusal && unchanged, "\(String(describing: error))")
+        held(
+            "stale-snapshot-\(write.rawValue)-\(level.lowercased().replacingOccurrences(of: " ", with: "-"))",
+            error?.sqlState == write.refusal && unchanged, "\(String(describing: error))")
     }
 
     @Test func aWriterHoldingTheEditionIsNamedAndTheCLIGivesUp() throws {
@@ -1163,9 +1360,11 @@ extension HostileLoginTests {
         let pid: Int = try juror.query("SELECT pg_backend_pid() AS pid").first?.decode("pid") ?? 0
         let url = "\(cli.database.conninfo) user=\(world.secretariat.role) password=\(world.secretariat.password)"
         let closed = cli.run(["edition", "scoring", "close", "2018", "--db", url], environment: ["ECPA_LOCK_TIMEOUT": "1s"])
-        held("stall-phase-change-silently", closed.status == 75 && closed.error.contains(world.jurors["AT"]!.role)
-                 && closed.error.contains("ecpa db connections end \(pid)"),
-             "exit \(closed.status): \(closed.error)")
+        held(
+            "stall-phase-change-silently",
+            closed.status == 75 && closed.error.contains(world.jurors["AT"]!.role)
+                && closed.error.contains("ecpa db connections end \(pid)"),
+            "exit \(closed.status): \(closed.error)")
         // The remedy: the secretariat ends that session; its change is rolled back and the phase moves.
         let ended = cli.run(["db", "connections", "end", String(pid), "--yes", "--db", url])
         #expect(ended.status == 0, "\(ended.error)")
@@ -1193,8 +1392,9 @@ extension HostileLoginTests {
         HostileWorld.rollback(bulgarian)
         try austrian.executeScript(unsafeRaw: "COMMIT")
         let closed = try closing.finish()
-        held("overlapping-score-writes-hold-back-scoring-close", second?.sqlState == "EC006" && closed.status == 0,
-             "second writer: \(String(describing: second)); close: exit \(closed.status) \(closed.error)")
+        held(
+            "overlapping-score-writes-hold-back-scoring-close", second?.sqlState == "EC006" && closed.status == 0,
+            "second writer: \(String(describing: second)); close: exit \(closed.status) \(closed.error)")
 
         // Two representatives' sessions in turn, against closing the call (no write needed).
         try openCall(closesIn: 86_400)
@@ -1208,8 +1408,9 @@ extension HostileLoginTests {
         HostileWorld.rollback(lithuanian)
         try finnish.executeScript(unsafeRaw: "COMMIT")
         let callClosed = try closingCall.finish()
-        held("overlapping-representatives-hold-back-closing-the-call", next?.sqlState == "EC006" && callClosed.status == 0,
-             "second session: \(String(describing: next)); close: exit \(callClosed.status) \(callClosed.error)")
+        held(
+            "overlapping-representatives-hold-back-closing-the-call", next?.sqlState == "EC006" && callClosed.status == 0,
+            "second session: \(String(describing: next)); close: exit \(callClosed.status) \(callClosed.error)")
 
         // What a writer that stepped aside is told.
         let refused = StoreError(second ?? PQError(kind: .usage, message: "none"))

@@ -35,7 +35,10 @@ final class HostileWorld: @unchecked Sendable {
         for country in ["FI", "LT", "HU"] {
             let (role, password) = try cli.representative(country)
             representatives[country] = Login(role: role, password: password)
-            try cli.expectSuccess(["entry", "submit", try cli.file("\(country).toml", EntryCommandTests.entryFile(country: country, title: "Project of \(country)")), "--as", role])
+            try cli.expectSuccess([
+                "entry", "submit", try cli.file("\(country).toml", EntryCommandTests.entryFile(country: country, title: "Project of \(country)")),
+                "--as", role,
+            ])
         }
         for id in 1...3 { try cli.expectSuccess(["entry", "eligibility", String(id), "--eligible"]) }
         try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
@@ -47,8 +50,9 @@ final class HostileWorld: @unchecked Sendable {
         try cli.expectSuccess(["edition", "scoring", "open", "2018"])
 
         let secretary = TestDatabase.uniqueName("sec")
-        try cli.expectSuccess(["user", "add", secretary, "--kind", "secretariat", "--name", "Second secretary", "--password-file", "-"],
-                              input: "password-\(secretary)\n")
+        try cli.expectSuccess(
+            ["user", "add", secretary, "--kind", "secretariat", "--name", "Second secretary", "--password-file", "-"],
+            input: "password-\(secretary)\n")
         secretariat = Login(role: secretary, password: "password-\(secretary)")
         let readerRole = TestDatabase.uniqueName("reader")
         try admin.execute("CREATE ROLE \(identifier: readerRole) LOGIN PASSWORD \(unsafeRaw: "'password-\(readerRole)'") IN ROLE ecpa_reader")
@@ -60,8 +64,9 @@ final class HostileWorld: @unchecked Sendable {
 
     static func juror(_ cli: CLIHarness, country: String, advisory: Bool) throws -> Login {
         let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
-        try cli.expectSuccess(["jury", "add", role, "--country", country, "--name", "Juror from \(country)", "--password-file", "-"]
-                              + (advisory ? ["--advisory"] : []), input: "password-\(role)\n")
+        try cli.expectSuccess(
+            ["jury", "add", role, "--country", country, "--name", "Juror from \(country)", "--password-file", "-"]
+                + (advisory ? ["--advisory"] : []), input: "password-\(role)\n")
         return Login(role: role, password: "password-\(role)")
     }
 
@@ -91,13 +96,17 @@ final class HostileWorld: @unchecked Sendable {
     /// A fingerprint of everything a person could want to change: if it is the same before and
     /// after an attack, nothing was written.
     func fingerprint() throws -> String {
-        let tables = ["editions", "entries", "late_acceptances", "people", "jurors", "declared_conflicts", "schemes",
-                      "criteria", "scores", "abstentions", "score_events", "score_batches", "ledger_head", "audit_log",
-                      "overrides", "frozen_results", "frozen_places", "archive_editions", "archive_awards"]
+        let tables = [
+            "editions", "entries", "late_acceptances", "people", "jurors", "declared_conflicts", "schemes",
+            "criteria", "scores", "abstentions", "score_events", "score_batches", "ledger_head", "audit_log",
+            "overrides", "frozen_results", "frozen_places", "archive_editions", "archive_awards",
+        ]
         return try tables.map { table in
-            try admin.query("""
+            try admin.query(
+                """
                 SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM \(identifier: "ecpa").\(identifier: table) t
-                """).first?.decode("h") ?? ""
+                """
+            ).first?.decode("h") ?? ""
         }.joined(separator: ":")
     }
 

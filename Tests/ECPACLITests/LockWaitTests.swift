@@ -28,8 +28,12 @@ import Testing
 
         let result = cli.run(["edition", "close", "2018"], environment: ["ECPA_LOCK_TIMEOUT": "1s"])
         #expect(result.status == 75)
-        #expect(result.error.hasPrefix("ecpa: Waited 1 s for a lock, most likely held by \(holder.role) (session \(holder.pid), idle in transaction for "))
-        #expect(result.error.hasSuffix("), so nothing was written. Ask them to finish, or end that session with `ecpa db connections end \(holder.pid)`.\n"))
+        #expect(
+            result.error.hasPrefix("ecpa: Waited 1 s for a lock, most likely held by \(holder.role) (session \(holder.pid), idle in transaction for ")
+        )
+        #expect(
+            result.error.hasSuffix(
+                "), so nothing was written. Ask them to finish, or end that session with `ecpa db connections end \(holder.pid)`.\n"))
         #expect(!result.error.contains("SELECT"))
         #expect(try cli.phase(of: 2018) == "submissions_open")
         #expect(result.output.isEmpty)
@@ -45,7 +49,10 @@ import Testing
         let result = cli.run(["entry", "submit", file, "--as", representative.role], environment: ["ECPA_LOCK_TIMEOUT": "1s"])
         #expect(result.status == 75)
         // PostgreSQL shows a representative other sessions' logins, not their state.
-        #expect(result.error == "ecpa: Waited 1 s for a lock, most likely held by \(holder.role) (session \(holder.pid)), so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end \(holder.pid)`).\n")
+        #expect(
+            result.error
+                == "ecpa: Waited 1 s for a lock, most likely held by \(holder.role) (session \(holder.pid)), so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end \(holder.pid)`).\n"
+        )
         #expect(try cli.count("entries") == 0)
     }
 
@@ -54,17 +61,24 @@ import Testing
         let holder = try holdEdition2018()
         defer { holder.connection.close() }
 
-        let result = cli.run(["edition", "close", "2018"],
-                             environment: ["ECPA_LOCK_TIMEOUT": "0", "ECPA_STATEMENT_TIMEOUT": "1 second"])
+        let result = cli.run(
+            ["edition", "close", "2018"],
+            environment: ["ECPA_LOCK_TIMEOUT": "0", "ECPA_STATEMENT_TIMEOUT": "1 second"])
         #expect(result.status == 75)
-        #expect(result.error == "ecpa: The database canceled the command because it ran longer than the statement timeout (1 s), or because an administrator canceled it; nothing was written. Run it again, with a longer ECPA_STATEMENT_TIMEOUT if it needs more time.\n")
+        #expect(
+            result.error
+                == "ecpa: The database canceled the command because it ran longer than the statement timeout (1 s), or because an administrator canceled it; nothing was written. Run it again, with a longer ECPA_STATEMENT_TIMEOUT if it needs more time.\n"
+        )
         #expect(try cli.phase(of: 2018) == "submissions_open")
     }
 
     @Test func aTimeoutPostgreSQLCannotReadIsAUsageError() throws {
         let unreadable = cli.run(["edition", "list"], environment: ["ECPA_LOCK_TIMEOUT": "ten seconds"])
         #expect(unreadable.status == 64)
-        #expect(unreadable.error == "ecpa: ECPA_LOCK_TIMEOUT is \"ten seconds\", which PostgreSQL cannot read as a length of time. Write it like 10s, 2min or 1 hour; 0 turns the limit off.\n")
+        #expect(
+            unreadable.error
+                == "ecpa: ECPA_LOCK_TIMEOUT is \"ten seconds\", which PostgreSQL cannot read as a length of time. Write it like 10s, 2min or 1 hour; 0 turns the limit off.\n"
+        )
         let negative = cli.run(["edition", "list"], environment: ["ECPA_STATEMENT_TIMEOUT": "-5 min"])
         #expect(negative.status == 64)
         #expect(negative.error.hasPrefix("ecpa: ECPA_STATEMENT_TIMEOUT must be between 0 (no limit) and 24 d 20 h"))
@@ -76,7 +90,8 @@ import Testing
         let other = try empty.connect()
         defer { other.close() }
         // What `ecpa db migrate` running elsewhere holds while it works.
-        _ = try other.query("""
+        _ = try other.query(
+            """
             SELECT pg_advisory_lock(hashtextextended('ecpa migrator "ecpa_meta"."schema_migrations"', 0))
             """)
         let pid = try CLIHarness.pid(of: other)

@@ -55,16 +55,21 @@ import Testing
         let now = Date()
         let iso = ISO8601DateFormatter()
 
-        json("edition create", ["--year", "2018", "--theme", "Community Policing", "--host", "AT", "--city", "Vienna",
-                                "--opens", iso.string(from: now.addingTimeInterval(-86_400)), "--closes", iso.string(from: now.addingTimeInterval(86_400)),
-                                "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000"])
+        json(
+            "edition create",
+            [
+                "--year", "2018", "--theme", "Community Policing", "--host", "AT", "--city", "Vienna",
+                "--opens", iso.string(from: now.addingTimeInterval(-86_400)), "--closes", iso.string(from: now.addingTimeInterval(86_400)),
+                "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000",
+            ])
         json("edition open", ["2018"])
         var representatives: [String: String] = [:]
         for country in ["FI", "LT", "HU"] {
             let name = role(country.lowercased() + "_rep")
             representatives[country] = name
-            json("user add", [name, "--kind", "national-representative", "--country", country, "--name", "Rep \(country)", "--password-file", "-"],
-                 input: "password-\(name)\n")
+            json(
+                "user add", [name, "--kind", "national-representative", "--country", country, "--name", "Rep \(country)", "--password-file", "-"],
+                input: "password-\(name)\n")
         }
         let files = try ["FI", "LT", "HU"].map { country in
             let title = country == "FI" ? Self.formulaTitle.replacingOccurrences(of: "\"", with: "\\\"") : "Project of \(country)"
@@ -75,7 +80,9 @@ import Testing
         let extra = try cli.file("extra.toml", EntryCommandTests.entryFile(country: "FI", title: "Extra", kind: "additional"))
         json("entry submit", [extra, "--as", representatives["FI"] ?? ""])
         json("entry withdraw", ["4"])
-        json("entry accept-late", ["--edition", "2018", "--country", "LT", "--until", iso.string(from: now.addingTimeInterval(2 * 86_400)), "--reason", "Late."])
+        json(
+            "entry accept-late",
+            ["--edition", "2018", "--country", "LT", "--until", iso.string(from: now.addingTimeInterval(2 * 86_400)), "--reason", "Late."])
         for id in 1...3 { json("entry eligibility", [String(id), "--eligible"]) }
         both("entry list")
         both("entry show", ["1"])
@@ -92,8 +99,10 @@ import Testing
         json("edition close", ["2018"])
         json("edition scoring open", ["2018"])
         for (juror, entry, value) in [(0, 1, 9), (1, 1, 8), (0, 2, 7), (1, 2, 8), (2, 2, 7), (0, 3, 6), (1, 3, 6)] {
-            json("score enter", ["--entry", String(entry), "--as", jurors[juror]]
-                 + ["focus", "evaluation", "innovation", "cooperation", "transferability"].flatMap { ["--criterion", "\($0)=\(value)"] })
+            json(
+                "score enter",
+                ["--entry", String(entry), "--as", jurors[juror]]
+                    + ["focus", "evaluation", "innovation", "cooperation", "transferability"].flatMap { ["--criterion", "\($0)=\(value)"] })
         }
         let sheet = cli.folder.appendingPathComponent("sheet.csv").path
         try cli.expectSuccess(["score", "sheet", "--as", jurors[2], "-o", sheet])
@@ -125,6 +134,7 @@ import Testing
         #expect(guardedTitles >= 5, "the formula title was guarded in \(guardedTitles) CSV cells")
         let withFormat = Set(Self.commandsWithFormat(cli))
         #expect(withFormat.isSuperset(of: ["results explain", "report winners", "score status", "local status"]), "\(withFormat.sorted())")
-        #expect(withFormat.subtracting(checked).isEmpty, "commands with --format whose JSON no test parses: \(withFormat.subtracting(checked).sorted())")
+        #expect(
+            withFormat.subtracting(checked).isEmpty, "commands with --format whose JSON no test parses: \(withFormat.subtracting(checked).sorted())")
     }
 }

@@ -26,8 +26,13 @@ import Testing
         for country in ["FI", "LT", "HU"] {
             let (role, _) = try cli.representative(country)
             let title = country == "HU" ? "Safe streets" : Self.titles[country] ?? ""
-            try cli.expectSuccess(["entry", "submit", try cli.file("\(country).toml", EntryCommandTests.entryFile(
-                country: country, title: title.replacingOccurrences(of: "\"", with: "\\\""))), "--as", role])
+            try cli.expectSuccess([
+                "entry", "submit",
+                try cli.file(
+                    "\(country).toml",
+                    EntryCommandTests.entryFile(
+                        country: country, title: title.replacingOccurrences(of: "\"", with: "\\\""))), "--as", role,
+            ])
         }
         let admin = try cli.database.connect()
         try admin.execute("ALTER TABLE ecpa.entries DROP CONSTRAINT entries_single_lines_clean")
@@ -38,12 +43,15 @@ import Testing
         try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
         for country in ["AT", "BG", "FI"] {
             let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
-            try cli.expectSuccess(["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"], input: "password-\(role)\n")
+            try cli.expectSuccess(
+                ["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"], input: "password-\(role)\n")
             jurors[country] = role
         }
         try cli.expectSuccess(["edition", "close", "2018"])
         try cli.expectSuccess(["edition", "scoring", "open", "2018"])
-        for (country, entry, value) in [("AT", 1, 9), ("BG", 1, 8), ("AT", 2, 7), ("BG", 2, 8), ("FI", 2, 7), ("AT", 3, 6), ("BG", 3, 6), ("FI", 3, 9)] {
+        for (country, entry, value) in [
+            ("AT", 1, 9), ("BG", 1, 8), ("AT", 2, 7), ("BG", 2, 8), ("FI", 2, 7), ("AT", 3, 6), ("BG", 3, 6), ("FI", 3, 9),
+        ] {
             let criteria = ["focus", "evaluation", "innovation", "cooperation", "transferability"].flatMap { ["--criterion", "\($0)=\(value)"] }
             try cli.expectSuccess(["score", "enter", "--entry", String(entry), "--as", jurors[country] ?? ""] + criteria)
         }
@@ -85,8 +93,9 @@ import Testing
         let at = DisplayWidth.of(String(lines[0][..<start.lowerBound])) + 2
         for line in lines {
             let before = DisplayWidth.prefix(line, columns: at)
-            #expect(DisplayWidth.of(before) == at && before.hasSuffix("  ") && !line.dropFirst(before.count).hasPrefix(" "),
-                    "\(column) is not at column \(at) in:\n\(lines.joined(separator: "\n"))")
+            #expect(
+                DisplayWidth.of(before) == at && before.hasSuffix("  ") && !line.dropFirst(before.count).hasPrefix(" "),
+                "\(column) is not at column \(at) in:\n\(lines.joined(separator: "\n"))")
         }
     }
 
@@ -127,7 +136,8 @@ import Testing
         #expect(try jsonTitles(json, key: "places") == [Self.titles["FI"], Self.titles["HU"], Self.titles["LT"]])
         let overrides = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["overrides"] as? [[String: Any]]
         #expect(overrides?.first?["reason"] as? String == Self.reason)
-        #expect(csvTitles(output(["report", "winners", "--format", "csv"])) == ["'" + (Self.titles["FI"] ?? ""), Self.titles["HU"], Self.titles["LT"]])
+        #expect(
+            csvTitles(output(["report", "winners", "--format", "csv"])) == ["'" + (Self.titles["FI"] ?? ""), Self.titles["HU"], Self.titles["LT"]])
         let html = output(["report", "winners", "--format", "html"])
         #expect(!html.contains("<script") && !html.contains("<b>") && !html.contains("\u{202E}"))
         #expect(html.contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;) | &lt;script&gt;alert(1)&lt;/script&gt;"))

@@ -10,10 +10,13 @@ extension PermissionMatrix {
     static func markdown() throws -> String {
         _ = try cells()
         var lines: [String] = []
-        lines.append("Columns: " + zip(columnHeadings, Subject.allCases).filter { $0 != $1.heading }
-            .map { "**\($0)**: \($1.heading)" }.joined(separator: "; ") + ".")
+        lines.append(
+            "Columns: "
+                + zip(columnHeadings, Subject.allCases).filter { $0 != $1.heading }
+                .map { "**\($0)**: \($1.heading)" }.joined(separator: "; ") + ".")
         lines.append("")
-        lines.append("""
+        lines.append(
+            """
             Cells: **yes**: allowed (a read returns every row the administrator sees; a write changes a row). \
             **none**: the statement runs but reads or changes no row (row-level security hides them). \
             **no**: refused for lack of a right; **no: closed** / **no: frozen** / **no: phase** / **no: rule** / \
@@ -24,7 +27,8 @@ extension PermissionMatrix {
             outcome and reports the cell as a known failure.
             """)
         lines.append("")
-        lines.append("""
+        lines.append(
+            """
             Each phase is a real edition of the test database: submissions open (2030), scoring open (2029), \
             frozen (2028), published (2027); *any*: the phase does not matter. The logins: the Finnish \
             representative (both representative columns), the Austrian juror (own and another juror's cell), \
@@ -82,7 +86,9 @@ extension PermissionMatrix {
                 var seen = Set<String>()
                 for hole in row.holes where seen.insert("\(hole.subject.rawValue)\n\(hole.why)").inserted {
                     let phases = row.holes.filter { $0.subject == hole.subject && $0.why == hole.why }.map(\.phase.words)
-                    lines.append("- **Hole**: `\(shortName(row.object))` \(row.label), \(hole.subject.heading) (\(phases.joined(separator: ", "))): \(hole.why).")
+                    lines.append(
+                        "- **Hole**: `\(shortName(row.object))` \(row.label), \(hole.subject.heading) (\(phases.joined(separator: ", "))): \(hole.why)."
+                    )
                 }
                 return lines
             }
@@ -113,7 +119,8 @@ extension PermissionMatrix {
     /// `document` with the text between the matrix markers replaced by `markdown()`.
     static func replacingMatrix(in document: String) throws -> String {
         guard let begin = document.range(of: beginMarker), let end = document.range(of: endMarker),
-              begin.upperBound <= end.lowerBound else {
+            begin.upperBound <= end.lowerBound
+        else {
             throw DataError(description: "docs/security.md has no \(beginMarker) ... \(endMarker) block")
         }
         return String(document[..<begin.upperBound]) + "\n" + (try markdown()) + String(document[end.lowerBound...])
@@ -122,7 +129,8 @@ extension PermissionMatrix {
     /// The text between the matrix markers of `document`, without the newline after the begin marker.
     static func matrixBlock(in document: String) -> String? {
         guard let begin = document.range(of: beginMarker), let end = document.range(of: endMarker),
-              begin.upperBound <= end.lowerBound else { return nil }
+            begin.upperBound <= end.lowerBound
+        else { return nil }
         let block = document[begin.upperBound..<end.lowerBound]
         return block.hasPrefix("\n") ? String(block.dropFirst()) : String(block)
     }

@@ -17,8 +17,10 @@ extension PermissionMatrix {
     }
 
     /// Rows for writes nobody may make, whatever the phase.
-    private static func noWrites(_ object: Object, insert: String, update: String, delete: String,
-                                 phase: Phase = .any, note: String? = nil) -> [Row] {
+    private static func noWrites(
+        _ object: Object, insert: String, update: String, delete: String,
+        phase: Phase = .any, note: String? = nil
+    ) -> [Row] {
         var rows = [
             Row(object: object, action: .insert, sql: insert, expected: [(.any, allDenied)], note: note),
             Row(object: object, action: .update, sql: update, expected: [(phase, allDenied)]),
@@ -46,7 +48,8 @@ extension PermissionMatrix {
         Row(object: function("\(name)()", .triggers), action: .execute, sql: "SELECT ecpa.\(name)()", expected: [(.any, allDenied)])
     }
 
-    static let rows: [Row] = peopleRows + entryRows + juryRows + scoringRows + ledgerRows + resultRows + publishedRows
+    static let rows: [Row] =
+        peopleRows + entryRows + juryRows + scoringRows + ledgerRows + resultRows + publishedRows
         + archiveRows + sequenceRows + callableFunctionRows + internalFunctionRows + triggerFunctionRows
 
     // MARK: People, countries and editions
@@ -57,50 +60,67 @@ extension PermissionMatrix {
         let editions = table("editions", .people)
         let unpublishedHiddenFromReaders = "yes yes yes yes yes yes yes deny none"
         return [
-            Row(object: countries, action: .select, sql: "SELECT code FROM ecpa.countries WHERE code = {country}",
-                expected: [(.any, everyGroup)]),
-        ] + noWrites(countries, insert: "INSERT INTO ecpa.countries (code, name, is_eu_member) VALUES ('XX', 'Matrixland', false)",
-                     update: "UPDATE ecpa.countries SET name = name || '.' WHERE code = {country}",
-                     delete: "DELETE FROM ecpa.countries WHERE code = {country}") + [
-            Row(object: people, action: .select, sql: "SELECT role_name FROM ecpa.people WHERE role_name = {person}",
-                expected: [(.any, "yes yes none none none none none deny deny")],
-                note: "A representative reads their own row; jurors hold SELECT but see no row."),
-            Row(object: people, action: .insert,
-                sql: "INSERT INTO ecpa.people (role_name, kind, display_name) VALUES ({fresh_login}, 'secretariat', 'Matrix person')",
-                expected: [(.any, secretariatOnly)]),
-            Row(object: people, action: .update, variant: "name",
-                sql: "UPDATE ecpa.people SET display_name = display_name || '.' WHERE role_name = {person}",
-                expected: [(.any, secretariatOnly)]),
-            Row(object: people, action: .update, variant: "kind or country",
-                sql: "UPDATE ecpa.people SET country_code = 'SE' WHERE role_name = {person}",
-                expected: [(.any, allDenied)]),
-            Row(object: people, action: .delete, sql: "DELETE FROM ecpa.people WHERE role_name = {person}", expected: [(.any, allDenied)]),
-            Row(object: people, action: .truncate, sql: "TRUNCATE ecpa.people", expected: [(.any, allDenied)]),
-
-            Row(object: editions, action: .select, sql: "SELECT id FROM ecpa.editions WHERE id = {edition}",
-                expected: [(.submissionsOpen, unpublishedHiddenFromReaders), (.scoring, unpublishedHiddenFromReaders),
-                           (.frozen, unpublishedHiddenFromReaders), (.published, everyGroup)],
-                note: "A public reader sees published editions only."),
-            Row(object: editions, action: .insert,
-                sql: "INSERT INTO ecpa.editions (year, theme, host_country_code) VALUES (2150, 'Matrix', 'AT')",
-                expected: [(.any, secretariatOnly)]),
-            Row(object: editions, action: .update, variant: "details",
-                sql: "UPDATE ecpa.editions SET theme = theme || '.' WHERE id = {edition}",
-                expected: [(.submissionsOpen, secretariatOnly), (.scoring, secretariatOnly),
-                           (.frozen, "frozen deny deny deny deny deny deny deny deny"),
-                           (.published, "frozen deny deny deny deny deny deny deny deny")]),
-            Row(object: editions, action: .update, variant: "next phase",
-                sql: """
-                    UPDATE ecpa.editions SET phase = CASE phase WHEN 'submissions_open' THEN 'submissions_closed' \
-                    WHEN 'scoring' THEN 'frozen' WHEN 'frozen' THEN 'published' END WHERE id = {edition}
-                    """,
-                expected: [(.submissionsOpen, secretariatOnly),
-                           (.scoring, "order deny deny deny deny deny deny deny deny"),
-                           (.frozen, secretariatOnly)],
-                note: "Scoring moves to frozen only through ecpa.freeze_edition, which stores the results first."),
-            Row(object: editions, action: .delete, sql: "DELETE FROM ecpa.editions WHERE id = {edition}", expected: [(.any, allDenied)]),
-            Row(object: editions, action: .truncate, sql: "TRUNCATE ecpa.editions", expected: [(.any, allDenied)]),
+            Row(
+                object: countries, action: .select, sql: "SELECT code FROM ecpa.countries WHERE code = {country}",
+                expected: [(.any, everyGroup)])
         ]
+            + noWrites(
+                countries, insert: "INSERT INTO ecpa.countries (code, name, is_eu_member) VALUES ('XX', 'Matrixland', false)",
+                update: "UPDATE ecpa.countries SET name = name || '.' WHERE code = {country}",
+                delete: "DELETE FROM ecpa.countries WHERE code = {country}") + [
+                Row(
+                    object: people, action: .select, sql: "SELECT role_name FROM ecpa.people WHERE role_name = {person}",
+                    expected: [(.any, "yes yes none none none none none deny deny")],
+                    note: "A representative reads their own row; jurors hold SELECT but see no row."),
+                Row(
+                    object: people, action: .insert,
+                    sql: "INSERT INTO ecpa.people (role_name, kind, display_name) VALUES ({fresh_login}, 'secretariat', 'Matrix person')",
+                    expected: [(.any, secretariatOnly)]),
+                Row(
+                    object: people, action: .update, variant: "name",
+                    sql: "UPDATE ecpa.people SET display_name = display_name || '.' WHERE role_name = {person}",
+                    expected: [(.any, secretariatOnly)]),
+                Row(
+                    object: people, action: .update, variant: "kind or country",
+                    sql: "UPDATE ecpa.people SET country_code = 'SE' WHERE role_name = {person}",
+                    expected: [(.any, allDenied)]),
+                Row(object: people, action: .delete, sql: "DELETE FROM ecpa.people WHERE role_name = {person}", expected: [(.any, allDenied)]),
+                Row(object: people, action: .truncate, sql: "TRUNCATE ecpa.people", expected: [(.any, allDenied)]),
+
+                Row(
+                    object: editions, action: .select, sql: "SELECT id FROM ecpa.editions WHERE id = {edition}",
+                    expected: [
+                        (.submissionsOpen, unpublishedHiddenFromReaders), (.scoring, unpublishedHiddenFromReaders),
+                        (.frozen, unpublishedHiddenFromReaders), (.published, everyGroup),
+                    ],
+                    note: "A public reader sees published editions only."),
+                Row(
+                    object: editions, action: .insert,
+                    sql: "INSERT INTO ecpa.editions (year, theme, host_country_code) VALUES (2150, 'Matrix', 'AT')",
+                    expected: [(.any, secretariatOnly)]),
+                Row(
+                    object: editions, action: .update, variant: "details",
+                    sql: "UPDATE ecpa.editions SET theme = theme || '.' WHERE id = {edition}",
+                    expected: [
+                        (.submissionsOpen, secretariatOnly), (.scoring, secretariatOnly),
+                        (.frozen, "frozen deny deny deny deny deny deny deny deny"),
+                        (.published, "frozen deny deny deny deny deny deny deny deny"),
+                    ]),
+                Row(
+                    object: editions, action: .update, variant: "next phase",
+                    sql: """
+                        UPDATE ecpa.editions SET phase = CASE phase WHEN 'submissions_open' THEN 'submissions_closed' \
+                        WHEN 'scoring' THEN 'frozen' WHEN 'frozen' THEN 'published' END WHERE id = {edition}
+                        """,
+                    expected: [
+                        (.submissionsOpen, secretariatOnly),
+                        (.scoring, "order deny deny deny deny deny deny deny deny"),
+                        (.frozen, secretariatOnly),
+                    ],
+                    note: "Scoring moves to frozen only through ecpa.freeze_edition, which stores the results first."),
+                Row(object: editions, action: .delete, sql: "DELETE FROM ecpa.editions WHERE id = {edition}", expected: [(.any, allDenied)]),
+                Row(object: editions, action: .truncate, sql: "TRUNCATE ecpa.editions", expected: [(.any, allDenied)]),
+            ]
     }()
 
     // MARK: Entries
@@ -110,52 +130,73 @@ extension PermissionMatrix {
         let entries = table("entries", .entries)
         let othersDenied = "deny deny deny deny deny deny"
         return [
-            Row(object: late, action: .select,
+            Row(
+                object: late, action: .select,
                 sql: "SELECT id FROM ecpa.late_acceptances WHERE edition_id = {edition} AND country_code = {country}",
                 expected: [(.submissionsOpen, "yes yes none deny deny deny deny deny deny")]),
-            Row(object: late, action: .insert,
+            Row(
+                object: late, action: .insert,
                 sql: """
                     INSERT INTO ecpa.late_acceptances (edition_id, country_code, reason, accepted_until) \
                     VALUES ({edition}, {country}, 'Matrix', now() + interval '1 day')
                     """,
                 expected: [(.submissionsOpen, secretariatOnly)]),
-            Row(object: late, action: .update,
-                sql: "UPDATE ecpa.late_acceptances SET accepted_until = accepted_until + interval '1 day' WHERE edition_id = {edition} AND country_code = {country}",
+            Row(
+                object: late, action: .update,
+                sql:
+                    "UPDATE ecpa.late_acceptances SET accepted_until = accepted_until + interval '1 day' WHERE edition_id = {edition} AND country_code = {country}",
                 expected: [(.submissionsOpen, allDenied)]),
-            Row(object: late, action: .delete,
+            Row(
+                object: late, action: .delete,
                 sql: "DELETE FROM ecpa.late_acceptances WHERE edition_id = {edition} AND country_code = {country}",
                 expected: [(.submissionsOpen, allDenied)]),
             Row(object: late, action: .truncate, sql: "TRUNCATE ecpa.late_acceptances", expected: [(.any, allDenied)]),
 
-            Row(object: entries, action: .select, sql: "SELECT id FROM ecpa.entries WHERE id = {entry}",
+            Row(
+                object: entries, action: .select, sql: "SELECT id FROM ecpa.entries WHERE id = {entry}",
                 expected: Phase.editions.map { ($0, "yes yes none yes yes yes yes deny deny") },
                 note: "Jurors read every entry of the editions they judge, the one they are in conflict with included."),
-            Row(object: entries, action: .insert,
+            Row(
+                object: entries, action: .insert,
                 sql: "INSERT INTO ecpa.entries (edition_id, country_code, kind, title) VALUES ({edition}, {country}, 'additional', 'Matrix entry')",
-                expected: [(.submissionsOpen, "yes yes deny \(othersDenied)"),
-                           (.scoring, "closed closed deny \(othersDenied)"),
-                           (.frozen, "frozen frozen deny \(othersDenied)"),
-                           (.published, "frozen frozen deny \(othersDenied)")]),
-            Row(object: entries, action: .update, variant: "content",
+                expected: [
+                    (.submissionsOpen, "yes yes deny \(othersDenied)"),
+                    (.scoring, "closed closed deny \(othersDenied)"),
+                    (.frozen, "frozen frozen deny \(othersDenied)"),
+                    (.published, "frozen frozen deny \(othersDenied)"),
+                ]),
+            Row(
+                object: entries, action: .update, variant: "content",
                 sql: "UPDATE ecpa.entries SET title = title || ' (edited)' WHERE id = {entry}",
-                expected: [(.submissionsOpen, "yes yes none \(othersDenied)"),
-                           (.scoring, "state none none \(othersDenied)"),
-                           (.frozen, "state none none \(othersDenied)"),
-                           (.published, "state none none \(othersDenied)")],
-                note: "Once eligible, an entry's content is fixed, whatever the phase; a representative may change (and lock) their entries only while the edition takes entries."),
-            Row(object: entries, action: .update, variant: "withdraw",
+                expected: [
+                    (.submissionsOpen, "yes yes none \(othersDenied)"),
+                    (.scoring, "state none none \(othersDenied)"),
+                    (.frozen, "state none none \(othersDenied)"),
+                    (.published, "state none none \(othersDenied)"),
+                ],
+                note:
+                    "Once eligible, an entry's content is fixed, whatever the phase; a representative may change (and lock) their entries only while the edition takes entries."
+            ),
+            Row(
+                object: entries, action: .update, variant: "withdraw",
                 sql: "UPDATE ecpa.entries SET state = 'withdrawn' WHERE id = {entry}",
-                expected: [(.submissionsOpen, "yes yes none \(othersDenied)"),
-                           (.scoring, "yes none none \(othersDenied)"),
-                           (.frozen, "frozen none none \(othersDenied)"),
-                           (.published, "frozen none none \(othersDenied)")]),
-            Row(object: entries, action: .update, variant: "eligibility",
+                expected: [
+                    (.submissionsOpen, "yes yes none \(othersDenied)"),
+                    (.scoring, "yes none none \(othersDenied)"),
+                    (.frozen, "frozen none none \(othersDenied)"),
+                    (.published, "frozen none none \(othersDenied)"),
+                ]),
+            Row(
+                object: entries, action: .update, variant: "eligibility",
                 sql: "UPDATE ecpa.entries SET state = 'ineligible', ineligible_reason = 'Matrix' WHERE id = {entry}",
-                expected: [(.submissionsOpen, "yes deny none \(othersDenied)"),
-                           (.scoring, "yes none none \(othersDenied)"),
-                           (.frozen, "frozen none none \(othersDenied)"),
-                           (.published, "frozen none none \(othersDenied)")]),
-            Row(object: entries, action: .update, variant: "bookkeeping",
+                expected: [
+                    (.submissionsOpen, "yes deny none \(othersDenied)"),
+                    (.scoring, "yes none none \(othersDenied)"),
+                    (.frozen, "frozen none none \(othersDenied)"),
+                    (.published, "frozen none none \(othersDenied)"),
+                ]),
+            Row(
+                object: entries, action: .update, variant: "bookkeeping",
                 sql: "UPDATE ecpa.entries SET created_by = 'someone', submitted_at = now() WHERE id = {entry}",
                 expected: [(.any, allDenied)]),
             Row(object: entries, action: .delete, sql: "DELETE FROM ecpa.entries WHERE id = {entry}", expected: [(.any, allDenied)]),
@@ -172,42 +213,55 @@ extension PermissionMatrix {
         let closedForAll = "closed deny deny deny deny deny deny deny deny"
         let frozenForJurors = "frozen deny deny frozen deny frozen frozen deny deny"
         return [
-            Row(object: jurors, action: .select, sql: "SELECT id FROM ecpa.jurors WHERE id = {juror}",
+            Row(
+                object: jurors, action: .select, sql: "SELECT id FROM ecpa.jurors WHERE id = {juror}",
                 expected: Phase.editions.map { ($0, secretariatAndJurors) }),
-            Row(object: jurors, action: .insert,
+            Row(
+                object: jurors, action: .insert,
                 sql: """
                     INSERT INTO ecpa.jurors (edition_id, role_name, country_code, display_name, voting) \
                     VALUES ({edition}, {fresh_login}, 'DE', 'Matrix juror', false)
                     """,
                 expected: [(.submissionsOpen, secretariatOnly), (.scoring, closedForAll), (.frozen, closedForAll), (.published, closedForAll)]),
-            Row(object: jurors, action: .update, sql: "UPDATE ecpa.jurors SET display_name = display_name || '.' WHERE id = {juror}",
+            Row(
+                object: jurors, action: .update, sql: "UPDATE ecpa.jurors SET display_name = display_name || '.' WHERE id = {juror}",
                 expected: [(.submissionsOpen, secretariatOnly), (.scoring, closedForAll), (.frozen, closedForAll), (.published, closedForAll)]),
             Row(object: jurors, action: .delete, sql: "DELETE FROM ecpa.jurors WHERE id = {juror}", expected: [(.any, allDenied)]),
             Row(object: jurors, action: .truncate, sql: "TRUNCATE ecpa.jurors", expected: [(.any, allDenied)]),
 
-            Row(object: declared, action: .select, sql: "SELECT entry_id FROM ecpa.declared_conflicts WHERE juror_id = {juror}",
+            Row(
+                object: declared, action: .select, sql: "SELECT entry_id FROM ecpa.declared_conflicts WHERE juror_id = {juror}",
                 sqlFor: [.advisoryJuror: "SELECT entry_id FROM ecpa.declared_conflicts WHERE juror_id = {juror_at}"],
                 expected: [Phase.scoring, .frozen, .published].map { ($0, "yes deny deny yes none yes none deny deny") },
                 note: "A declared conflict and its reason are the declaring juror's and the secretariat's to read."),
-            Row(object: declared, action: .insert,
+            Row(
+                object: declared, action: .insert,
                 sql: "INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) VALUES ({juror}, {entry}, 'Matrix conflict')",
-                expected: [(.scoring, "yes deny deny yes deny yes yes deny deny"), (.frozen, frozenForJurors),
-                           (.published, frozenForJurors)]),
-            Row(object: declared, action: .update, variant: "reason",
+                expected: [
+                    (.scoring, "yes deny deny yes deny yes yes deny deny"), (.frozen, frozenForJurors),
+                    (.published, frozenForJurors),
+                ]),
+            Row(
+                object: declared, action: .update, variant: "reason",
                 sql: "UPDATE ecpa.declared_conflicts SET reason = reason || '.' WHERE juror_id = {juror}",
                 sqlFor: [.advisoryJuror: "UPDATE ecpa.declared_conflicts SET reason = reason || '.' WHERE juror_id = {juror_at}"],
-                expected: [(.scoring, "yes deny deny yes none yes none deny deny"),
-                           (.frozen, "frozen deny deny frozen none frozen none deny deny"),
-                           (.published, "frozen deny deny frozen none frozen none deny deny")]),
-            Row(object: declared, action: .delete, sql: "DELETE FROM ecpa.declared_conflicts WHERE juror_id = {juror}",
+                expected: [
+                    (.scoring, "yes deny deny yes none yes none deny deny"),
+                    (.frozen, "frozen deny deny frozen none frozen none deny deny"),
+                    (.published, "frozen deny deny frozen none frozen none deny deny"),
+                ]),
+            Row(
+                object: declared, action: .delete, sql: "DELETE FROM ecpa.declared_conflicts WHERE juror_id = {juror}",
                 expected: [(.scoring, allDenied)], note: "The secretariat clears a conflict with ecpa.clear_conflict."),
             Row(object: declared, action: .truncate, sql: "TRUNCATE ecpa.declared_conflicts", expected: [(.any, allDenied)]),
 
-            Row(object: conflicts, action: .select, variant: "own country",
+            Row(
+                object: conflicts, action: .select, variant: "own country",
                 sql: "SELECT entry_id FROM ecpa.conflicts WHERE juror_id = {juror_fi} AND source = 'own country'",
                 expected: [Phase.scoring, .frozen, .published].map { ($0, secretariatAndJurors) },
                 note: "Every juror sees who is from which entry's country; declared conflicts only their own."),
-            Row(object: conflicts, action: .select, variant: "declared",
+            Row(
+                object: conflicts, action: .select, variant: "declared",
                 sql: "SELECT entry_id FROM ecpa.conflicts WHERE juror_id = {juror} AND source = 'declared'",
                 sqlFor: [.advisoryJuror: "SELECT entry_id FROM ecpa.conflicts WHERE juror_id = {juror_at} AND source = 'declared'"],
                 expected: [Phase.scoring, .frozen, .published].map { ($0, "yes deny deny yes none yes none deny deny") }),
@@ -222,86 +276,119 @@ extension PermissionMatrix {
         let scores = table("scores", .scoring)
         let abstentions = table("abstentions", .scoring)
         let closedForAll = "closed deny deny deny deny deny deny deny deny"
-        let fixedOnceScoring: [(Phase, String)] = [(.submissionsOpen, secretariatOnly), (.scoring, closedForAll),
-                                                     (.frozen, closedForAll), (.published, closedForAll)]
+        let fixedOnceScoring: [(Phase, String)] = [
+            (.submissionsOpen, secretariatOnly), (.scoring, closedForAll),
+            (.frozen, closedForAll), (.published, closedForAll),
+        ]
         let frozenForJurors = "frozen deny deny frozen deny frozen frozen deny deny"
         let onTheEntry = "SELECT value FROM ecpa.scores WHERE edition_id = {edition} AND entry_id = {entry}"
         // A public reader may read published results, nothing unpublished (DESIGN.md section 2).
         let readerBeforePublication = "yes yes yes yes yes yes yes deny none"
-        let unpublishedSchemeHidden: [(Phase, String)] = [(.submissionsOpen, readerBeforePublication), (.scoring, readerBeforePublication),
-                                                          (.frozen, readerBeforePublication), (.published, everyGroup)]
+        let unpublishedSchemeHidden: [(Phase, String)] = [
+            (.submissionsOpen, readerBeforePublication), (.scoring, readerBeforePublication),
+            (.frozen, readerBeforePublication), (.published, everyGroup),
+        ]
         return [
-            Row(object: schemes, action: .select, sql: "SELECT edition_id FROM ecpa.schemes WHERE edition_id = {edition}",
+            Row(
+                object: schemes, action: .select, sql: "SELECT edition_id FROM ecpa.schemes WHERE edition_id = {edition}",
                 expected: unpublishedSchemeHidden, note: "The scheme is declared before scoring and printed with the results."),
-            Row(object: schemes, action: .insert, variant: "or replace",
+            Row(
+                object: schemes, action: .insert, variant: "or replace",
                 sql: """
                     INSERT INTO ecpa.schemes (edition_id, name, source_text) VALUES ({edition}, 'Matrix', '') \
                     ON CONFLICT (edition_id) DO UPDATE SET note = 'Matrix'
                     """,
                 expected: fixedOnceScoring),
-            Row(object: schemes, action: .update, sql: "UPDATE ecpa.schemes SET note = 'Matrix' WHERE edition_id = {edition}",
+            Row(
+                object: schemes, action: .update, sql: "UPDATE ecpa.schemes SET note = 'Matrix' WHERE edition_id = {edition}",
                 expected: fixedOnceScoring),
             Row(object: schemes, action: .delete, sql: "DELETE FROM ecpa.schemes WHERE edition_id = {edition}", expected: [(.any, allDenied)]),
             Row(object: schemes, action: .truncate, sql: "TRUNCATE ecpa.schemes", expected: [(.any, allDenied)]),
 
-            Row(object: criteria, action: .select, sql: "SELECT code, weight FROM ecpa.criteria WHERE edition_id = {edition}",
+            Row(
+                object: criteria, action: .select, sql: "SELECT code, weight FROM ecpa.criteria WHERE edition_id = {edition}",
                 expected: unpublishedSchemeHidden),
-            Row(object: criteria, action: .insert,
+            Row(
+                object: criteria, action: .insert,
                 sql: """
                     INSERT INTO ecpa.criteria (edition_id, code, position, name, weight, min_value, max_value, step) \
                     VALUES ({edition}, 'matrix', 99, 'Matrix', 1, 0, 10, 1)
                     """,
                 expected: fixedOnceScoring),
-            Row(object: criteria, action: .update, sql: "UPDATE ecpa.criteria SET description = 'Matrix' WHERE edition_id = {edition}",
+            Row(
+                object: criteria, action: .update, sql: "UPDATE ecpa.criteria SET description = 'Matrix' WHERE edition_id = {edition}",
                 expected: fixedOnceScoring),
-            Row(object: criteria, action: .delete, sql: "DELETE FROM ecpa.criteria WHERE edition_id = {edition}",
+            Row(
+                object: criteria, action: .delete, sql: "DELETE FROM ecpa.criteria WHERE edition_id = {edition}",
                 expected: [(.any, allDenied)], note: "The secretariat replaces a scheme's criteria with ecpa.clear_criteria."),
             Row(object: criteria, action: .truncate, sql: "TRUNCATE ecpa.criteria", expected: [(.any, allDenied)]),
 
-            Row(object: scores, action: .select,
+            Row(
+                object: scores, action: .select,
                 sql: "SELECT value FROM ecpa.scores WHERE edition_id = {edition} AND entry_id = {entry} AND juror_id = {juror}",
                 sqlFor: [.jurorConflictedCell: onTheEntry, .advisoryJuror: onTheEntry],
-                expected: [(.scoring, "yes deny deny yes none none none deny deny"),
-                           (.frozen, "yes deny deny yes none none none deny deny"),
-                           (.published, "yes deny deny yes yes yes yes deny deny")],
+                expected: [
+                    (.scoring, "yes deny deny yes none none none deny deny"),
+                    (.frozen, "yes deny deny yes none none none deny deny"),
+                    (.published, "yes deny deny yes yes yes yes deny deny"),
+                ],
                 note: "A juror reads other jurors' scores once the edition is published; representatives and readers use ecpa.published_scores."),
-            Row(object: scores, action: .insert,
+            Row(
+                object: scores, action: .insert,
                 sql: """
                     INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) \
                     VALUES ({edition}, {new_cell}, {juror}, 'focus', 5)
                     """,
-                expected: [(.submissionsOpen, "closed deny deny closed deny closed closed deny deny"),
-                           (.scoring, "yes deny deny yes deny conflict deny deny deny"),
-                           (.frozen, frozenForJurors), (.published, frozenForJurors)],
+                expected: [
+                    (.submissionsOpen, "closed deny deny closed deny closed closed deny deny"),
+                    (.scoring, "yes deny deny yes deny conflict deny deny deny"),
+                    (.frozen, frozenForJurors), (.published, frozenForJurors),
+                ],
                 note: "An advisory juror does not score; a conflicted cell stays empty."),
-            Row(object: scores, action: .update, variant: "value",
+            Row(
+                object: scores, action: .update, variant: "value",
                 sql: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry} AND juror_id = {juror}",
-                sqlFor: [.jurorConflictedCell: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}",
-                         .advisoryJuror: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}"],
-                expected: [(.scoring, "yes deny deny yes none none none deny deny"),
-                           (.frozen, "frozen deny deny frozen none none none deny deny"),
-                           (.published, "frozen deny deny frozen none none none deny deny")]),
-            Row(object: scores, action: .update, variant: "move a cell",
-                sql: "UPDATE ecpa.scores SET juror_id = juror_id, criterion_code = criterion_code WHERE edition_id = {edition} AND juror_id = {juror}",
+                sqlFor: [
+                    .jurorConflictedCell: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}",
+                    .advisoryJuror: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}",
+                ],
+                expected: [
+                    (.scoring, "yes deny deny yes none none none deny deny"),
+                    (.frozen, "frozen deny deny frozen none none none deny deny"),
+                    (.published, "frozen deny deny frozen none none none deny deny"),
+                ]),
+            Row(
+                object: scores, action: .update, variant: "move a cell",
+                sql:
+                    "UPDATE ecpa.scores SET juror_id = juror_id, criterion_code = criterion_code WHERE edition_id = {edition} AND juror_id = {juror}",
                 expected: [(.scoring, allDenied)]),
-            Row(object: scores, action: .delete, sql: "DELETE FROM ecpa.scores WHERE edition_id = {edition} AND juror_id = {juror}",
+            Row(
+                object: scores, action: .delete, sql: "DELETE FROM ecpa.scores WHERE edition_id = {edition} AND juror_id = {juror}",
                 expected: [(.scoring, allDenied)], note: "Scores leave only through ecpa.abstain, which records the abstention."),
             Row(object: scores, action: .truncate, sql: "TRUNCATE ecpa.scores", expected: [(.any, allDenied)]),
 
-            Row(object: abstentions, action: .select,
+            Row(
+                object: abstentions, action: .select,
                 sql: "SELECT entry_id FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror}",
                 sqlFor: [.advisoryJuror: "SELECT entry_id FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror_at}"],
-                expected: [(.scoring, "yes deny deny yes none yes none deny deny"),
-                           (.frozen, "yes deny deny yes none yes none deny deny"),
-                           (.published, "yes deny deny yes yes yes yes deny deny")]),
-            Row(object: abstentions, action: .insert,
+                expected: [
+                    (.scoring, "yes deny deny yes none yes none deny deny"),
+                    (.frozen, "yes deny deny yes none yes none deny deny"),
+                    (.published, "yes deny deny yes yes yes yes deny deny"),
+                ]),
+            Row(
+                object: abstentions, action: .insert,
                 sql: "INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id) VALUES ({edition}, {new_cell}, {juror})",
-                expected: [(.scoring, "yes deny deny yes deny conflict deny deny deny"),
-                           (.frozen, frozenForJurors), (.published, frozenForJurors)]),
-            Row(object: abstentions, action: .update,
+                expected: [
+                    (.scoring, "yes deny deny yes deny conflict deny deny deny"),
+                    (.frozen, frozenForJurors), (.published, frozenForJurors),
+                ]),
+            Row(
+                object: abstentions, action: .update,
                 sql: "UPDATE ecpa.abstentions SET comment = 'Matrix' WHERE edition_id = {edition} AND juror_id = {juror}",
                 expected: [(.scoring, allDenied)]),
-            Row(object: abstentions, action: .delete,
+            Row(
+                object: abstentions, action: .delete,
                 sql: "DELETE FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror}",
                 expected: [(.scoring, allDenied)], note: "An abstention is withdrawn with ecpa.withdraw_abstention."),
             Row(object: abstentions, action: .truncate, sql: "TRUNCATE ecpa.abstentions", expected: [(.any, allDenied)]),
@@ -317,37 +404,51 @@ extension PermissionMatrix {
         let audit = table("audit_log", .ledger)
         let points = table("serialization_points", .ledger)
         return [
-            Row(object: events, action: .select, sql: "SELECT id FROM ecpa.score_events WHERE edition_id = {edition} AND juror_id = {juror}",
+            Row(
+                object: events, action: .select, sql: "SELECT id FROM ecpa.score_events WHERE edition_id = {edition} AND juror_id = {juror}",
                 sqlFor: [.advisoryJuror: "SELECT id FROM ecpa.score_events WHERE edition_id = {edition} AND juror_id = {juror_at}"],
                 expected: [Phase.scoring, .frozen, .published].map { ($0, "yes deny deny yes none yes none deny deny") },
-                note: "A juror reads the history of their own cells only, also after publication."),
-        ] + noWrites(events,
-                     insert: "INSERT INTO ecpa.score_events (batch_id, edition_id, entry_id, juror_id, action) VALUES (1, {edition}, {entry}, {juror}, 'insert')",
-                     update: "UPDATE ecpa.score_events SET new_value = 0 WHERE edition_id = {edition}",
-                     delete: "DELETE FROM ecpa.score_events WHERE edition_id = {edition}",
-                     note: "Only owner-run triggers append to the ledger.") + [
-            Row(object: batches, action: .select, sql: "SELECT hash FROM ecpa.score_batches", expected: [(.any, secretariatOnly)]),
-        ] + noWrites(batches,
-                     insert: "INSERT INTO ecpa.score_batches (id, at, actor, operation, event_count, rows_digest) VALUES (1000000, now(), 'someone', 'insert scores', 0, '')",
-                     update: "UPDATE ecpa.score_batches SET rows_digest = rows_digest",
-                     delete: "DELETE FROM ecpa.score_batches") + [
-            Row(object: head, action: .select, sql: "SELECT hash FROM ecpa.ledger_head", expected: [(.any, secretariatOnly)]),
-        ] + noWrites(head,
-                     insert: "INSERT INTO ecpa.ledger_head (only_row, hash) VALUES (true, repeat('f', 64))",
-                     update: "UPDATE ecpa.ledger_head SET hash = repeat('f', 64)",
-                     delete: "DELETE FROM ecpa.ledger_head") + [
-            Row(object: audit, action: .select, sql: "SELECT id FROM ecpa.audit_log", expected: [(.any, secretariatOnly)]),
-        ] + noWrites(audit,
-                     insert: "INSERT INTO ecpa.audit_log (table_name, row_key, action) VALUES ('entries', '1', 'insert')",
-                     update: "UPDATE ecpa.audit_log SET actor = 'someone'",
-                     delete: "DELETE FROM ecpa.audit_log",
-                     note: "Only owner-run triggers append to the audit log.") + [
-            Row(object: points, action: .select, sql: "SELECT point FROM ecpa.serialization_points", expected: [(.any, allDenied)],
-                note: "Owner-run rules bump and hold these rows so that a writer with an older snapshot fails."),
-        ] + noWrites(points,
-                     insert: "INSERT INTO ecpa.serialization_points (point) VALUES ('juror:0')",
-                     update: "UPDATE ecpa.serialization_points SET version = version + 1",
-                     delete: "DELETE FROM ecpa.serialization_points")
+                note: "A juror reads the history of their own cells only, also after publication.")
+        ]
+            + noWrites(
+                events,
+                insert:
+                    "INSERT INTO ecpa.score_events (batch_id, edition_id, entry_id, juror_id, action) VALUES (1, {edition}, {entry}, {juror}, 'insert')",
+                update: "UPDATE ecpa.score_events SET new_value = 0 WHERE edition_id = {edition}",
+                delete: "DELETE FROM ecpa.score_events WHERE edition_id = {edition}",
+                note: "Only owner-run triggers append to the ledger.") + [
+                Row(object: batches, action: .select, sql: "SELECT hash FROM ecpa.score_batches", expected: [(.any, secretariatOnly)])
+            ]
+            + noWrites(
+                batches,
+                insert:
+                    "INSERT INTO ecpa.score_batches (id, at, actor, operation, event_count, rows_digest) VALUES (1000000, now(), 'someone', 'insert scores', 0, '')",
+                update: "UPDATE ecpa.score_batches SET rows_digest = rows_digest",
+                delete: "DELETE FROM ecpa.score_batches") + [
+                Row(object: head, action: .select, sql: "SELECT hash FROM ecpa.ledger_head", expected: [(.any, secretariatOnly)])
+            ]
+            + noWrites(
+                head,
+                insert: "INSERT INTO ecpa.ledger_head (only_row, hash) VALUES (true, repeat('f', 64))",
+                update: "UPDATE ecpa.ledger_head SET hash = repeat('f', 64)",
+                delete: "DELETE FROM ecpa.ledger_head") + [
+                Row(object: audit, action: .select, sql: "SELECT id FROM ecpa.audit_log", expected: [(.any, secretariatOnly)])
+            ]
+            + noWrites(
+                audit,
+                insert: "INSERT INTO ecpa.audit_log (table_name, row_key, action) VALUES ('entries', '1', 'insert')",
+                update: "UPDATE ecpa.audit_log SET actor = 'someone'",
+                delete: "DELETE FROM ecpa.audit_log",
+                note: "Only owner-run triggers append to the audit log.") + [
+                Row(
+                    object: points, action: .select, sql: "SELECT point FROM ecpa.serialization_points", expected: [(.any, allDenied)],
+                    note: "Owner-run rules bump and hold these rows so that a writer with an older snapshot fails.")
+            ]
+            + noWrites(
+                points,
+                insert: "INSERT INTO ecpa.serialization_points (point) VALUES ('juror:0')",
+                update: "UPDATE ecpa.serialization_points SET version = version + 1",
+                delete: "DELETE FROM ecpa.serialization_points")
     }()
 
     // MARK: Results
@@ -358,27 +459,38 @@ extension PermissionMatrix {
         let places = table("frozen_places", .results)
         let publishedOnly = "yes none none none none none none deny none"
         return [
-            Row(object: overrides, action: .select, sql: "SELECT entry_id FROM ecpa.overrides WHERE edition_id = {edition}",
-                expected: [Phase.scoring, .frozen, .published].map { ($0, secretariatAndJurors) }),
-        ] + noWrites(overrides,
-                     insert: "INSERT INTO ecpa.overrides (edition_id, entry_id, place, reason) VALUES ({edition}, {entry}, 9, 'Matrix')",
-                     update: "UPDATE ecpa.overrides SET reason = 'Matrix' WHERE edition_id = {edition}",
-                     delete: "DELETE FROM ecpa.overrides WHERE edition_id = {edition}",
-                     phase: .scoring, note: "The secretariat sets and clears overrides with ecpa.set_override and ecpa.clear_override.") + [
-            Row(object: results, action: .select, sql: "SELECT digest FROM ecpa.frozen_results WHERE edition_id = {edition}",
-                expected: [(.frozen, publishedOnly), (.published, everyGroup)]),
-        ] + noWrites(results,
-                     insert: "INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest) VALUES ({edition}, 'weighted-mean', '', '', '')",
-                     update: "UPDATE ecpa.frozen_results SET digest = repeat('0', 64) WHERE edition_id = {edition}",
-                     delete: "DELETE FROM ecpa.frozen_results WHERE edition_id = {edition}",
-                     phase: .frozen, note: "Only ecpa.freeze_edition stores results.") + [
-            Row(object: places, action: .select, sql: "SELECT entry_id FROM ecpa.frozen_places WHERE edition_id = {edition}",
-                expected: [(.frozen, publishedOnly), (.published, everyGroup)]),
-        ] + noWrites(places,
-                     insert: "INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, score, juror_count, shared_place) VALUES ({edition}, {entry}, 1, 10, 1, false)",
-                     update: "UPDATE ecpa.frozen_places SET place = 1 WHERE edition_id = {edition}",
-                     delete: "DELETE FROM ecpa.frozen_places WHERE edition_id = {edition}",
-                     phase: .frozen)
+            Row(
+                object: overrides, action: .select, sql: "SELECT entry_id FROM ecpa.overrides WHERE edition_id = {edition}",
+                expected: [Phase.scoring, .frozen, .published].map { ($0, secretariatAndJurors) })
+        ]
+            + noWrites(
+                overrides,
+                insert: "INSERT INTO ecpa.overrides (edition_id, entry_id, place, reason) VALUES ({edition}, {entry}, 9, 'Matrix')",
+                update: "UPDATE ecpa.overrides SET reason = 'Matrix' WHERE edition_id = {edition}",
+                delete: "DELETE FROM ecpa.overrides WHERE edition_id = {edition}",
+                phase: .scoring, note: "The secretariat sets and clears overrides with ecpa.set_override and ecpa.clear_override.") + [
+                Row(
+                    object: results, action: .select, sql: "SELECT digest FROM ecpa.frozen_results WHERE edition_id = {edition}",
+                    expected: [(.frozen, publishedOnly), (.published, everyGroup)])
+            ]
+            + noWrites(
+                results,
+                insert:
+                    "INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest) VALUES ({edition}, 'weighted-mean', '', '', '')",
+                update: "UPDATE ecpa.frozen_results SET digest = repeat('0', 64) WHERE edition_id = {edition}",
+                delete: "DELETE FROM ecpa.frozen_results WHERE edition_id = {edition}",
+                phase: .frozen, note: "Only ecpa.freeze_edition stores results.") + [
+                Row(
+                    object: places, action: .select, sql: "SELECT entry_id FROM ecpa.frozen_places WHERE edition_id = {edition}",
+                    expected: [(.frozen, publishedOnly), (.published, everyGroup)])
+            ]
+            + noWrites(
+                places,
+                insert:
+                    "INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, score, juror_count, shared_place) VALUES ({edition}, {entry}, 1, 10, 1, false)",
+                update: "UPDATE ecpa.frozen_places SET place = 1 WHERE edition_id = {edition}",
+                delete: "DELETE FROM ecpa.frozen_places WHERE edition_id = {edition}",
+                phase: .frozen)
     }()
 
     // MARK: Published results
@@ -387,23 +499,29 @@ extension PermissionMatrix {
         let editions = view("published_editions", .published)
         let note = "Returns a published edition's records, the same rows to everyone; nothing for an edition not published."
         let published = { (name: String, sql: String, more: String) in
-            Row(object: function("\(name)(bigint)", .published), action: .execute, sql: sql,
+            Row(
+                object: function("\(name)(bigint)", .published), action: .execute, sql: sql,
                 expected: [(.published, everyGroup)], note: note + more)
         }
         return [
-            Row(object: editions, action: .select, sql: "SELECT id FROM ecpa.published_editions WHERE id = {edition}",
+            Row(
+                object: editions, action: .select, sql: "SELECT id FROM ecpa.published_editions WHERE id = {edition}",
                 expected: [(.published, everyGroup)], note: "Shows published editions only, the same rows to everyone."),
             Row(object: editions, action: .insert, sql: "INSERT INTO ecpa.published_editions DEFAULT VALUES", expected: [(.any, allDenied)]),
             // Its only column is the editions' identity: PostgreSQL refuses any update before it checks a right.
-            Row(object: editions, action: .update, sql: "UPDATE ecpa.published_editions SET id = DEFAULT",
+            Row(
+                object: editions, action: .update, sql: "UPDATE ecpa.published_editions SET id = DEFAULT",
                 expected: [(.any, "428C9 428C9 428C9 428C9 428C9 428C9 428C9 deny 428C9")]),
             Row(object: editions, action: .delete, sql: "DELETE FROM ecpa.published_editions", expected: [(.any, allDenied)]),
-            published("published_entries", "SELECT id, title FROM ecpa.published_entries({edition}) WHERE id = {entry}",
-                      " Without contact details."),
-            published("published_jurors", "SELECT id, role_name FROM ecpa.published_jurors({edition}) WHERE id = {juror}",
-                      " Jurors by seat, never by name."),
-            published("published_conflicts", "SELECT entry_id, reason FROM ecpa.published_conflicts({edition}) WHERE juror_id = {juror_at}",
-                      " Without the reasons of declared conflicts, but with who declared them."),
+            published(
+                "published_entries", "SELECT id, title FROM ecpa.published_entries({edition}) WHERE id = {entry}",
+                " Without contact details."),
+            published(
+                "published_jurors", "SELECT id, role_name FROM ecpa.published_jurors({edition}) WHERE id = {juror}",
+                " Jurors by seat, never by name."),
+            published(
+                "published_conflicts", "SELECT entry_id, reason FROM ecpa.published_conflicts({edition}) WHERE juror_id = {juror_at}",
+                " Without the reasons of declared conflicts, but with who declared them."),
             published("published_scores", "SELECT value FROM ecpa.published_scores({edition}) WHERE entry_id = {entry}", " Without comments."),
             published("published_abstentions", "SELECT entry_id FROM ecpa.published_abstentions({edition})", ""),
             published("published_overrides", "SELECT entry_id, reason FROM ecpa.published_overrides({edition})", ""),
@@ -419,33 +537,42 @@ extension PermissionMatrix {
         let awardFacts = view("archive_award_facts", .archive)
         return [
             Row(object: editions, action: .select, sql: "SELECT year FROM ecpa.archive_editions WHERE year = 2018", expected: [(.any, everyGroup)]),
-            Row(object: editions, action: .insert,
+            Row(
+                object: editions, action: .insert,
                 sql: """
                     INSERT INTO ecpa.archive_editions (year, host_certainty, host_city_certainty, conference_dates_certainty, theme_certainty) \
                     VALUES (2150, 'unknown', 'unknown', 'unknown', 'unknown')
                     """,
                 expected: [(.any, secretariatOnly)]),
-            Row(object: editions, action: .update, sql: "UPDATE ecpa.archive_editions SET note = 'Matrix' WHERE year = 2018", expected: [(.any, secretariatOnly)]),
+            Row(
+                object: editions, action: .update, sql: "UPDATE ecpa.archive_editions SET note = 'Matrix' WHERE year = 2018",
+                expected: [(.any, secretariatOnly)]),
             Row(object: editions, action: .delete, sql: "DELETE FROM ecpa.archive_editions WHERE year = 2018", expected: [(.any, allDenied)]),
             Row(object: editions, action: .truncate, sql: "TRUNCATE ecpa.archive_editions", expected: [(.any, allDenied)]),
 
             Row(object: awards, action: .select, sql: "SELECT id FROM ecpa.archive_awards WHERE year = 2018", expected: [(.any, everyGroup)]),
-            Row(object: awards, action: .insert,
+            Row(
+                object: awards, action: .insert,
                 sql: """
                     INSERT INTO ecpa.archive_awards (year, award, award_certainty, country_certainty, title_certainty) \
                     VALUES (2018, 'awarded', 'confirmed', 'unknown', 'unknown')
                     """,
                 expected: [(.any, secretariatOnly)]),
-            Row(object: awards, action: .update, sql: "UPDATE ecpa.archive_awards SET note = 'Matrix' WHERE year = 2018", expected: [(.any, secretariatOnly)]),
-            Row(object: awards, action: .delete, sql: "DELETE FROM ecpa.archive_awards WHERE year = 2018",
+            Row(
+                object: awards, action: .update, sql: "UPDATE ecpa.archive_awards SET note = 'Matrix' WHERE year = 2018",
+                expected: [(.any, secretariatOnly)]),
+            Row(
+                object: awards, action: .delete, sql: "DELETE FROM ecpa.archive_awards WHERE year = 2018",
                 expected: [(.any, allDenied)], note: "The secretariat removes an award with ecpa.delete_archive_award."),
             Row(object: awards, action: .truncate, sql: "TRUNCATE ecpa.archive_awards", expected: [(.any, allDenied)]),
 
-            Row(object: editionFacts, action: .select, sql: "SELECT year FROM ecpa.archive_edition_facts WHERE year IN (2018, {year})",
+            Row(
+                object: editionFacts, action: .select, sql: "SELECT year FROM ecpa.archive_edition_facts WHERE year IN (2018, {year})",
                 expected: [(.published, everyGroup)], note: "The research notes, with each edition published in ecpa in place of its notes."),
         ] + notWritableView(editionFacts, column: "note") + [
-            Row(object: awardFacts, action: .select, sql: "SELECT year, award FROM ecpa.archive_award_facts WHERE year IN (2018, {year})",
-                expected: [(.published, everyGroup)]),
+            Row(
+                object: awardFacts, action: .select, sql: "SELECT year, award FROM ecpa.archive_award_facts WHERE year IN (2018, {year})",
+                expected: [(.published, everyGroup)])
         ] + notWritableView(awardFacts, column: "note")
     }()
 
@@ -455,7 +582,8 @@ extension PermissionMatrix {
         "archive_awards_id_seq", "audit_log_id_seq", "editions_id_seq", "entries_id_seq", "jurors_id_seq",
         "late_acceptances_id_seq", "score_batch_ids", "score_events_id_seq",
     ].map { name in
-        Row(object: Object(kind: .sequence, name: "ecpa.\(name)", group: .sequences), action: .nextval,
+        Row(
+            object: Object(kind: .sequence, name: "ecpa.\(name)", group: .sequences), action: .nextval,
             sql: "SELECT nextval('ecpa.\(name)')", expected: [(.any, allDenied)])
     }
 
@@ -468,70 +596,105 @@ extension PermissionMatrix {
         let orderForSecretariat = "order deny deny deny deny deny deny deny deny"
         let afterPublication: [(Phase, String)] = [(.scoring, publishedOnly), (.frozen, publishedOnly), (.published, everyGroup)]
         return [
-            Row(object: function("create_login_role(text,text,text)", .functions), action: .execute,
+            Row(
+                object: function("create_login_role(text,text,text)", .functions), action: .execute,
                 sql: "SELECT ecpa.create_login_role({fresh_login}, 'md5' || repeat('0', 32), 'juror')", expected: [(.any, secretariatOnly)]),
-            Row(object: function("grant_group(text,text)", .functions), action: .execute, variant: "an ecpa login",
+            Row(
+                object: function("grant_group(text,text)", .functions), action: .execute, variant: "an ecpa login",
                 sql: "SELECT ecpa.grant_group({reader_login}, 'juror')", expected: [(.any, secretariatOnly)]),
-            Row(object: function("grant_group(text,text)", .functions), action: .execute, variant: "another login",
+            Row(
+                object: function("grant_group(text,text)", .functions), action: .execute, variant: "another login",
                 sql: "SELECT ecpa.grant_group({no_group_login}, 'juror')", expected: [(.any, allDenied)],
                 note: "A login in no ecpa group is the database administrator's to add."),
-            Row(object: function("connections()", .functions), action: .execute,
+            Row(
+                object: function("connections()", .functions), action: .execute,
                 sql: "SELECT pid FROM ecpa.connections()", expected: [(.any, secretariatOnly)]),
-            Row(object: function("end_connection(integer)", .functions), action: .execute,
+            Row(
+                object: function("end_connection(integer)", .functions), action: .execute,
                 sql: "SELECT ecpa.end_connection({victim_pid})", expected: [(.any, secretariatOnly)],
                 note: "Ends another session on this database (the test ends one it opened for this)."),
-            Row(object: function("remove_juror(bigint)", .functions), action: .execute, sql: "SELECT ecpa.remove_juror({juror})",
-                expected: [(.submissionsOpen, secretariatOnly), (.scoring, closedForSecretariat),
-                           (.frozen, closedForSecretariat), (.published, closedForSecretariat)]),
-            Row(object: function("clear_conflict(bigint,bigint)", .functions), action: .execute,
+            Row(
+                object: function("remove_juror(bigint)", .functions), action: .execute, sql: "SELECT ecpa.remove_juror({juror})",
+                expected: [
+                    (.submissionsOpen, secretariatOnly), (.scoring, closedForSecretariat),
+                    (.frozen, closedForSecretariat), (.published, closedForSecretariat),
+                ]),
+            Row(
+                object: function("clear_conflict(bigint,bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.clear_conflict({juror}, {declared})",
                 expected: [(.scoring, secretariatOnly), (.frozen, frozenForSecretariat), (.published, frozenForSecretariat)]),
-            Row(object: function("clear_criteria(bigint)", .functions), action: .execute, sql: "SELECT ecpa.clear_criteria({edition})",
-                expected: [(.submissionsOpen, secretariatOnly), (.scoring, closedForSecretariat),
-                           (.frozen, closedForSecretariat), (.published, closedForSecretariat)]),
-            Row(object: function("delete_archive_award(bigint)", .functions), action: .execute,
+            Row(
+                object: function("clear_criteria(bigint)", .functions), action: .execute, sql: "SELECT ecpa.clear_criteria({edition})",
+                expected: [
+                    (.submissionsOpen, secretariatOnly), (.scoring, closedForSecretariat),
+                    (.frozen, closedForSecretariat), (.published, closedForSecretariat),
+                ]),
+            Row(
+                object: function("delete_archive_award(bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.delete_archive_award((SELECT min(id) FROM ecpa.archive_awards))", expected: [(.any, secretariatOnly)]),
-            Row(object: function("abstain(bigint,bigint,bigint,text)", .functions), action: .execute,
+            Row(
+                object: function("abstain(bigint,bigint,bigint,text)", .functions), action: .execute,
                 sql: "SELECT ecpa.abstain({edition}, {new_cell}, {juror}, 'Matrix')",
-                expected: [(.scoring, "yes deny deny yes deny conflict deny deny deny"),
-                           (.frozen, "frozen deny deny frozen deny frozen frozen deny deny"),
-                           (.published, "frozen deny deny frozen deny frozen frozen deny deny")]),
-            Row(object: function("withdraw_abstention(bigint,bigint)", .functions), action: .execute,
+                expected: [
+                    (.scoring, "yes deny deny yes deny conflict deny deny deny"),
+                    (.frozen, "frozen deny deny frozen deny frozen frozen deny deny"),
+                    (.published, "frozen deny deny frozen deny frozen frozen deny deny"),
+                ]),
+            Row(
+                object: function("withdraw_abstention(bigint,bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.withdraw_abstention({abstained}, {juror})",
                 sqlFor: [.advisoryJuror: "SELECT ecpa.withdraw_abstention({abstained}, {juror_at})"],
-                expected: [(.scoring, "yes deny deny yes deny yes deny deny deny"),
-                           (.frozen, "frozen deny deny frozen deny frozen deny deny deny"),
-                           (.published, "frozen deny deny frozen deny frozen deny deny deny")]),
-            Row(object: function("set_override(bigint,bigint,integer,text)", .functions), action: .execute,
+                expected: [
+                    (.scoring, "yes deny deny yes deny yes deny deny deny"),
+                    (.frozen, "frozen deny deny frozen deny frozen deny deny deny"),
+                    (.published, "frozen deny deny frozen deny frozen deny deny deny"),
+                ]),
+            Row(
+                object: function("set_override(bigint,bigint,integer,text)", .functions), action: .execute,
                 sql: "SELECT ecpa.set_override({edition}, {entry}, 3, 'Matrix override')",
-                expected: [(.submissionsOpen, closedForSecretariat), (.scoring, secretariatOnly),
-                           (.frozen, frozenForSecretariat), (.published, frozenForSecretariat)]),
-            Row(object: function("clear_override(bigint,bigint)", .functions), action: .execute,
+                expected: [
+                    (.submissionsOpen, closedForSecretariat), (.scoring, secretariatOnly),
+                    (.frozen, frozenForSecretariat), (.published, frozenForSecretariat),
+                ]),
+            Row(
+                object: function("clear_override(bigint,bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.clear_override({edition}, {override})",
                 expected: [(.scoring, secretariatOnly), (.frozen, frozenForSecretariat), (.published, frozenForSecretariat)]),
-            Row(object: function("seal_score_ledger()", .functions), action: .execute, sql: "SELECT ecpa.seal_score_ledger()",
+            Row(
+                object: function("seal_score_ledger()", .functions), action: .execute, sql: "SELECT ecpa.seal_score_ledger()",
                 expected: [(.any, secretariatOnly)]),
-            Row(object: function("freeze_edition(bigint,text,jsonb)", .functions), action: .execute,
+            Row(
+                object: function("freeze_edition(bigint,text,jsonb)", .functions), action: .execute,
                 sql: "SELECT ecpa.freeze_edition({edition}, 'weighted-mean', {ranking})",
-                expected: [(.submissionsOpen, orderForSecretariat), (.scoring, secretariatOnly),
-                           (.frozen, orderForSecretariat), (.published, orderForSecretariat)]),
-            Row(object: function("score_set_digest(bigint)", .functions), action: .execute,
+                expected: [
+                    (.submissionsOpen, orderForSecretariat), (.scoring, secretariatOnly),
+                    (.frozen, orderForSecretariat), (.published, orderForSecretariat),
+                ]),
+            Row(
+                object: function("score_set_digest(bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.score_set_digest({edition})", expected: [(.any, allDenied)],
                 note: "The freeze's own: `results verify` computes the digests itself from the rows."),
-            Row(object: function("cells_differing_from_ledger(bigint)", .functions), action: .execute,
+            Row(
+                object: function("cells_differing_from_ledger(bigint)", .functions), action: .execute,
                 sql: "SELECT * FROM ecpa.cells_differing_from_ledger({edition})", expected: afterPublication),
-            Row(object: function("edition_events_after(bigint,text)", .functions), action: .execute,
+            Row(
+                object: function("edition_events_after(bigint,text)", .functions), action: .execute,
                 sql: "SELECT ecpa.edition_events_after({edition}, repeat('0', 64))", expected: afterPublication),
-            Row(object: function("frozen_ranking_text(bigint,text)", .functions), action: .execute,
+            Row(
+                object: function("frozen_ranking_text(bigint,text)", .functions), action: .execute,
                 sql: "SELECT ecpa.frozen_ranking_text({edition}, 'weighted-mean')", expected: [(.any, allDenied)]),
-            Row(object: function("frozen_digest(bigint)", .functions), action: .execute,
+            Row(
+                object: function("frozen_digest(bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.frozen_digest({edition})", expected: [(.any, allDenied)]),
-            Row(object: function("published_podiums()", .functions), action: .execute,
+            Row(
+                object: function("published_podiums()", .functions), action: .execute,
                 sql: "SELECT * FROM ecpa.published_podiums()", expected: [(.any, everyGroup)]),
-            Row(object: function("verify_score_ledger()", .functions), action: .execute,
+            Row(
+                object: function("verify_score_ledger()", .functions), action: .execute,
                 sql: "SELECT * FROM ecpa.verify_score_ledger()", expected: [(.any, everyGroup)],
                 note: "Runs as the owner for anyone; it returns only the numbers of broken batches, never a hash."),
-            Row(object: function("may_read_results(bigint)", .functions), action: .execute,
+            Row(
+                object: function("may_read_results(bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.may_read_results({edition})", expected: [(.any, everyGroup)]),
         ]
     }()
@@ -553,21 +716,27 @@ extension PermissionMatrix {
             helper("word_count(text)", "SELECT ecpa.word_count('three little words')", everyGroup),
             helper("on_scale(numeric,numeric,numeric,numeric)", "SELECT ecpa.on_scale(5, 0, 10, 1)", everyGroup),
             helper("score_event_text(ecpa.score_events)", "SELECT ecpa.score_event_text(NULL::ecpa.score_events)", everyGroup),
-            helper("score_batch_hash(text,bigint,timestamp with time zone,text,text,integer,text)",
-                     "SELECT ecpa.score_batch_hash(repeat('0', 64), 1, now(), 'someone', 'insert scores', 1, repeat('0', 64))", everyGroup),
-            helper("submission_refusal(ecpa.editions,timestamp with time zone)",
-                     "SELECT ecpa.submission_refusal(e, now()) FROM ecpa.editions e WHERE e.id = {edition}",
-                     "yes yes yes yes yes yes yes deny none"),
-            helper("entry_content_edit(ecpa.entries,ecpa.entries)",
-                     "SELECT ecpa.entry_content_edit(NULL::ecpa.entries, NULL::ecpa.entries)", everyGroup),
-            Row(object: function("entry_window(ecpa.editions,text,timestamp with time zone)", .internals), action: .execute,
-                sql: "SELECT (ecpa.entry_window(e, 'FI', e.submissions_close_at + interval '1 day')).refusal FROM ecpa.editions e WHERE e.id = {edition}",
+            helper(
+                "score_batch_hash(text,bigint,timestamp with time zone,text,text,integer,text)",
+                "SELECT ecpa.score_batch_hash(repeat('0', 64), 1, now(), 'someone', 'insert scores', 1, repeat('0', 64))", everyGroup),
+            helper(
+                "submission_refusal(ecpa.editions,timestamp with time zone)",
+                "SELECT ecpa.submission_refusal(e, now()) FROM ecpa.editions e WHERE e.id = {edition}",
+                "yes yes yes yes yes yes yes deny none"),
+            helper(
+                "entry_content_edit(ecpa.entries,ecpa.entries)",
+                "SELECT ecpa.entry_content_edit(NULL::ecpa.entries, NULL::ecpa.entries)", everyGroup),
+            Row(
+                object: function("entry_window(ecpa.editions,text,timestamp with time zone)", .internals), action: .execute,
+                sql:
+                    "SELECT (ecpa.entry_window(e, 'FI', e.submissions_close_at + interval '1 day')).refusal FROM ecpa.editions e WHERE e.id = {edition}",
                 expected: [(.submissionsOpen, "yes yes yes deny deny deny deny deny yes")],
                 note: "Runs as the caller and reads the late acceptances after the deadline; a reader sees no unpublished edition to ask about."),
             helper("score_batch_is_open(bigint)", "SELECT ecpa.score_batch_is_open(1)", allDenied),
             helper("refuse_unless_scoring(integer,text,boolean)", "SELECT ecpa.refuse_unless_scoring(2030, 'scoring', true)", allDenied),
             helper("bump(text)", "SELECT ecpa.bump('juror:0')", allDenied),
-            Row(object: function("edition_takes_entries(bigint)", .internals), action: .execute,
+            Row(
+                object: function("edition_takes_entries(bigint)", .internals), action: .execute,
                 sql: "SELECT ecpa.edition_takes_entries({edition})",
                 expected: [(.submissionsOpen, "deny yes yes deny deny deny deny deny deny")],
                 note: "The representatives' row policy asks it; it locks the edition as every guard does."),
@@ -575,8 +744,9 @@ extension PermissionMatrix {
             helper("medal_of_place(integer)", "SELECT ecpa.medal_of_place(1)", everyGroup),
             helper("is_clean_text(text,boolean)", "SELECT ecpa.is_clean_text('a title', false)", everyGroup),
             helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
-            helper("refuse_if_waited_for(regclass,tid,text)",
-                   "SELECT ecpa.refuse_if_waited_for('ecpa.editions', '(0,1)', 'test')", allDenied),
+            helper(
+                "refuse_if_waited_for(regclass,tid,text)",
+                "SELECT ecpa.refuse_if_waited_for('ecpa.editions', '(0,1)', 'test')", allDenied),
             helper("refuse_while_edition_changes(bigint)", "SELECT ecpa.refuse_while_edition_changes({edition})", allDenied),
         ]
     }()

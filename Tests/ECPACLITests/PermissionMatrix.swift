@@ -418,10 +418,16 @@ extension PermissionMatrix {
                     let key = "\(subject.login.rawValue)\n\(cell.symbolic)"
                     if let index = byStatement[key] {
                         guard (cells[index].hole == nil) == (hole == nil) else {
-                            throw DataError(description: "\(row.key) \(phase.rawValue): \(subject.rawValue) runs the same statement as \(cells[index].subjects[0].rawValue), so both or neither are holes")
+                            throw DataError(
+                                description:
+                                    "\(row.key) \(phase.rawValue): \(subject.rawValue) runs the same statement as \(cells[index].subjects[0].rawValue), so both or neither are holes"
+                            )
                         }
                         guard cells[index].expected == cell.expected else {
-                            throw DataError(description: "\(row.key) \(phase.rawValue): \(cells[index].subjects[0].rawValue) and \(subject.rawValue) run the same statement as the same login but expect \(cells[index].expected) and \(cell.expected)")
+                            throw DataError(
+                                description:
+                                    "\(row.key) \(phase.rawValue): \(cells[index].subjects[0].rawValue) and \(subject.rawValue) run the same statement as the same login but expect \(cells[index].expected) and \(cell.expected)"
+                            )
                         }
                         cells[index].subjects.append(subject)
                     } else {

@@ -42,9 +42,11 @@ final class PermissionMatrixFixture {
         try cli.expectSuccess(["edition", "publish", "2027"])
         let iso = ISO8601DateFormatter()
         for country in ["FI", "SE"] {
-            try cli.expectSuccess(["entry", "accept-late", "--edition", "2030", "--country", country,
-                                   "--until", iso.string(from: Date().addingTimeInterval(86_400 * 20)),
-                                   "--reason", "The matrix needs a late acceptance for \(country)."])
+            try cli.expectSuccess([
+                "entry", "accept-late", "--edition", "2030", "--country", country,
+                "--until", iso.string(from: Date().addingTimeInterval(86_400 * 20)),
+                "--reason", "The matrix needs a late acceptance for \(country).",
+            ])
         }
         let victim = try cli.database.connect(role: logins[.noGroup]!.role, password: logins[.noGroup]!.password)
         victimProcess = try victim.queryOne("SELECT pg_backend_pid() AS pid")!.decode("pid")
@@ -53,8 +55,11 @@ final class PermissionMatrixFixture {
 
     private func makePeople() throws {
         let secretariat = TestDatabase.uniqueName("matrix_secretariat")
-        try cli.expectSuccess(["user", "add", secretariat, "--kind", "secretariat", "--name", "Matrix Secretariat",
-                               "--password-file", "-"], input: "password-\(secretariat)\n")
+        try cli.expectSuccess(
+            [
+                "user", "add", secretariat, "--kind", "secretariat", "--name", "Matrix Secretariat",
+                "--password-file", "-",
+            ], input: "password-\(secretariat)\n")
         logins[.secretariat] = (secretariat, "password-\(secretariat)")
         logins[.representativeFI] = try cli.representative("FI")
         logins[.representativeSE] = try cli.representative("SE")
@@ -72,9 +77,11 @@ final class PermissionMatrixFixture {
         let year = String(Self.years[phase]!)
         let now = Date()
         let iso = ISO8601DateFormatter()
-        try cli.expectSuccess(["edition", "create", "--year", year, "--theme", "Matrix \(year)", "--host", "AT",
-                               "--opens", iso.string(from: now.addingTimeInterval(-86_400 * 10)),
-                               "--closes", iso.string(from: now.addingTimeInterval(86_400 * 10))])
+        try cli.expectSuccess([
+            "edition", "create", "--year", year, "--theme", "Matrix \(year)", "--host", "AT",
+            "--opens", iso.string(from: now.addingTimeInterval(-86_400 * 10)),
+            "--closes", iso.string(from: now.addingTimeInterval(86_400 * 10)),
+        ])
         try cli.expectSuccess(["edition", "open", year])
         try cli.expectSuccess(["scheme", "set", "--edition", year])
         let countries = phase == .submissionsOpen ? ["FI", "SE"] : ["FI", "SE", "LT", "DK", "HU"]
@@ -124,8 +131,10 @@ final class PermissionMatrixFixture {
             try cli.expectSuccess(["entry", "eligibility", entry(country), "--eligible"])
         }
         for juror in [Login.jurorAT, .jurorFI] {
-            try cli.expectSuccess(["jury", "conflict", "declare", "--edition", year, "--entry", entry("LT"),
-                                   "--reason", "Advised the Lithuanian project.", "--as", logins[juror]!.role])
+            try cli.expectSuccess([
+                "jury", "conflict", "declare", "--edition", year, "--entry", entry("LT"),
+                "--reason", "Advised the Lithuanian project.", "--as", logins[juror]!.role,
+            ])
         }
         try cli.expectSuccess(["edition", "close", year])
         try cli.expectSuccess(["edition", "scoring", "open", year])
@@ -140,11 +149,15 @@ final class PermissionMatrixFixture {
         var abstentions: [(Login, String)] = [(.jurorAT, "HU"), (.jurorFI, "HU")]
         if phase != .scoring { abstentions.append((.jurorAT, "DK")) }
         for (juror, country) in abstentions {
-            try cli.expectSuccess(["score", "enter", "--edition", year, "--entry", entry(country), "--abstain",
-                                   "--comment", "Worked with this project.", "--as", logins[juror]!.role])
+            try cli.expectSuccess([
+                "score", "enter", "--edition", year, "--entry", entry(country), "--abstain",
+                "--comment", "Worked with this project.", "--as", logins[juror]!.role,
+            ])
         }
-        try cli.expectSuccess(["results", "override", "--edition", year, "--entry", entry("LT"), "--place", "2",
-                               "--reason", "The jury judged its evaluation stronger."])
+        try cli.expectSuccess([
+            "results", "override", "--edition", year, "--entry", entry("LT"), "--place", "2",
+            "--reason", "The jury judged its evaluation stronger.",
+        ])
     }
 
     /// A connection as one of the fixture's logins, with its password, over the network like psql.
@@ -178,7 +191,8 @@ final class PermissionMatrixFixture {
             let admin = try cli.database.connect()
             // Overridden entries at their places, the others in id order on the places left, each
             // place with its medal: a ranking as ecpa would compute it, whatever its scores.
-            let ranking: String = try admin.queryOne("""
+            let ranking: String = try admin.queryOne(
+                """
                 WITH e AS (
                     SELECT e.id, o.place AS fixed, o.reason
                     FROM ecpa.entries e LEFT JOIN ecpa.overrides o ON o.edition_id = e.edition_id AND o.entry_id = e.id

@@ -128,20 +128,24 @@ import Testing
         let database = try TestDatabase.make(migrations: try Schema.migrations())
         let admin = try database.connect()
         var catalog: [String: Matrix.ObjectKind] = [:]
-        for row in try admin.query("""
+        for row in try admin.query(
+            """
             SELECT 'ecpa.' || c.relname AS name, c.relkind::text AS kind FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'ecpa' AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
-            """) {
+            """)
+        {
             let kind: String = try row.decode("kind")
             catalog[try row.decode("name")] = kind == "S" ? .sequence : ["v", "m"].contains(kind) ? .view : .table
         }
         var triggerFunctions: [String: Bool] = [:]
-        for row in try admin.query("""
+        for row in try admin.query(
+            """
             SELECT p.oid::pg_catalog.regprocedure::text AS name, p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype AS trigger,
                    pg_catalog.has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'ecpa'
-            """) {
+            """)
+        {
             let name: String = try row.decode("name")
             catalog[name] = .function
             if try row.decode("trigger", as: Bool.self) { triggerFunctions[name] = try row.decode("public_execute", as: Bool.self) }
@@ -152,16 +156,19 @@ import Testing
         let rows = Matrix.rows
         for (name, kind) in catalog.sorted(by: { $0.key < $1.key }) {
             for action in kind.actions {
-                #expect(rows.contains { $0.object.name == name && $0.action == action },
-                        "\(name) (\(kind.rawValue)) has no \(action.rawValue) row in the permission matrix")
+                #expect(
+                    rows.contains { $0.object.name == name && $0.action == action },
+                    "\(name) (\(kind.rawValue)) has no \(action.rawValue) row in the permission matrix")
             }
         }
         for object in Set(rows.map(\.object)) {
-            #expect(catalog[object.name] == object.kind, "the matrix names \(object.name) as a \(object.kind.rawValue), which the schema does not have")
+            #expect(
+                catalog[object.name] == object.kind, "the matrix names \(object.name) as a \(object.kind.rawValue), which the schema does not have")
         }
         for (name, publicExecute) in triggerFunctions.sorted(by: { $0.key < $1.key }) {
             #expect(!publicExecute, "everyone may execute the trigger function \(name), so anyone could attach it to a table of their own")
-            #expect(rows.contains { $0.object.name == name && $0.object.group == .triggers }, "\(name) is not among the trigger functions of the matrix")
+            #expect(
+                rows.contains { $0.object.name == name && $0.object.group == .triggers }, "\(name) is not among the trigger functions of the matrix")
         }
         for row in rows where row.object.group == .triggers {
             #expect(triggerFunctions[row.object.name] != nil, "\(row.object.name) is shown as a trigger function but is none")

@@ -14,7 +14,8 @@ import Testing
         return (status, box.text)
     }
 
-    static let urlAdvice = "The connection URL is not valid: characters such as @ / : ? # in a user name, password or database name must be percent-encoded (@ as %40, / as %2F, : as %3A, ? as %3F, # as %23)."
+    static let urlAdvice =
+        "The connection URL is not valid: characters such as @ / : ? # in a user name, password or database name must be percent-encoded (@ as %40, / as %2F, : as %3A, ? as %3F, # as %23)."
 
     @Test(arguments: [
         "postgresql://alice:Sec@ret@127.0.0.1/db",
@@ -22,8 +23,10 @@ import Testing
         "postgres://alice:Sec%zzret@127.0.0.1/db",
     ])
     func aMalformedURLIsRefusedWithoutQuotingIt(url: String) {
-        for (arguments, variables) in [(["edition", "list", "--db", url], [:]),
-                                        (["edition", "list"], ["ECPA_DATABASE_URL": url])] {
+        for (arguments, variables) in [
+            (["edition", "list", "--db", url], [:]),
+            (["edition", "list"], ["ECPA_DATABASE_URL": url]),
+        ] {
             let (status, output) = run(arguments, variables: variables)
             #expect(status == 69)
             #expect(output.contains(Self.urlAdvice))

@@ -19,13 +19,16 @@ import Testing
 
     @Test func theFiguresCountEveryCaseOfEveryKind() throws {
         let text = try String(contentsOf: Self.document, encoding: .utf8)
-        let figures = try #require(SecurityDocTests.figures(in: text), "docs/reliability.md has no <!-- figures:begin --> ... <!-- figures:end --> block")
-        #expect(SecurityDocTests.number(after: "Bad-input cases run: ", in: figures) == BadInputCorpus.cases.count,
-                "the figures give another total than the corpus has (\(BadInputCorpus.cases.count)): run scripts/reliability-doc")
+        let figures = try #require(
+            SecurityDocTests.figures(in: text), "docs/reliability.md has no <!-- figures:begin --> ... <!-- figures:end --> block")
+        #expect(
+            SecurityDocTests.number(after: "Bad-input cases run: ", in: figures) == BadInputCorpus.cases.count,
+            "the figures give another total than the corpus has (\(BadInputCorpus.cases.count)): run scripts/reliability-doc")
         for kind in BadInput.Kind.allCases {
             let count = BadInputCorpus.cases.filter { $0.kind == kind }.count
-            #expect(SecurityDocTests.number(after: "\(kind.title.lowercased()) ", in: figures) == count,
-                    "the figures count \(kind.title.lowercased()) otherwise than the corpus (\(count)): run scripts/reliability-doc")
+            #expect(
+                SecurityDocTests.number(after: "\(kind.title.lowercased()) ", in: figures) == count,
+                "the figures count \(kind.title.lowercased()) otherwise than the corpus (\(count)): run scripts/reliability-doc")
         }
         // Whether each case held is known only after a run: scripts/test compares the log with these figures.
     }

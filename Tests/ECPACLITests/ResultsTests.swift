@@ -18,13 +18,17 @@ import Testing
         try cli.openEdition()
         for country in ["FI", "LT", "HU"] {
             let (role, _) = try cli.representative(country)
-            try cli.expectSuccess(["entry", "submit", try cli.file("\(country).toml", EntryCommandTests.entryFile(country: country, title: "Project of \(country)")), "--as", role])
+            try cli.expectSuccess([
+                "entry", "submit", try cli.file("\(country).toml", EntryCommandTests.entryFile(country: country, title: "Project of \(country)")),
+                "--as", role,
+            ])
         }
         for id in 1...3 { try cli.expectSuccess(["entry", "eligibility", String(id), "--eligible"]) }
         try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
         for country in ["AT", "BG", "FI"] {
             let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
-            try cli.expectSuccess(["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"], input: "password-\(role)\n")
+            try cli.expectSuccess(
+                ["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"], input: "password-\(role)\n")
             jurors[country] = (role, "password-\(role)")
         }
         try cli.expectSuccess(["edition", "close", "2018"])
@@ -48,7 +52,8 @@ import Testing
         let refused = cli.run(["results", "rank"])
         #expect(refused.status == 3)
         #expect(refused.error.contains("required scores are missing, so there is no final ranking yet"))
-        #expect(refused.error.contains("\(jurors["BG"]!.role) has not scored entry 1 (FI): focus, evaluation, innovation, cooperation, transferability"))
+        #expect(
+            refused.error.contains("\(jurors["BG"]!.role) has not scored entry 1 (FI): focus, evaluation, innovation, cooperation, transferability"))
         #expect(!refused.error.contains("\(jurors["FI"]!.role) has not scored entry 1"))
         let provisional = cli.run(["results", "rank", "--provisional"])
         #expect(provisional.status == 0, "\(provisional.error)")
@@ -103,7 +108,9 @@ import Testing
         try cli.expectSuccess(["edition", "freeze", "2018"])
         let admin = try cli.database.connect()
         try admin.execute("SET session_replication_role = replica")
-        try admin.execute("UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2 AND criterion_code = 'evaluation' AND juror_id = (SELECT id FROM ecpa.jurors WHERE role_name = \(jurors["BG"]!.role))")
+        try admin.execute(
+            "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2 AND criterion_code = 'evaluation' AND juror_id = (SELECT id FROM ecpa.jurors WHERE role_name = \(jurors["BG"]!.role))"
+        )
         let verified = cli.run(["results", "verify"])
         #expect(verified.status == 1)
         #expect(verified.output.contains("FAIL  entry 2, juror \(jurors["BG"]!.role) (BG), evaluation: the ledger says 8, the table holds 10"))
@@ -120,17 +127,18 @@ import Testing
         try cli.expectSuccess(["edition", "publish", "2018"])
         let admin = try cli.database.connect()
         let digest: String = try admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
-        try admin.executeScript(unsafeRaw: """
-            SET session_replication_role = replica;
-            UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2;
-            UPDATE ecpa.frozen_places SET place = 3 - place, medal = CASE medal WHEN 'gold' THEN 'silver' ELSE 'gold' END
-            WHERE entry_id IN (1, 2);
-            CREATE OR REPLACE FUNCTION ecpa.score_set_digest(p_edition bigint) RETURNS text LANGUAGE sql
-                AS $$ SELECT scores_digest FROM ecpa.frozen_results WHERE edition_id = p_edition $$;
-            CREATE OR REPLACE FUNCTION ecpa.frozen_digest(p_edition bigint) RETURNS text LANGUAGE sql
-                AS $$ SELECT digest FROM ecpa.frozen_results WHERE edition_id = p_edition $$;
-            RESET session_replication_role;
-            """)
+        try admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2;
+                UPDATE ecpa.frozen_places SET place = 3 - place, medal = CASE medal WHEN 'gold' THEN 'silver' ELSE 'gold' END
+                WHERE entry_id IN (1, 2);
+                CREATE OR REPLACE FUNCTION ecpa.score_set_digest(p_edition bigint) RETURNS text LANGUAGE sql
+                    AS $$ SELECT scores_digest FROM ecpa.frozen_results WHERE edition_id = p_edition $$;
+                CREATE OR REPLACE FUNCTION ecpa.frozen_digest(p_edition bigint) RETURNS text LANGUAGE sql
+                    AS $$ SELECT digest FROM ecpa.frozen_results WHERE edition_id = p_edition $$;
+                RESET session_replication_role;
+                """)
         let reader = TestDatabase.uniqueName("reader")
         try admin.execute("CREATE ROLE \(identifier: reader) LOGIN PASSWORD 'reader-password' IN ROLE ecpa_reader")
         let url = "\(cli.database.conninfo) user=\(reader) password=reader-password"
@@ -158,8 +166,11 @@ import Testing
         let frozenEdition = try EditionRepository(admin).requireEdition(year: 2018)
         let report = try Verification.run(edition: frozenEdition, db: admin, publishedDigest: frozen.digest)
         #expect(report.ok)
-        #expect(report.checks.map(\.code) == ["digest.given", "ledger.chain", "ledger.cell", "scores.digest", "ledger.head",
-                                               "ranking.method", "ranking.recomputed", "digest.seal"])
+        #expect(
+            report.checks.map(\.code) == [
+                "digest.given", "ledger.chain", "ledger.cell", "scores.digest", "ledger.head",
+                "ranking.method", "ranking.recomputed", "digest.seal",
+            ])
         let published = try ResultsLifecycle.publish(year: 2018, db: admin)
         #expect(published.phase == .published)
         let after = try Verification.run(edition: published, db: admin)
@@ -224,15 +235,24 @@ import Testing
         // The next year: its scores extend the same ledger after 2018's freeze.
         let now = Date()
         let iso = ISO8601DateFormatter()
-        try cli.expectSuccess(["edition", "create", "--year", "2019", "--theme", "Drugs", "--host", "FI",
-                               "--opens", iso.string(from: now.addingTimeInterval(-86_400)), "--closes", iso.string(from: now.addingTimeInterval(86_400))])
+        try cli.expectSuccess([
+            "edition", "create", "--year", "2019", "--theme", "Drugs", "--host", "FI",
+            "--opens", iso.string(from: now.addingTimeInterval(-86_400)), "--closes", iso.string(from: now.addingTimeInterval(86_400)),
+        ])
         try cli.expectSuccess(["edition", "open", "2019"])
         let (role, _) = try cli.representative("SE")
-        try cli.expectSuccess(["entry", "submit", try cli.file("se.toml", EntryCommandTests.entryFile(country: "SE", title: "Swedish project").replacingOccurrences(of: "edition = 2018", with: "edition = 2019")), "--as", role])
+        try cli.expectSuccess([
+            "entry", "submit",
+            try cli.file(
+                "se.toml",
+                EntryCommandTests.entryFile(country: "SE", title: "Swedish project").replacingOccurrences(
+                    of: "edition = 2018", with: "edition = 2019")), "--as", role,
+        ])
         try cli.expectSuccess(["entry", "eligibility", "4", "--eligible"])
         try cli.expectSuccess(["scheme", "set", "--edition", "2019"])
         let juror = TestDatabase.uniqueName("at_juror_2019")
-        try cli.expectSuccess(["jury", "add", juror, "--edition", "2019", "--country", "AT", "--name", "Juror", "--password-file", "-"], input: "password-\(juror)\n")
+        try cli.expectSuccess(
+            ["jury", "add", juror, "--edition", "2019", "--country", "AT", "--name", "Juror", "--password-file", "-"], input: "password-\(juror)\n")
         try cli.expectSuccess(["edition", "close", "2019"])
         try cli.expectSuccess(["edition", "scoring", "open", "2019"])
         try cli.expectSuccess(["score", "enter", "--edition", "2019", "--entry", "4", "--criterion", "focus=5", "--as", juror])

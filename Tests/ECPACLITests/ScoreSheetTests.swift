@@ -26,18 +26,30 @@ import Testing
     func scoringEdition(schemeFile: String? = nil) throws {
         try cli.openEdition()
         var representatives: [String: String] = [:]
-        for (country, title) in [("FI", "The Forssa approach"), ("LT", "Šiauliai District Discovers a Security Formula"),
-                                 ("HU", "My neighbour is the policeman!"), ("PL", "Safe, together"),
-                                 ("BE", "Neighbourhood \"information\" networks"), ("SE", "A Swedish project"),
-                                 ("EE", "An Estonian project")] {
+        for (country, title) in [
+            ("FI", "The Forssa approach"), ("LT", "Šiauliai District Discovers a Security Formula"),
+            ("HU", "My neighbour is the policeman!"), ("PL", "Safe, together"),
+            ("BE", "Neighbourhood \"information\" networks"), ("SE", "A Swedish project"),
+            ("EE", "An Estonian project"),
+        ] {
             let (role, _) = try cli.representative(country)
             representatives[country] = role
-            try cli.expectSuccess(["entry", "submit", try cli.file("\(country).toml", EntryCommandTests.entryFile(
-                country: country, title: title.replacingOccurrences(of: "\"", with: "\\\""))),
-                                   "--as", role])
+            try cli.expectSuccess([
+                "entry", "submit",
+                try cli.file(
+                    "\(country).toml",
+                    EntryCommandTests.entryFile(
+                        country: country, title: title.replacingOccurrences(of: "\"", with: "\\\""))),
+                "--as", role,
+            ])
         }
-        try cli.expectSuccess(["entry", "submit", try cli.file("FI-extra.toml", EntryCommandTests.entryFile(
-            country: "FI", title: "Good practice from Finland", kind: "additional")), "--as", representatives["FI"] ?? ""])
+        try cli.expectSuccess([
+            "entry", "submit",
+            try cli.file(
+                "FI-extra.toml",
+                EntryCommandTests.entryFile(
+                    country: "FI", title: "Good practice from Finland", kind: "additional")), "--as", representatives["FI"] ?? "",
+        ])
         try cli.expectSuccess(["entry", "withdraw", "6", "--as", representatives["SE"] ?? ""])
         if let schemeFile {
             try cli.expectSuccess(["scheme", "set", "--edition", "2018", "--file", schemeFile])
@@ -103,14 +115,15 @@ import Testing
         #expect(result.status == 65)
         #expect(result.output == "")
         let lines = result.error.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "\(file):3: value: 11 is not on the scale of Evaluated and effective: scores go from 0 to 10 in steps of 1.",
-            "\(file):4: value: \"seven\" is not a number; write the score in digits, such as 7.",
-            "\(file):8: entry_id: \(jurorA) is in conflict with entry 3 \"My neighbour is the policeman!\" (declared: Worked with the project team.) and does not score it.",
-            "\(file):13: juror: the row names juror \"\(jurorB)\", but this sheet is \(jurorA)'s; a juror imports only their own scores.",
-            "\(file):19: criterion: entry 5, evaluation is already on line 18; give each cell once.",
-            "ecpa: 5 problems in \(file); nothing was imported.",
-        ])
+        #expect(
+            lines == [
+                "\(file):3: value: 11 is not on the scale of Evaluated and effective: scores go from 0 to 10 in steps of 1.",
+                "\(file):4: value: \"seven\" is not a number; write the score in digits, such as 7.",
+                "\(file):8: entry_id: \(jurorA) is in conflict with entry 3 \"My neighbour is the policeman!\" (declared: Worked with the project team.) and does not score it.",
+                "\(file):13: juror: the row names juror \"\(jurorB)\", but this sheet is \(jurorA)'s; a juror imports only their own scores.",
+                "\(file):19: criterion: entry 5, evaluation is already on line 18; give each cell once.",
+                "ecpa: 5 problems in \(file); nothing was imported.",
+            ])
         #expect(try counts() == before)
     }
 
@@ -119,38 +132,42 @@ import Testing
         let row = { (edition: String, entry: String, country: String, criterion: String, value: String, comment: String) in
             "\(edition),\(self.jurorA),\(entry),\(country),title,\(criterion),name,scale,\(value),\(comment)"
         }
-        let file = try cli.file("kinds.csv", [
-            Self.header,
-            row("2017", "1", "FI", "focus", "5", ""),
-            row("2018", "99", "", "focus", "5", ""),
-            row("2018", "x1", "", "focus", "5", ""),
-            row("2018", "6", "SE", "focus", "5", ""),
-            row("2018", "7", "EE", "focus", "5", ""),
-            row("2018", "8", "FI", "focus", "5", ""),
-            row("2018", "1", "FI", "colour", "5", ""),
-            row("2018", "1", "FI", "innovation", "", "Needs a value"),
-            row("2018", "1", "FI", "cooperation", "", ""),
-            ",,,,,,,,,",
-        ].joined(separator: "\n") + "\n")
+        let file = try cli.file(
+            "kinds.csv",
+            [
+                Self.header,
+                row("2017", "1", "FI", "focus", "5", ""),
+                row("2018", "99", "", "focus", "5", ""),
+                row("2018", "x1", "", "focus", "5", ""),
+                row("2018", "6", "SE", "focus", "5", ""),
+                row("2018", "7", "EE", "focus", "5", ""),
+                row("2018", "8", "FI", "focus", "5", ""),
+                row("2018", "1", "FI", "colour", "5", ""),
+                row("2018", "1", "FI", "innovation", "", "Needs a value"),
+                row("2018", "1", "FI", "cooperation", "", ""),
+                ",,,,,,,,,",
+            ].joined(separator: "\n") + "\n")
         let result = cli.run(["score", "import", file, "--as", jurorA, "--format", "json"])
         #expect(result.status == 65)
         let problems = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
         let seen = problems.map { "\($0["line"] ?? "-") \($0["column"] ?? "-"): \($0["message"] ?? "")" }
-        #expect(seen == [
-            "2 edition: the row is for edition \"2017\", but this import is for the 2018 edition.",
-            "3 entry_id: there is no entry 99 in the 2018 edition.",
-            "4 entry_id: \"x1\" is not an entry number.",
-            "5 entry_id: entry 6 \"A Swedish project\" is withdrawn; only eligible competing entries are scored.",
-            "6 entry_id: entry 7 \"An Estonian project\" is ineligible; only eligible competing entries are scored.",
-            "7 entry_id: entry 8 \"Good practice from Finland\" is an additional entry (good practice, published but not scored).",
-            "8 criterion: there is no criterion \"colour\"; the criteria are focus, evaluation, innovation, cooperation, transferability.",
-            "9 comment: a comment needs a value in the same row; fill in the value or clear the comment.",
-        ])
+        #expect(
+            seen == [
+                "2 edition: the row is for edition \"2017\", but this import is for the 2018 edition.",
+                "3 entry_id: there is no entry 99 in the 2018 edition.",
+                "4 entry_id: \"x1\" is not an entry number.",
+                "5 entry_id: entry 6 \"A Swedish project\" is withdrawn; only eligible competing entries are scored.",
+                "6 entry_id: entry 7 \"An Estonian project\" is ineligible; only eligible competing entries are scored.",
+                "7 entry_id: entry 8 \"Good practice from Finland\" is an additional entry (good practice, published but not scored).",
+                "8 criterion: there is no criterion \"colour\"; the criteria are focus, evaluation, innovation, cooperation, transferability.",
+                "9 comment: a comment needs a value in the same row; fill in the value or clear the comment.",
+            ])
         // The codes a script acts on, whatever the wording.
-        #expect(problems.map { $0["code"] as? String } == [
-            "sheet.edition", "sheet.entry_unknown", "sheet.entry_number", "sheet.entry_state", "sheet.entry_state",
-            "sheet.entry_state", "sheet.criterion_unknown", "sheet.comment_alone",
-        ])
+        #expect(
+            problems.map { $0["code"] as? String } == [
+                "sheet.edition", "sheet.entry_unknown", "sheet.entry_number", "sheet.entry_state", "sheet.entry_state",
+                "sheet.entry_state", "sheet.criterion_unknown", "sheet.comment_alone",
+            ])
         #expect(result.error == "ecpa: 8 problems in \(file); nothing was imported.\n")
     }
 
@@ -172,11 +189,12 @@ import Testing
         let file = try cli.file("m-bad.csv", Self.header + "\r\n" + rows.joined(separator: "\r\n") + "\r\n")
         let result = cli.run(["score", "import", file, "--as", jurorA])
         #expect(result.status == 65)
-        #expect(result.error == """
-            \(file):5: The row has more fields than the header. A field with the separator in it needs double quotes.
-            ecpa: 1 problem in \(file); nothing was imported.
+        #expect(
+            result.error == """
+                \(file):5: The row has more fields than the header. A field with the separator in it needs double quotes.
+                ecpa: 1 problem in \(file); nothing was imported.
 
-            """)
+                """)
     }
 
     // MARK: - (b) a round trip
@@ -199,7 +217,10 @@ import Testing
 
         let imported = cli.run(["score", "import", path, "--as", jurorA])
         #expect(imported.status == 0, "\(imported.error)")
-        #expect(imported.output.hasPrefix("Imported \(path) for \(jurorA) (2018 edition): 20 rows; 20 new scores, 0 changed, 0 unchanged, 0 left empty. Written as ledger batch "))
+        #expect(
+            imported.output.hasPrefix(
+                "Imported \(path) for \(jurorA) (2018 edition): 20 rows; 20 new scores, 0 changed, 0 unchanged, 0 left empty. Written as ledger batch "
+            ))
         #expect(try cli.count("scores") == 20)
 
         let (_, again) = try sheet(as: jurorA, name: "b-again.csv")
@@ -209,7 +230,9 @@ import Testing
         let events = try cli.count("score_events")
         let reimported = cli.run(["score", "import", path, "--as", jurorA])
         #expect(reimported.status == 0)
-        #expect(reimported.output == "Imported \(path) for \(jurorA) (2018 edition): 20 rows; 0 new scores, 0 changed, 20 unchanged, 0 left empty. Nothing changed.\n")
+        #expect(
+            reimported.output
+                == "Imported \(path) for \(jurorA) (2018 edition): 20 rows; 0 new scores, 0 changed, 20 unchanged, 0 left empty. Nothing changed.\n")
         #expect(try cli.count("score_batches") == batches)
         #expect(try cli.count("score_events") == events)
     }
@@ -384,7 +407,9 @@ import Testing
         try scoringEdition()
         try cli.expectSuccess(["score", "enter", "--entry", "2", "--as", jurorA, "--criterion", "focus=4"])
         let batches = try cli.count("score_batches")
-        let upsert = try cli.psql(role: jurorA, password: "password-a", """
+        let upsert = try cli.psql(
+            role: jurorA, password: "password-a",
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
             SELECT j.edition_id, 2, j.id, c, 6 FROM ecpa.jurors j, unnest(ARRAY['focus', 'innovation']) c
             WHERE j.role_name = current_user
@@ -398,7 +423,9 @@ import Testing
 
     @Test func columnsMayComeInAnyOrder() throws {
         try scoringEdition()
-        let file = try cli.file("order.csv", """
+        let file = try cli.file(
+            "order.csv",
+            """
             value,criterion,entry_id,juror,edition,comment,country,entry_title,criterion_name,scale
             7,focus,1,\(jurorA),2018,,,,,
             8,evaluation,1,\(jurorA),2018,Fine,,,,
@@ -408,7 +435,10 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("2 rows; 2 new scores"))
         let sheet = cli.run(["score", "sheet", "--as", jurorA])
-        #expect(Self.rows(sheet.output).prefix(2).map { String($0.split(separator: ",", omittingEmptySubsequences: false).suffix(2).joined(separator: ",")) }
+        #expect(
+            Self.rows(sheet.output).prefix(2).map {
+                String($0.split(separator: ",", omittingEmptySubsequences: false).suffix(2).joined(separator: ","))
+            }
                 == ["7,", "8,Fine"])
     }
 

@@ -35,9 +35,11 @@ import Testing
     static func focus(in cli: CLIHarness) throws -> String? {
         let admin = try cli.database.connect()
         defer { admin.close() }
-        return try admin.query("""
+        return try admin.query(
+            """
             SELECT trim_scale(s.value)::text AS v FROM ecpa.scores s JOIN ecpa.jurors j ON j.id = s.juror_id
             WHERE s.entry_id = 2 AND s.criterion_code = 'focus' AND j.role_name = 'juror_at'
-            """).first?.decode("v")
+            """
+        ).first?.decode("v")
     }
 }

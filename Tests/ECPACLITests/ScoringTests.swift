@@ -33,19 +33,25 @@ import Testing
     func juror(_ country: String, advisory: Bool = false) throws -> (role: String, password: String) {
         let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
         let password = "password-\(role)"
-        try cli.expectSuccess(["jury", "add", role, "--country", country, "--name", "Juror from \(country)", "--password-file", "-"]
-                              + (advisory ? ["--advisory"] : []), input: password + "\n")
+        try cli.expectSuccess(
+            ["jury", "add", role, "--country", country, "--name", "Juror from \(country)", "--password-file", "-"]
+                + (advisory ? ["--advisory"] : []), input: password + "\n")
         return (role, password)
     }
 
-    static let allFive = ["--criterion", "focus=8", "--criterion", "evaluation=7", "--criterion", "innovation=9",
-                          "--criterion", "cooperation=6", "--criterion", "transferability=7"]
+    static let allFive = [
+        "--criterion", "focus=8", "--criterion", "evaluation=7", "--criterion", "innovation=9",
+        "--criterion", "cooperation=6", "--criterion", "transferability=7",
+    ]
 
     @Test func aJurorScoresAnEntryAndSeesTheirProgress() throws {
         let (austrian, _) = try prepare()
         let entered = cli.run(["score", "enter", "--entry", "1", "--as", austrian.role] + Self.allFive)
         #expect(entered.status == 0, "\(entered.error)")
-        #expect(entered.output == "Scores of \(austrian.role) for entry 1: focus 8, evaluation 7, innovation 9, cooperation 6, transferability 7 (5 of 5 criteria).\n")
+        #expect(
+            entered.output
+                == "Scores of \(austrian.role) for entry 1: focus 8, evaluation 7, innovation 9, cooperation 6, transferability 7 (5 of 5 criteria).\n"
+        )
         let status = cli.run(["score", "status", "--as", austrian.role, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]
         let jurors = object?["jurors"] as? [[String: Any]]
@@ -60,7 +66,9 @@ import Testing
         let refused = cli.run(["score", "enter", "--entry", "1", "--as", finnish.role] + Self.allFive)
         #expect(refused.status == 5)
         #expect(refused.error.contains("is from FI, the country of entry 1 \"Project of FI\", and does not score it"))
-        let psql = try cli.psql(role: finnish.role, password: finnish.password, """
+        let psql = try cli.psql(
+            role: finnish.role, password: finnish.password,
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
             SELECT 1, 1, id, 'focus', 8 FROM ecpa.jurors WHERE role_name = current_user
             """)
@@ -81,7 +89,9 @@ import Testing
         #expect(history.output.contains("     0\n"))
         let own = try cli.psql(role: austrian.role, password: austrian.password, "SELECT count(*) FROM ecpa.scores")
         #expect(own.output.contains("     5\n"))
-        let forged = try cli.psql(role: finnish.role, password: finnish.password, """
+        let forged = try cli.psql(
+            role: finnish.role, password: finnish.password,
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
             SELECT 1, 2, id, 'focus', 1 FROM ecpa.jurors WHERE role_name = '\(austrian.role)'
             """)
@@ -90,13 +100,17 @@ import Testing
 
     @Test func valuesOffTheScaleAreRefusedWithEveryProblemNamed() throws {
         let (austrian, _) = try prepare()
-        let result = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role,
-                              "--criterion", "focus=7.5", "--criterion", "evaluation=11", "--criterion", "colour=3"])
+        let result = cli.run([
+            "score", "enter", "--entry", "2", "--as", austrian.role,
+            "--criterion", "focus=7.5", "--criterion", "evaluation=11", "--criterion", "colour=3",
+        ])
         #expect(result.status == 65)
         #expect(result.error.contains("7.5 is not allowed for"))
         #expect(result.error.contains("11 is not allowed for"))
         #expect(result.error.contains("There is no criterion 'colour'"))
-        let psql = try cli.psql(role: austrian.role, password: austrian.password, """
+        let psql = try cli.psql(
+            role: austrian.role, password: austrian.password,
+            """
             INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value)
             SELECT 1, 2, id, 'focus', 7.5 FROM ecpa.jurors WHERE role_name = current_user
             """)
@@ -107,7 +121,9 @@ import Testing
     @Test func anAbstentionReplacesScoresAndShowsInTheMatrix() throws {
         let (austrian, _) = try prepare()
         try cli.expectSuccess(["score", "enter", "--entry", "2", "--as", austrian.role] + Self.allFive)
-        let abstained = cli.run(["score", "enter", "--entry", "2", "--abstain", "--comment", "I advised this project in 2017.", "--as", austrian.role])
+        let abstained = cli.run([
+            "score", "enter", "--entry", "2", "--abstain", "--comment", "I advised this project in 2017.", "--as", austrian.role,
+        ])
         #expect(abstained.status == 0, "\(abstained.error)")
         #expect(try cli.count("scores") == 0)
         let status = cli.run(["score", "status", "--format", "csv"])
@@ -139,14 +155,17 @@ import Testing
         let scheme = cli.run(["scheme", "set", "--edition", "2018"])
         #expect(scheme.status == 3)
         #expect(scheme.error.contains("The scoring scheme of the 2018 edition is fixed: scoring has opened."))
-        let late = cli.run(["jury", "add", TestDatabase.uniqueName("late"), "--country", "SE", "--name", "Late", "--password-file", "-"], input: "a long password\n")
+        let late = cli.run(
+            ["jury", "add", TestDatabase.uniqueName("late"), "--country", "SE", "--name", "Late", "--password-file", "-"], input: "a long password\n")
         #expect(late.status == 3)
     }
 
     @Test func aJuryHasAtMostEightVotingMembers() throws {
         try cli.openEdition()
         for country in ["AT", "BG", "RO", "FI", "EE", "SK", "HU", "DE"] { _ = try juror(country) }
-        let ninth = cli.run(["jury", "add", TestDatabase.uniqueName("ninth"), "--country", "SE", "--name", "Ninth", "--password-file", "-"], input: "a long password\n")
+        let ninth = cli.run(
+            ["jury", "add", TestDatabase.uniqueName("ninth"), "--country", "SE", "--name", "Ninth", "--password-file", "-"],
+            input: "a long password\n")
         #expect(ninth.status == 65)
         #expect(ninth.error.contains("already has 8 voting jurors, its limit"))
         _ = try juror("SE", advisory: true)
@@ -170,9 +189,10 @@ import Testing
                 for _ in 0..<500 {
                     let seat = seats.randomElement(using: &generator)!
                     let entry = entries.filter { $0.1 != seat.country }.randomElement(using: &generator)!
-                    let score = Score(entry: EntryID(entry.0), juror: JurorID(seat.id),
-                                      criterion: criteria.randomElement(using: &generator)!,
-                                      value: Decimal(Int.random(in: 0...10, using: &generator)))
+                    let score = Score(
+                        entry: EntryID(entry.0), juror: JurorID(seat.id),
+                        criterion: criteria.randomElement(using: &generator)!,
+                        value: Decimal(Int.random(in: 0...10, using: &generator)))
                     try ScoreRepository(connection).recordScores(edition: EditionID(1), [score])
                 }
             } catch {
@@ -183,9 +203,11 @@ import Testing
         // Writers append batches without waiting for one another; sealing links them all.
         #expect(try ScoreRepository(admin).verifyLedger().isEmpty)
         let sealed: Int = try admin.query("SELECT ecpa.seal_score_ledger() AS n").first?.decode("n") ?? 0
-        let batches = try admin.query("""
+        let batches = try admin.query(
+            """
             SELECT count(*) AS n, count(DISTINCT prev_hash) AS links, count(chain_position) AS positions FROM ecpa.score_batches
-            """).first
+            """
+        ).first
         #expect(try batches?.decode("n", as: Int.self) == batches?.decode("links", as: Int.self))
         #expect(try batches?.decode("n", as: Int.self) == batches?.decode("positions", as: Int.self))
         #expect(try sealed > 0 && batches?.decode("n", as: Int.self) == sealed)
@@ -211,14 +233,17 @@ import Testing
         let moved = try cli.psql(role: finnish.role, password: finnish.password, "UPDATE ecpa.declared_conflicts SET entry_id = 2")
         #expect(moved.status != 0)
         #expect(moved.error.contains("ERROR:  42501:") && moved.error.contains("declared_conflicts"))
-        let recoded = try cli.psql(role: austrian.role, password: austrian.password,
-                                   "UPDATE ecpa.scores SET criterion_code = 'innovation' WHERE criterion_code = 'focus'")
+        let recoded = try cli.psql(
+            role: austrian.role, password: austrian.password,
+            "UPDATE ecpa.scores SET criterion_code = 'innovation' WHERE criterion_code = 'focus'")
         #expect(recoded.status != 0 && recoded.error.contains("ERROR:  42501:"))
         try cli.expectSuccess(["score", "enter", "--entry", "3", "--abstain", "--as", austrian.role])
         let edited = try cli.psql(role: austrian.role, password: austrian.password, "UPDATE ecpa.abstentions SET comment = 'changed quietly'")
         #expect(edited.status != 0 && edited.error.contains("ERROR:  42501:"))
         // Nobody but the owner writes the ledger, not even through a trigger of their own.
-        let forged = try cli.psql(role: finnish.role, password: finnish.password, """
+        let forged = try cli.psql(
+            role: finnish.role, password: finnish.password,
+            """
             CREATE TEMP TABLE t (x int);
             CREATE FUNCTION pg_temp.f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
                 INSERT INTO ecpa.score_events (batch_id, edition_id, entry_id, juror_id, action, actor)
@@ -235,13 +260,17 @@ import Testing
 
     @Test func onATerminalScoreEnterAsksForEachCriterionAndRetriesBadValues() throws {
         let (austrian, _) = try prepare()
-        let result = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role],
-                             terminalLines: ["8", "eleven", "11", "9", "7", "6.5", "6", "8"])
+        let result = cli.run(
+            ["score", "enter", "--entry", "2", "--as", austrian.role],
+            terminalLines: ["8", "eleven", "11", "9", "7", "6.5", "6", "8"])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.error.contains("Focus on everyday crime and fear of crime (0 to 10 in steps of 1, weight 1): "))
         #expect(result.error.contains("That is not a number; try again."))
         #expect(result.error.contains("11 is not allowed for Evaluated and effective"))
-        #expect(result.output == "Scores of \(austrian.role) for entry 2: focus 8, evaluation 9, innovation 7, cooperation 6, transferability 8 (5 of 5 criteria).\n")
+        #expect(
+            result.output
+                == "Scores of \(austrian.role) for entry 2: focus 8, evaluation 9, innovation 7, cooperation 6, transferability 8 (5 of 5 criteria).\n"
+        )
         let again = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role], terminalLines: ["", "10", "", "", ""])
         #expect(again.error.contains("Evaluated and effective (0 to 10 in steps of 1, weight 2) [9]: "))
         #expect(again.output.contains("focus 8, evaluation 10, innovation 7"))

@@ -21,13 +21,16 @@ import Testing
         let text = try String(contentsOf: Self.document, encoding: .utf8)
         let figures = try #require(Self.figures(in: text), "docs/security.md has no <!-- figures:begin --> ... <!-- figures:end --> block")
         let cells = try #require(Self.number(after: "Permission cells asserted: ", in: figures), "the figures give no cell count: \(figures)")
-        #expect(cells == (try PermissionMatrix.cells()).count, "the figures count \(cells) cells, the matrix has \((try? PermissionMatrix.cells().count) ?? -1): run scripts/security-doc")
+        #expect(
+            cells == (try PermissionMatrix.cells()).count,
+            "the figures count \(cells) cells, the matrix has \((try? PermissionMatrix.cells().count) ?? -1): run scripts/security-doc")
         // The number of attacks is known only after a run: scripts/test compares it with this run's.
     }
 
     static func figures(in text: String) -> String? {
         guard let begin = text.range(of: "<!-- figures:begin -->"), let end = text.range(of: "<!-- figures:end -->"),
-              begin.upperBound <= end.lowerBound else { return nil }
+            begin.upperBound <= end.lowerBound
+        else { return nil }
         return String(text[begin.upperBound..<end.lowerBound])
     }
 

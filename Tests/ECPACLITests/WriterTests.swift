@@ -22,20 +22,21 @@ import Testing
             ("shared", .bool(false)), ("links", .list(["a", "b"])),
         ])
         let text = Renderer.single(record, format: .json)
-        #expect(text == """
-            {
-              "title": "<script>alert(1)</script> | =HYPERLINK(\\"http://evil.example\\",\\"x\\")",
-              "score": 8.500,
-              "prize_eur": 10000,
-              "weight": 0.25,
-              "spearman": -0.500,
-              "w": null,
-              "missing": null,
-              "shared": false,
-              "links": ["a", "b"]
-            }
+        #expect(
+            text == """
+                {
+                  "title": "<script>alert(1)</script> | =HYPERLINK(\\"http://evil.example\\",\\"x\\")",
+                  "score": 8.500,
+                  "prize_eur": 10000,
+                  "weight": 0.25,
+                  "spearman": -0.500,
+                  "w": null,
+                  "missing": null,
+                  "shared": false,
+                  "links": ["a", "b"]
+                }
 
-            """)
+                """)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["title"] as? String == Self.script + " | " + Self.formula)
         #expect(object["missing"] is NSNull)
@@ -62,18 +63,19 @@ import Testing
             (key: "ties", value: .texts(["one", "two"])),
             (key: "empty", value: .array([])),
         ])
-        #expect(JSONWriter.document(document) == """
-            {
-              "edition": 2018,
-              "places": [
-                {"place": 1},
-                {"place": 2}
-              ],
-              "ties": ["one", "two"],
-              "empty": []
-            }
+        #expect(
+            JSONWriter.document(document) == """
+                {
+                  "edition": 2018,
+                  "places": [
+                    {"place": 1},
+                    {"place": 2}
+                  ],
+                  "ties": ["one", "two"],
+                  "empty": []
+                }
 
-            """)
+                """)
         #expect(JSONWriter.document(.array([])) == "[]\n")
         #expect(JSONNumber(text: "NaN") == nil && JSONNumber(text: "01") == nil && JSONNumber(text: "1.") == nil)
         #expect(JSONNumber(text: "-0.125e+3") != nil)
@@ -97,27 +99,34 @@ import Testing
 
     @Test func theScoreSheetGuardsOthersTextAndKeepsWhatTheImportReadsBack() {
         let writer = ScoreSheetWriter(delimiter: .semicolon, edition: 2018, juror: "at_juror")
-        let row = ScoreSheetRow(entry: EntryID(3), country: "HU", title: Self.formula, criterion: "focus", criterionName: "-Focus; everyday crime",
-                                min: "0", max: "10", step: "0.5", value: "7.5", comment: "- vague\r\nsecond line")
+        let row = ScoreSheetRow(
+            entry: EntryID(3), country: "HU", title: Self.formula, criterion: "focus", criterionName: "-Focus; everyday crime",
+            min: "0", max: "10", step: "0.5", value: "7.5", comment: "- vague\r\nsecond line")
         let line = writer.line(row)
-        #expect(CSVReader.rows(line, separator: ";") == [[
-            "2018", "at_juror", "3", "HU", "'" + Self.formula, "focus", "'-Focus; everyday crime", "0 to 10 in steps of 0,5", "7,5",
-            "- vague\r\nsecond line",
-        ]])
+        #expect(
+            CSVReader.rows(line, separator: ";") == [
+                [
+                    "2018", "at_juror", "3", "HU", "'" + Self.formula, "focus", "'-Focus; everyday crime", "0 to 10 in steps of 0,5", "7,5",
+                    "- vague\r\nsecond line",
+                ]
+            ])
     }
 
     // MARK: Terminal tables
 
-    @Test(arguments: [("abc", 3), ("日本語", 6), ("한국어", 6), ("ｆｕｌｌ", 8), ("😀", 2), ("👍🏽", 2), ("🇫🇮", 2), ("👩‍👩‍👧", 2),
-                      ("e\u{301}", 1), ("❤️", 2), ("❤", 1), ("1️⃣", 2), ("…", 1), ("Šiauliai", 8), ("\u{200B}", 0)])
+    @Test(arguments: [
+        ("abc", 3), ("日本語", 6), ("한국어", 6), ("ｆｕｌｌ", 8), ("😀", 2), ("👍🏽", 2), ("🇫🇮", 2), ("👩‍👩‍👧", 2),
+        ("e\u{301}", 1), ("❤️", 2), ("❤", 1), ("1️⃣", 2), ("…", 1), ("Šiauliai", 8), ("\u{200B}", 0),
+    ])
     func displayWidthCountsColumns(_ text: String, _ columns: Int) {
         #expect(DisplayWidth.of(text) == columns)
     }
 
     @Test func tablesAlignByDisplayWidthAndShowControlCharactersByName() {
         let titles = ["Plain title", Self.mixed, "Ünïcödé with combining: e\u{301}e\u{301}", Self.script + " | " + Self.formula, "two\nlines"]
-        let table = Renderer.list(titles.enumerated().map { Record([("title", .text($1)), ("place", .integer(Int64($0 + 1)))]) },
-                                  columns: ["title", "place"], format: .table)
+        let table = Renderer.list(
+            titles.enumerated().map { Record([("title", .text($1)), ("place", .integer(Int64($0 + 1)))]) },
+            columns: ["title", "place"], format: .table)
         #expect(!table.unicodeScalars.contains { $0 == "\t" || $0 == "\u{202E}" })
         #expect(table.contains("Safe<U+0009>streets <U+202E>txet") && table.contains("two<U+000A>lines"))
         let lines = table.split(separator: "\n").map(String.init)
@@ -141,7 +150,10 @@ import Testing
         (script, "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("a | b", "a \\| b"),
         (formula, "\\=HYPERLINK(\"http://evil.example\",\"x\")"),
-        ("[click](javascript:alert(1)) *bold* `code` ~strike~ snake_case", "\\[click\\](javascript:alert(1)) \\*bold\\* \\`code\\` \\~strike\\~ snake\\_case"),
+        (
+            "[click](javascript:alert(1)) *bold* `code` ~strike~ snake_case",
+            "\\[click\\](javascript:alert(1)) \\*bold\\* \\`code\\` \\~strike\\~ snake\\_case"
+        ),
         ("# Heading", "\\# Heading"), ("- item", "\\- item"), ("2018. A year", "2018\\. A year"), ("8.500", "8.500"), ("-0.125", "-0.125"),
         ("AT&T &amp;", "AT&amp;T &amp;amp;"), ("two\nlines", "two lines"), ("tab\there \u{202E}x", "tab&lt;U+0009&gt;here &lt;U+202E&gt;x"),
     ])

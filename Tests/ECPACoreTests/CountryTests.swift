@@ -14,9 +14,11 @@ struct CountryTests {
         #expect(Set(Country.all.map(\.code)).count == 28, "codes are unique")
     }
 
-    @Test("Names follow ISO: Greece is GR, not the EU's EL; Czechia is Czechia", arguments: [
-        ("GR", "Greece"), ("CZ", "Czechia"), ("NL", "Netherlands"), ("LT", "Lithuania"), ("DE", "Germany"),
-    ])
+    @Test(
+        "Names follow ISO: Greece is GR, not the EU's EL; Czechia is Czechia",
+        arguments: [
+            ("GR", "Greece"), ("CZ", "Czechia"), ("NL", "Netherlands"), ("LT", "Lithuania"), ("DE", "Germany"),
+        ])
     func isoNames(code: String, name: String) {
         #expect(Country.named(Fixtures.code(code))?.name == name)
     }
@@ -27,9 +29,11 @@ struct CountryTests {
         #expect(Country.named(Fixtures.code("US")) == nil)
     }
 
-    @Test("A code is two letters in any case, stored upper case", arguments: [
-        ("be", "BE"), ("Be", "BE"), ("FI", "FI"), (" lt ", "LT"),
-    ])
+    @Test(
+        "A code is two letters in any case, stored upper case",
+        arguments: [
+            ("be", "BE"), ("Be", "BE"), ("FI", "FI"), (" lt ", "LT"),
+        ])
     func codeAcceptsEitherCase(text: String, stored: String) {
         #expect(CountryCode(text)?.rawValue == stored)
     }
@@ -45,9 +49,11 @@ struct CountryTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([CountryCode].self, from: Data("[\"Sweden\"]".utf8)) }
     }
 
-    @Test("A person may type a code, the EU's EL for Greece, or the English name", arguments: [
-        ("be", "BE"), ("Belgium", "BE"), ("el", "GR"), ("greece", "GR"), ("Czechia", "CZ"),
-    ])
+    @Test(
+        "A person may type a code, the EU's EL for Greece, or the English name",
+        arguments: [
+            ("be", "BE"), ("Belgium", "BE"), ("el", "GR"), ("greece", "GR"), ("Czechia", "CZ"),
+        ])
     func lookup(text: String, code: String) {
         #expect(Country.lookup(text)?.code.rawValue == code)
     }

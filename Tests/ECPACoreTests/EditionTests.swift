@@ -9,8 +9,9 @@ struct EditionTests {
 
     @Test("An edition without settings reads times in Brussels and has no prizes")
     func defaults() {
-        let edition = Edition(id: EditionID(1), year: 2025, theme: "", hostCountry: Fixtures.code("DK"), hostCity: "Copenhagen",
-                              phase: .submissionsOpen)
+        let edition = Edition(
+            id: EditionID(1), year: 2025, theme: "", hostCountry: Fixtures.code("DK"), hostCity: "Copenhagen",
+            phase: .submissionsOpen)
         #expect(edition.timeZone == Edition.defaultTimeZone)
         #expect(edition.prizes.isEmpty)
     }

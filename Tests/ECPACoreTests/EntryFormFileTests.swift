@@ -12,8 +12,11 @@ struct EntryFormFileTests {
         #expect(form == EntryForm(edition: 2024, country: Fixtures.code("BE")))
         let rules = EntryFile.validate(text).problems
         #expect(rules.allSatisfy { $0.message.hasPrefix("is required") })
-        #expect(rules.compactMap(\.field) == ["kind", "title", "start_date", "still_running", "description",
-                                              "contact.name", "contact.email"])
+        #expect(
+            rules.compactMap(\.field) == [
+                "kind", "title", "start_date", "still_running", "description",
+                "contact.name", "contact.email",
+            ])
         #expect(rules.allSatisfy { $0.line != nil }, "every field is in the file, so every problem has a line")
     }
 
@@ -74,15 +77,19 @@ struct EntryFormFileTests {
         #expect(file.form == form)
     }
 
-    @Test("Whole forms survive being written and read back", arguments: [
-        Fixtures.forssa,
-        EntryForm(),
-        EntryForm(edition: 2018, country: Fixtures.code("LT"), kind: .additional, title: "Šiauliai",
-                  stillRunning: true, links: ["https://a.lt"]),
-        EntryForm(contact: Contact(email: "a@b.lt"), startDate: Fixtures.day("2024-02-29"), stillRunning: false,
-                  endDate: Fixtures.day("2024-03-01"), links: ["https://a.lt", "https://b.lt", "https://c.lt"],
-                  partners: "\"\"\"\n'''"),
-    ])
+    @Test(
+        "Whole forms survive being written and read back",
+        arguments: [
+            Fixtures.forssa,
+            EntryForm(),
+            EntryForm(
+                edition: 2018, country: Fixtures.code("LT"), kind: .additional, title: "Šiauliai",
+                stillRunning: true, links: ["https://a.lt"]),
+            EntryForm(
+                contact: Contact(email: "a@b.lt"), startDate: Fixtures.day("2024-02-29"), stillRunning: false,
+                endDate: Fixtures.day("2024-03-01"), links: ["https://a.lt", "https://b.lt", "https://c.lt"],
+                partners: "\"\"\"\n'''"),
+        ])
     func formRoundTrip(form: EntryForm) {
         let file = EntryFile.parse(form.tomlText)
         #expect(file.problems == [])
@@ -113,9 +120,11 @@ struct EntryFormFileTests {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(Fixtures.forssa)
         let text = String(decoding: data, as: UTF8.self)
-        for key in ["\"start_date\":\"2016-01-01\"", "\"still_running\":false", "\"target_group\"", "\"evaluation_method\"",
-                    "\"evaluation_results\"", "\"costs_funding\"", "\"country\":\"FI\"", "\"kind\":\"competing\"",
-                    "\"contact\":{"] {
+        for key in [
+            "\"start_date\":\"2016-01-01\"", "\"still_running\":false", "\"target_group\"", "\"evaluation_method\"",
+            "\"evaluation_results\"", "\"costs_funding\"", "\"country\":\"FI\"", "\"kind\":\"competing\"",
+            "\"contact\":{",
+        ] {
             #expect(text.contains(key), "missing \(key)")
         }
         #expect(try JSONDecoder().decode(EntryForm.self, from: data) == Fixtures.forssa)

@@ -58,8 +58,9 @@ struct ExactRankingTests {
         #expect(scores == scores.sorted(by: >))
     }
 
-    @Test("Leaving a juror out gives the podium of the same matrix without that juror, by every method",
-          arguments: RankingMethod.allCases)
+    @Test(
+        "Leaving a juror out gives the podium of the same matrix without that juror, by every method",
+        arguments: RankingMethod.allCases)
     func leavingOutIsRankingWithout(method: RankingMethod) throws {
         let matrix = Self.matrix(method: method)
         let influences = leaveOneJurorOut(matrix, options: RankingOptions(method: method))
@@ -73,21 +74,25 @@ struct ExactRankingTests {
         }
     }
 
-    @Test("Ranks are averaged over ties in one sort, as counting would", arguments: [
-        ([9, 7, 7, 5], [2, 5, 5, 8]), ([1, 1, 1], [4, 4, 4]), ([], []), ([3], [2]), ([1, 2, 3, 4], [8, 6, 4, 2]),
-    ] as [([Int], [Int])])
+    @Test(
+        "Ranks are averaged over ties in one sort, as counting would",
+        arguments: [
+            ([9, 7, 7, 5], [2, 5, 5, 8]), ([1, 1, 1], [4, 4, 4]), ([], []), ([3], [2]), ([1, 2, 3, 4], [8, 6, 4, 2]),
+        ] as [([Int], [Int])])
     func doubledRanks(values: [Int], doubled: [Int]) {
         #expect(Statistics.doubledRanks(values) == doubled)
         let counted = values.map { value in 2 * values.filter { $0 > value }.count + values.filter { $0 == value }.count + 1 }
         #expect(counted == doubled)
     }
 
-    @Test("PostgreSQL's numeric text is read exactly in millionths, or refused", arguments: [
-        ("7", 7_000_000), ("7.50", 7_500_000), ("-0.25", -250_000), ("10.5000000", 10_500_000), ("0.000001", 1),
-        ("+3", 3_000_000), (".5", 500_000), ("5.", 5_000_000),
-        ("1.0000001", nil), ("", nil), (".", nil), ("-", nil), ("1e1", nil), (" 7", nil), ("7 ", nil), ("NaN", nil),
-        ("1000000000001", nil), ("٧", nil),
-    ] as [(String, Int64?)])
+    @Test(
+        "PostgreSQL's numeric text is read exactly in millionths, or refused",
+        arguments: [
+            ("7", 7_000_000), ("7.50", 7_500_000), ("-0.25", -250_000), ("10.5000000", 10_500_000), ("0.000001", 1),
+            ("+3", 3_000_000), (".5", 500_000), ("5.", 5_000_000),
+            ("1.0000001", nil), ("", nil), (".", nil), ("-", nil), ("1e1", nil), (" 7", nil), ("7 ", nil), ("NaN", nil),
+            ("1000000000001", nil), ("٧", nil),
+        ] as [(String, Int64?)])
     func millionths(text: String, units: Int64?) {
         #expect(Millionths.parse(text) == units)
     }

@@ -52,8 +52,9 @@ enum Fixtures {
         country: code("FI"),
         kind: .competing,
         title: "The Forssa approach: mediation of polarisation and inter-group conflicts",
-        contact: Contact(name: "Anna Virtanen", organisation: "Crime Prevention Council", email: "anna.virtanen@example.fi",
-                         phone: "+358 29 516 0000"),
+        contact: Contact(
+            name: "Anna Virtanen", organisation: "Crime Prevention Council", email: "anna.virtanen@example.fi",
+            phone: "+358 29 516 0000"),
         startDate: day("2016-01-01"),
         stillRunning: false,
         endDate: day("2018-06-30"),

@@ -6,8 +6,10 @@ import ECPACore
 struct MedalTableTests {
     static func code(_ text: String) -> CountryCode { CountryCode(text) ?? CountryCode("XX")! }
 
-    static func award(_ kind: ArchiveAwardKind, _ country: String?, _ certainty: Certainty = .confirmed,
-                      kindCertainty: Certainty = .confirmed) -> ArchiveAward {
+    static func award(
+        _ kind: ArchiveAwardKind, _ country: String?, _ certainty: Certainty = .confirmed,
+        kindCertainty: Certainty = .confirmed
+    ) -> ArchiveAward {
         ArchiveAward(kind: kind, kindCertainty: kindCertainty, country: Fact(country.map(code), certainty), title: .unknown)
     }
 

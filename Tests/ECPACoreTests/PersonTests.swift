@@ -10,10 +10,12 @@ struct PersonTests {
         #expect(RoleName(name)?.rawValue == name)
     }
 
-    @Test("Role names we refuse", arguments: [
-        "", "a", "Anna", "anna-virtanen", "anna.virtanen", "1anna", "_anna", "anna virtanen", "annä",
-        "a" + String(repeating: "b", count: 63), "pg_monitor", "public", "none",
-    ])
+    @Test(
+        "Role names we refuse",
+        arguments: [
+            "", "a", "Anna", "anna-virtanen", "anna.virtanen", "1anna", "_anna", "anna virtanen", "annä",
+            "a" + String(repeating: "b", count: 63), "pg_monitor", "public", "none",
+        ])
     func refusedRoleNames(name: String) {
         #expect(!RoleName.isValid(name))
         #expect(RoleName(name) == nil)
@@ -22,14 +24,16 @@ struct PersonTests {
 
     @Test("A national representative needs a known country; the secretariat does not")
     func countryRule() {
-        let rep = Person(roleName: "rep_fi", displayName: "Anna Virtanen", kind: .nationalRepresentative,
-                         country: Fixtures.code("FI"))
+        let rep = Person(
+            roleName: "rep_fi", displayName: "Anna Virtanen", kind: .nationalRepresentative,
+            country: Fixtures.code("FI"))
         #expect(rep.validate() == [])
         var noCountry = rep
         noCountry.country = nil
         #expect(noCountry.validate() == [.missingCountry(roleName: "rep_fi")])
-        #expect(noCountry.validate().first?.description
-            == "rep_fi is a national representative, so they need a country (e.g. --country BE).")
+        #expect(
+            noCountry.validate().first?.description
+                == "rep_fi is a national representative, so they need a country (e.g. --country BE).")
         var wrongCountry = rep
         wrongCountry.country = Fixtures.code("NO")
         #expect(wrongCountry.validate() == [.unknownCountry(Fixtures.code("NO"), roleName: "rep_fi")])

@@ -6,8 +6,9 @@ import ECPACore
 struct PhaseTests {
     @Test("Raw values are the names the database stores")
     func rawValues() {
-        #expect(Phase.allCases.map(\.rawValue)
-            == ["draft", "submissions_open", "submissions_closed", "scoring", "frozen", "published"])
+        #expect(
+            Phase.allCases.map(\.rawValue)
+                == ["draft", "submissions_open", "submissions_closed", "scoring", "frozen", "published"])
         #expect(EntryState.allCases.map(\.rawValue) == ["draft", "submitted", "eligible", "ineligible", "withdrawn"])
         #expect(EntryKind.allCases.map(\.rawValue) == ["competing", "additional"])
     }

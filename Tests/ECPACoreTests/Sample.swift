@@ -61,9 +61,11 @@ extension Sample {
     static func j(_ number: Int64) -> JurorID { JurorID(number) }
 
     /// A matrix over the countries named in `scores` (or `entries`), jurors 1...3 by default.
-    static func matrix(_ scores: Scores, entries: [String]? = nil, jurors: [Int64] = [1, 2, 3],
-                       conflicts: [(String, Int64)] = [], abstentions: [(String, Int64)] = [],
-                       scheme: ScoringScheme = fiveCriteria) -> ScoreMatrix {
+    static func matrix(
+        _ scores: Scores, entries: [String]? = nil, jurors: [Int64] = [1, 2, 3],
+        conflicts: [(String, Int64)] = [], abstentions: [(String, Int64)] = [],
+        scheme: ScoringScheme = fiveCriteria
+    ) -> ScoreMatrix {
         var values: [ScoreCell: Decimal] = [:]
         for (country, byJuror) in scores {
             for (juror, row) in byJuror {

@@ -6,12 +6,14 @@ import Testing
 struct ScoreSheetHeaderTests {
     static let all = ScoreSheetColumn.allCases
 
-    @Test("The separator is the one the header uses more, outside quotes", arguments: [
-        ("edition,juror,entry_id,country,entry_title,criterion,criterion_name,scale,value,comment", ScoreSheetDelimiter.comma),
-        ("edition;juror;entry_id;country;entry_title;criterion;criterion_name;scale;value;comment", .semicolon),
-        ("\"edition;x\",juror,entry_id", .comma),
-        ("edition", .comma),
-    ])
+    @Test(
+        "The separator is the one the header uses more, outside quotes",
+        arguments: [
+            ("edition,juror,entry_id,country,entry_title,criterion,criterion_name,scale,value,comment", ScoreSheetDelimiter.comma),
+            ("edition;juror;entry_id;country;entry_title;criterion;criterion_name;scale;value;comment", .semicolon),
+            ("\"edition;x\",juror,entry_id", .comma),
+            ("edition", .comma),
+        ])
     func separator(line: String, expected: ScoreSheetDelimiter) {
         #expect(ScoreSheetHeader.detectDelimiter(line) == expected)
     }
@@ -37,11 +39,12 @@ struct ScoreSheetHeaderTests {
     func problems() {
         let read = ScoreSheetHeader.read("edition,juror,entry,entry_id,entry_id,country,criterion,value,notes,")
         #expect(read.header == nil)
-        #expect(read.problems.map(\.description) == [
-            "line 1: The header lacks the columns entry_title, criterion_name, scale, comment. The first line must be the sheet's header: edition,juror,entry_id,country,entry_title,criterion,criterion_name,scale,value,comment.",
-            "line 1: The header has columns the sheet does not have: \"entry\", \"notes\", (an empty name); remove them.",
-            "line 1: The header names entry_id more than once.",
-        ])
+        #expect(
+            read.problems.map(\.description) == [
+                "line 1: The header lacks the columns entry_title, criterion_name, scale, comment. The first line must be the sheet's header: edition,juror,entry_id,country,entry_title,criterion,criterion_name,scale,value,comment.",
+                "line 1: The header has columns the sheet does not have: \"entry\", \"notes\", (an empty name); remove them.",
+                "line 1: The header names entry_id more than once.",
+            ])
     }
 
     @Test("An empty first line says what the first line must be")
@@ -51,9 +54,11 @@ struct ScoreSheetHeaderTests {
         #expect(read.problems.first?.message.hasPrefix("The first line is empty. The first line must be the sheet's header: edition,") == true)
     }
 
-    @Test("Semicolon sheets write decimal commas", arguments: [
-        (ScoreSheetDelimiter.comma, "7.5", "7.5"), (.semicolon, "7.5", "7,5"), (.semicolon, "10", "10"),
-    ])
+    @Test(
+        "Semicolon sheets write decimal commas",
+        arguments: [
+            (ScoreSheetDelimiter.comma, "7.5", "7.5"), (.semicolon, "7.5", "7,5"), (.semicolon, "10", "10"),
+        ])
     func numbers(delimiter: ScoreSheetDelimiter, value: String, written: String) {
         #expect(delimiter.number(value) == written)
     }

@@ -30,31 +30,37 @@ struct ScoringSchemeTests {
         #expect(try Self.shippedText().contains("ecpa scheme set --edition YEAR --file FILE"))
     }
 
-    @Test("A scheme written out reads back equal", arguments: [
-        Sample.fiveCriteria,
-        ScoringScheme(
-            name: "half-points",
-            note: "Line one.\nLine two with \"quotes\" and a back\\slash.",
-            method: .borda,
-            criteria: [
-                Criterion(code: "impact", name: "Impact \"measured\"", description: "", weight: Sample.d("1.5"),
-                          min: Sample.d("-2"), max: Sample.d("2"), step: Sample.d("0.5")),
-                Criterion(code: "cost-2", name: "Cost", description: String(repeating: "Long text. ", count: 12),
-                          weight: Sample.d("0.25"), min: 1, max: 5, step: 1),
-            ],
-            tieBreaks: [.headToHead, .sharedPlace]
-        ),
-    ])
+    @Test(
+        "A scheme written out reads back equal",
+        arguments: [
+            Sample.fiveCriteria,
+            ScoringScheme(
+                name: "half-points",
+                note: "Line one.\nLine two with \"quotes\" and a back\\slash.",
+                method: .borda,
+                criteria: [
+                    Criterion(
+                        code: "impact", name: "Impact \"measured\"", description: "", weight: Sample.d("1.5"),
+                        min: Sample.d("-2"), max: Sample.d("2"), step: Sample.d("0.5")),
+                    Criterion(
+                        code: "cost-2", name: "Cost", description: String(repeating: "Long text. ", count: 12),
+                        weight: Sample.d("0.25"), min: 1, max: 5, step: 1),
+                ],
+                tieBreaks: [.headToHead, .sharedPlace]
+            ),
+        ])
     func roundTrip(scheme: ScoringScheme) {
         let (read, problems) = ScoringScheme.parse(scheme.tomlText)
         #expect(problems == [])
         #expect(read == scheme)
     }
 
-    @Test("Decimal numbers are read exactly, never through binary floating point", arguments: [
-        ("0.1", "0.1"), ("0.3", "0.3"), ("1_000.25", "1000.25"), ("2.5e-1", "0.25"), ("1e2", "100"),
-        ("+1.50", "1.5"), ("3", "3"), ("0.000001", "0.000001"),
-    ])
+    @Test(
+        "Decimal numbers are read exactly, never through binary floating point",
+        arguments: [
+            ("0.1", "0.1"), ("0.3", "0.3"), ("1_000.25", "1000.25"), ("2.5e-1", "0.25"), ("1e2", "100"),
+            ("+1.50", "1.5"), ("3", "3"), ("0.000001", "0.000001"),
+        ])
     func exactDecimals(written: String, expected: String) throws {
         let text = Sample.oneCriterion(weight: written)
         let scheme = try #require(ScoringScheme.parse(text).scheme)
@@ -68,9 +74,11 @@ struct ScoringSchemeTests {
         #expect(a + b == Sample.d("0.3"))
     }
 
-    @Test("Numbers TOML does not allow are refused with the field named", arguments: [
-        "01.5", "1.", ".5", "1..2", "inf", "nan", "1,5", "1.5.2", "1__0",
-    ])
+    @Test(
+        "Numbers TOML does not allow are refused with the field named",
+        arguments: [
+            "01.5", "1.", ".5", "1..2", "inf", "nan", "1,5", "1.5.2", "1__0",
+        ])
     func badNumbers(written: String) {
         let (scheme, problems) = ScoringScheme.parse(Sample.oneCriterion(weight: written))
         #expect(scheme == nil)
@@ -80,80 +88,114 @@ struct ScoringSchemeTests {
     @Test("A file with many mistakes reports every one, each with its line")
     func everyProblem() {
         let text = """
-        name = ""
-        method = "weighted-average"
-        tie_breaks = ["head-to-head", "head-to-head"]
+            name = ""
+            method = "weighted-average"
+            tie_breaks = ["head-to-head", "head-to-head"]
 
-        [criteria.Focus]
-        name = "Focus"
-        weight = 0
-        min = 10
-        max = 0
-        step = 1
+            [criteria.Focus]
+            name = "Focus"
+            weight = 0
+            min = 10
+            max = 0
+            step = 1
 
-        [criteria.innovation]
-        name = "Innovation"
-        weight = 1
-        min = 0
-        max = 10
-        step = 3
+            [criteria.innovation]
+            name = "Innovation"
+            weight = 1
+            min = 0
+            max = 10
+            step = 3
 
-        [criteria.cooperation]
-        weight = "2"
-        min = 0
-        max = 10
-        step = 1
-        colour = "blue"
+            [criteria.cooperation]
+            weight = "2"
+            min = 0
+            max = 10
+            step = 1
+            colour = "blue"
 
-        [scoring]
-        scale = 10
-        """
+            [scoring]
+            scale = 10
+            """
         let (scheme, problems) = ScoringScheme.parse(text)
         #expect(scheme == nil)
-        #expect(problems.map(\.description) == [
-            "line 1, name: must not be blank, e.g. name = \"ecpa-2025\".",
-            "line 2, method: must be one of \"weighted-mean\", \"normalized\", \"median\", \"borda\", in double quotes.",
-            "line 3, tie_breaks: lists \"head-to-head\" more than once.",
-            "line 3, tie_breaks: must end with \"shared-place\": a tie that no rule settles is a shared place for the jury to decide.",
-            "line 5, criteria.Focus: \"Focus\" is not a usable criterion code: use lower-case letters, digits and hyphens, starting with a letter, e.g. [criteria.focus].",
-            "line 7, criteria.Focus.weight: must be more than 0; it is 0.",
-            "line 9, criteria.Focus.max: must be more than min; the scale runs from 10 to 0.",
-            "line 17, criteria.innovation.step: 3 does not divide the scale from 0 to 10 into whole steps.",
-            "line 19, criteria.cooperation.name: is required: the criterion's name as jurors see it.",
-            "line 20, criteria.cooperation.weight: must be a number without quotes, e.g. weight = 2.",
-            "line 24, criteria.cooperation.colour: is not a field of a criterion; a criterion has name, description, weight, min, max and step.",
-            "line 26: there is no [scoring] section; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion.",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "line 1, name: must not be blank, e.g. name = \"ecpa-2025\".",
+                "line 2, method: must be one of \"weighted-mean\", \"normalized\", \"median\", \"borda\", in double quotes.",
+                "line 3, tie_breaks: lists \"head-to-head\" more than once.",
+                "line 3, tie_breaks: must end with \"shared-place\": a tie that no rule settles is a shared place for the jury to decide.",
+                "line 5, criteria.Focus: \"Focus\" is not a usable criterion code: use lower-case letters, digits and hyphens, starting with a letter, e.g. [criteria.focus].",
+                "line 7, criteria.Focus.weight: must be more than 0; it is 0.",
+                "line 9, criteria.Focus.max: must be more than min; the scale runs from 10 to 0.",
+                "line 17, criteria.innovation.step: 3 does not divide the scale from 0 to 10 into whole steps.",
+                "line 19, criteria.cooperation.name: is required: the criterion's name as jurors see it.",
+                "line 20, criteria.cooperation.weight: must be a number without quotes, e.g. weight = 2.",
+                "line 24, criteria.cooperation.colour: is not a field of a criterion; a criterion has name, description, weight, min, max and step.",
+                "line 26: there is no [scoring] section; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion.",
+            ])
     }
 
-    @Test("Structural mistakes are named with their line and field", arguments: [
-        ("name = \"x\"\nmethod = \"median\"\ntie_breaks = [\"shared-place\"]\n",
-         ["criteria: a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale."]),
-        (Sample.oneCriterion(weight: "1") + "[criteria.focus]\n",
-         ["line 12: the [criteria.focus] section appears twice; the first is on line 4."]),
-        ("name = \"x\"\nname = \"y\"\n",
-         ["line 2, name: is given twice; the first is on line 1.",
-          "method: is required: one of \"weighted-mean\", \"normalized\", \"median\", \"borda\".",
-          "tie_breaks: is required, e.g. tie_breaks = [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].",
-          "criteria: a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale."]),
-        (Sample.oneCriterion(weight: "1").replacingOccurrences(of: "[\"shared-place\"]", with: "[\"coin-toss\", \"shared-place\"]"),
-         ["line 3, tie_breaks: has \"coin-toss\", which is not a tie-break rule; the rules are \"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"."]),
-        (Sample.oneCriterion(weight: "1").replacingOccurrences(of: "[\"shared-place\"]", with: "[]"),
-         ["line 3, tie_breaks: must list the tie-break rules in order, ending with \"shared-place\", e.g. [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"]."]),
-        (Sample.oneCriterion(weight: "1").replacingOccurrences(of: "step = 1", with: "step = 0"),
-         ["line 8, criteria.focus.step: must be more than 0; it is 0."]),
-        (Sample.oneCriterion(weight: "1").replacingOccurrences(of: "step = 1", with: "step = 0.3"),
-         ["line 8, criteria.focus.step: 0.3 does not divide the scale from 0 to 10 into whole steps."]),
-        (Sample.oneCriterion(weight: "1").replacingOccurrences(of: "max = 10\n", with: ""),
-         ["line 4, criteria.focus.max: is required: a number, e.g. max = 10."]),
-        ("[[criteria]]\n", ["line 1: arrays of tables ([[...]]) are not supported; write one [criteria.CODE] section per criterion.",
-                            "name: is required, e.g. name = \"ecpa-2025\".",
-                            "method: is required: one of \"weighted-mean\", \"normalized\", \"median\", \"borda\".",
-                            "tie_breaks: is required, e.g. tie_breaks = [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].",
-                            "criteria: a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale."]),
-        (Sample.oneCriterion(weight: "1") + "criteria.extra = 1\n",
-         ["line 12, criteria.focus.criteria.extra: is not a field of a criterion; a criterion has name, description, weight, min, max and step."]),
-    ])
+    @Test(
+        "Structural mistakes are named with their line and field",
+        arguments: [
+            (
+                "name = \"x\"\nmethod = \"median\"\ntie_breaks = [\"shared-place\"]\n",
+                ["criteria: a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale."]
+            ),
+            (
+                Sample.oneCriterion(weight: "1") + "[criteria.focus]\n",
+                ["line 12: the [criteria.focus] section appears twice; the first is on line 4."]
+            ),
+            (
+                "name = \"x\"\nname = \"y\"\n",
+                [
+                    "line 2, name: is given twice; the first is on line 1.",
+                    "method: is required: one of \"weighted-mean\", \"normalized\", \"median\", \"borda\".",
+                    "tie_breaks: is required, e.g. tie_breaks = [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].",
+                    "criteria: a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale.",
+                ]
+            ),
+            (
+                Sample.oneCriterion(weight: "1").replacingOccurrences(of: "[\"shared-place\"]", with: "[\"coin-toss\", \"shared-place\"]"),
+                [
+                    "line 3, tie_breaks: has \"coin-toss\", which is not a tie-break rule; the rules are \"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"."
+                ]
+            ),
+            (
+                Sample.oneCriterion(weight: "1").replacingOccurrences(of: "[\"shared-place\"]", with: "[]"),
+                [
+                    "line 3, tie_breaks: must list the tie-break rules in order, ending with \"shared-place\", e.g. [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"]."
+                ]
+            ),
+            (
+                Sample.oneCriterion(weight: "1").replacingOccurrences(of: "step = 1", with: "step = 0"),
+                ["line 8, criteria.focus.step: must be more than 0; it is 0."]
+            ),
+            (
+                Sample.oneCriterion(weight: "1").replacingOccurrences(of: "step = 1", with: "step = 0.3"),
+                ["line 8, criteria.focus.step: 0.3 does not divide the scale from 0 to 10 into whole steps."]
+            ),
+            (
+                Sample.oneCriterion(weight: "1").replacingOccurrences(of: "max = 10\n", with: ""),
+                ["line 4, criteria.focus.max: is required: a number, e.g. max = 10."]
+            ),
+            (
+                "[[criteria]]\n",
+                [
+                    "line 1: arrays of tables ([[...]]) are not supported; write one [criteria.CODE] section per criterion.",
+                    "name: is required, e.g. name = \"ecpa-2025\".",
+                    "method: is required: one of \"weighted-mean\", \"normalized\", \"median\", \"borda\".",
+                    "tie_breaks: is required, e.g. tie_breaks = [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].",
+                    "criteria: a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale.",
+                ]
+            ),
+            (
+                Sample.oneCriterion(weight: "1") + "criteria.extra = 1\n",
+                [
+                    "line 12, criteria.focus.criteria.extra: is not a field of a criterion; a criterion has name, description, weight, min, max and step."
+                ]
+            ),
+        ])
     func structuralMistakes(text: String, expected: [String]) {
         let (scheme, problems) = ScoringScheme.parse(text)
         #expect(scheme == nil)
@@ -167,21 +209,24 @@ struct ScoringSchemeTests {
         scheme.criteria[1].code = scheme.criteria[0].code
         scheme.criteria[2].weight = -1
         scheme.tieBreaks = [.sharedPlace, .headToHead]
-        #expect(scheme.problems.map(\.description) == [
-            "criteria.focus: is given twice; the first is criterion 1.",
-            "criteria.innovation.weight: must be more than 0; it is -1.",
-            "tie_breaks: must end with \"shared-place\": a tie that no rule settles is a shared place for the jury to decide.",
-        ])
+        #expect(
+            scheme.problems.map(\.description) == [
+                "criteria.focus: is given twice; the first is criterion 1.",
+                "criteria.innovation.weight: must be more than 0; it is -1.",
+                "tie_breaks: must end with \"shared-place\": a tie that no rule settles is a shared place for the jury to decide.",
+            ])
     }
 
-    @Test("A score off the scale or off the step grid is explained in one sentence", arguments: [
-        (Sample.d("7"), nil),
-        (Sample.d("0"), nil),
-        (Sample.d("10"), nil),
-        (Sample.d("7.5"), "7.5 is not allowed for Innovation: scores go from 0 to 10 in steps of 1."),
-        (Sample.d("11"), "11 is not allowed for Innovation: scores go from 0 to 10 in steps of 1."),
-        (Sample.d("-1"), "-1 is not allowed for Innovation: scores go from 0 to 10 in steps of 1."),
-    ] as [(Decimal, String?)])
+    @Test(
+        "A score off the scale or off the step grid is explained in one sentence",
+        arguments: [
+            (Sample.d("7"), nil),
+            (Sample.d("0"), nil),
+            (Sample.d("10"), nil),
+            (Sample.d("7.5"), "7.5 is not allowed for Innovation: scores go from 0 to 10 in steps of 1."),
+            (Sample.d("11"), "11 is not allowed for Innovation: scores go from 0 to 10 in steps of 1."),
+            (Sample.d("-1"), "-1 is not allowed for Innovation: scores go from 0 to 10 in steps of 1."),
+        ] as [(Decimal, String?)])
     func scoreOnTheScale(value: Decimal, expected: String?) {
         let innovation = Criterion(code: "innovation", name: "Innovation")
         #expect(innovation.problem(with: value) == expected)
@@ -198,10 +243,12 @@ struct ScoringSchemeTests {
 
     @Test("A juror's total runs between the weighted means of the criteria's bounds")
     func totalRange() {
-        let scheme = ScoringScheme(name: "mixed", criteria: [
-            Criterion(code: "a", name: "A", weight: 1, min: 0, max: 10),
-            Criterion(code: "b", name: "B", weight: 3, min: 1, max: 5),
-        ])
+        let scheme = ScoringScheme(
+            name: "mixed",
+            criteria: [
+                Criterion(code: "a", name: "A", weight: 1, min: 0, max: 10),
+                Criterion(code: "b", name: "B", weight: 3, min: 1, max: 5),
+            ])
         #expect(scheme.totalWeight == 4)
         #expect(scheme.totalMin == Sample.d("0.75"))
         #expect(scheme.totalMax == Sample.d("6.25"))

@@ -150,8 +150,9 @@ struct LocalClusterTests {
         let cluster = LocalCluster(home: temporary.home, environment: environment)
         let error = #expect(throws: LocalClusterError.self) { try cluster.start { _ in } }
         #expect(error == .serverProgramsNotFound)
-        #expect(error?.description == "PostgreSQL's server programs were not found; install them with "
-            + "`sudo apt-get install postgresql` (Debian/Ubuntu), or set ECPA_PG_BINDIR.")
+        #expect(
+            error?.description == "PostgreSQL's server programs were not found; install them with "
+                + "`sudo apt-get install postgresql` (Debian/Ubuntu), or set ECPA_PG_BINDIR.")
         #expect(!FileManager.default.fileExists(atPath: temporary.home.path))
     }
 

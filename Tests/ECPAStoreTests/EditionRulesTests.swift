@@ -43,12 +43,14 @@ import Testing
             try editions.insertEdition(NewEdition(year: 2018, theme: "Again", hostCountry: CountryCode("AT")!, hostCity: "Vienna"))
         }
         #expect(throws: StoreError.invalidData("The time zone is not known; use an IANA name such as Europe/Brussels.", hint: nil)) {
-            try editions.insertEdition(NewEdition(year: 2019, theme: "T", hostCountry: CountryCode("FI")!, hostCity: "Helsinki", timeZone: "Mars/Olympus"))
+            try editions.insertEdition(
+                NewEdition(year: 2019, theme: "T", hostCountry: CountryCode("FI")!, hostCity: "Helsinki", timeZone: "Mars/Olympus"))
         }
         #expect(throws: StoreError.invalidData("The deadline must be after the opening of submissions.", hint: nil)) {
-            try editions.insertEdition(NewEdition(
-                year: 2019, theme: "T", hostCountry: CountryCode("FI")!, hostCity: "Helsinki",
-                submissionsOpenAt: fixture.now, submissionsCloseAt: fixture.now.addingTimeInterval(-60)))
+            try editions.insertEdition(
+                NewEdition(
+                    year: 2019, theme: "T", hostCountry: CountryCode("FI")!, hostCity: "Helsinki",
+                    submissionsOpenAt: fixture.now, submissionsCloseAt: fixture.now.addingTimeInterval(-60)))
         }
     }
 
@@ -71,13 +73,15 @@ import Testing
         let identity = try PersonRepository(finland).currentIdentity()
         #expect(identity == Identity(role: role, isSecretariat: false, country: CountryCode("FI")))
         #expect(throws: StoreError.self) {
-            try PersonRepository(finland).createLoginRole(TestDatabase.uniqueName("intruder"), passwordVerifier: "SCRAM-SHA-256$x", kind: .secretariat)
+            try PersonRepository(finland).createLoginRole(
+                TestDatabase.uniqueName("intruder"), passwordVerifier: "SCRAM-SHA-256$x", kind: .secretariat)
         }
     }
 
     @Test func loginRolesTakeAVerifierNeverAClearPassword() throws {
         let error = #expect(throws: StoreError.self) {
-            try PersonRepository(fixture.admin).createLoginRole(TestDatabase.uniqueName("clear"), passwordVerifier: "secret123", kind: .nationalRepresentative)
+            try PersonRepository(fixture.admin).createLoginRole(
+                TestDatabase.uniqueName("clear"), passwordVerifier: "secret123", kind: .nationalRepresentative)
         }
         guard case .invalidData(let message, _) = error else {
             Issue.record("expected invalid data, got \(String(describing: error))")
@@ -91,7 +95,8 @@ import Testing
         let (role, finland) = try fixture.representative("FI")
         let entry = try EntryRepository(finland).insertEntry(Fixture.form("FI"), edition: edition.id, state: .draft)
         _ = try EntryRepository(finland).updateEntry(id: entry.id, form: Fixture.form("FI", title: "Renamed"), state: .submitted)
-        let rows = try fixture.admin.query("""
+        let rows = try fixture.admin.query(
+            """
             SELECT actor, action, new_row ->> 'title' AS title FROM ecpa.audit_log
             WHERE table_name = 'entries' AND row_key = \(String(entry.id.rawValue)) ORDER BY id
             """)

@@ -138,8 +138,10 @@ import Testing
         let error = #expect(throws: StoreError.self) {
             try EntryRepository(finland).insertEntry(form, edition: edition.id, state: .draft)
         }
-        #expect(error == .invalidData(
-            "The description has more than 600 words; Annex I allows at most 600.", hint: nil))
+        #expect(
+            error
+                == .invalidData(
+                    "The description has more than 600 words; Annex I allows at most 600.", hint: nil))
         form.description = Array(repeating: "word", count: 600).joined(separator: "\n")
         #expect(try EntryRepository(finland).insertEntry(form, edition: edition.id, state: .submitted).state == .submitted)
     }

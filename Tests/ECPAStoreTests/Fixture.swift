@@ -19,9 +19,10 @@ final class Fixture {
     @discardableResult
     func edition(year: Int = 2018, deadlinePassed: Bool = false, open: Bool = true) throws -> Edition {
         let closes = deadlinePassed ? now.addingTimeInterval(-3600) : now.addingTimeInterval(86_400)
-        var edition = try EditionRepository(admin).insertEdition(NewEdition(
-            year: year, theme: "Community Policing", hostCountry: CountryCode("AT")!, hostCity: "Vienna",
-            submissionsOpenAt: now.addingTimeInterval(-10 * 86_400), submissionsCloseAt: closes))
+        var edition = try EditionRepository(admin).insertEdition(
+            NewEdition(
+                year: year, theme: "Community Policing", hostCountry: CountryCode("AT")!, hostCity: "Vienna",
+                submissionsOpenAt: now.addingTimeInterval(-10 * 86_400), submissionsCloseAt: closes))
         if open {
             edition = try EditionRepository(admin).updatePhase(year: year, to: .submissionsOpen)
         }
@@ -34,9 +35,10 @@ final class Fixture {
         let password = "pw-\(role)"
         let people = PersonRepository(admin)
         try people.createLoginRole(role, passwordVerifier: try admin.encryptPassword(password, role: role), kind: .nationalRepresentative)
-        try people.insertPerson(Person(
-            roleName: role, displayName: "Representative of \(country)", kind: .nationalRepresentative,
-            email: nil, country: CountryCode(country)!))
+        try people.insertPerson(
+            Person(
+                roleName: role, displayName: "Representative of \(country)", kind: .nationalRepresentative,
+                email: nil, country: CountryCode(country)!))
         return (role, try database.connect(role: role, password: password))
     }
 

@@ -26,17 +26,18 @@ import Testing
                 year += 1
                 // An edition already in `from`, put there behind the guards' backs, with what the
                 // other rules ask before a move (a scheme before scoring, results before the freeze).
-                try admin.executeScript(unsafeRaw: """
-                    SET session_replication_role = replica;
-                    INSERT INTO ecpa.editions (year, theme, host_country_code, phase, submissions_open_at, submissions_close_at)
-                    VALUES (\(year), 'Phases', 'AT', '\(from.rawValue)', now() - interval '10 days', now() + interval '10 days');
-                    INSERT INTO ecpa.schemes (edition_id, name, source_text) SELECT id, 'Phases', '' FROM ecpa.editions WHERE year = \(year);
-                    INSERT INTO ecpa.criteria (edition_id, code, position, name, weight, min_value, max_value, step)
-                    SELECT id, 'focus', 1, 'Focus', 1, 0, 10, 1 FROM ecpa.editions WHERE year = \(year);
-                    INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest)
-                    SELECT id, 'weighted-mean', 'x', 'x', 'x' FROM ecpa.editions WHERE year = \(year);
-                    RESET session_replication_role;
-                    """)
+                try admin.executeScript(
+                    unsafeRaw: """
+                        SET session_replication_role = replica;
+                        INSERT INTO ecpa.editions (year, theme, host_country_code, phase, submissions_open_at, submissions_close_at)
+                        VALUES (\(year), 'Phases', 'AT', '\(from.rawValue)', now() - interval '10 days', now() + interval '10 days');
+                        INSERT INTO ecpa.schemes (edition_id, name, source_text) SELECT id, 'Phases', '' FROM ecpa.editions WHERE year = \(year);
+                        INSERT INTO ecpa.criteria (edition_id, code, position, name, weight, min_value, max_value, step)
+                        SELECT id, 'focus', 1, 'Focus', 1, 0, 10, 1 FROM ecpa.editions WHERE year = \(year);
+                        INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest)
+                        SELECT id, 'weighted-mean', 'x', 'x', 'x' FROM ecpa.editions WHERE year = \(year);
+                        RESET session_replication_role;
+                        """)
                 var refusal: String?
                 do {
                     try admin.transaction { try $0.execute("UPDATE ecpa.editions SET phase = \(to.rawValue) WHERE year = \(year)") }

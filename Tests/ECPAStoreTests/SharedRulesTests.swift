@@ -17,10 +17,12 @@ import Testing
     }
 
     @Test func anEditionsDefaultTimeZoneIsTheSameInSwiftAndInPostgreSQL() throws {
-        let stored: String? = try admin.query("""
+        let stored: String? = try admin.query(
+            """
             SELECT column_default AS d FROM information_schema.columns
             WHERE table_schema = 'ecpa' AND table_name = 'editions' AND column_name = 'time_zone'
-            """).first?.decode("d")
+            """
+        ).first?.decode("d")
         #expect(stored == "'\(Edition.defaultTimeZone)'::text")
     }
 
@@ -78,8 +80,10 @@ import Testing
         .personName: [("people", "display_name")], .email: [("people", "email")],
         .jurorName: [("jurors", "display_name")],
         .comment: [("scores", "comment"), ("abstentions", "comment")],
-        .reason: [("declared_conflicts", "reason"), ("late_acceptances", "reason"), ("overrides", "reason"),
-                  ("entries", "ineligible_reason")],
+        .reason: [
+            ("declared_conflicts", "reason"), ("late_acceptances", "reason"), ("overrides", "reason"),
+            ("entries", "ineligible_reason"),
+        ],
     ]
 
     /// The CLI refuses a text over its FreeText limit before writing; PostgreSQL holds the stored
@@ -95,18 +99,22 @@ import Testing
 
     @Test func aSchemesTextsHaveTheSameLimitsInSwiftAndInPostgreSQL() throws {
         let limits = ScoringScheme.textLimits
-        for (table, column, limit) in [("schemes", "name", limits.name), ("schemes", "note", limits.note),
-                                       ("criteria", "name", limits.criterionName), ("criteria", "description", limits.criterionDescription)] {
+        for (table, column, limit) in [
+            ("schemes", "name", limits.name), ("schemes", "note", limits.note),
+            ("criteria", "name", limits.criterionName), ("criteria", "description", limits.criterionDescription),
+        ] {
             #expect(try lengthLimits(table: table, column: column) == [limit], "\(table).\(column)")
         }
     }
 
     /// The limits a table's check constraints put on `char_length(column)`.
     func lengthLimits(table: String, column: String) throws -> [Int] {
-        let definitions: [String] = try admin.query("""
+        let definitions: [String] = try admin.query(
+            """
             SELECT pg_get_constraintdef(c.oid) AS d FROM pg_constraint c
             WHERE c.conrelid = ('ecpa.' || \(table))::regclass AND c.contype = 'c'
-            """).map { try $0.decode("d") }
+            """
+        ).map { try $0.decode("d") }
         let pattern = "char_length\\(\(column)\\) <= ([0-9]+)"
         return definitions.compactMap { definition -> Int? in
             guard let match = definition.range(of: pattern, options: .regularExpression) else { return nil }
@@ -115,19 +123,21 @@ import Testing
     }
 
     /// Each text limit of the entry form, as (column, Swift's limit); links are counted apart.
-    static let entryLimits: [(String, Int)] = [("title", EntryForm.titleLimit)]
+    static let entryLimits: [(String, Int)] =
+        [("title", EntryForm.titleLimit)]
         + EntryForm.characterLimits.map { ($0.key.rawValue.replacingOccurrences(of: ".", with: "_"), $0.value) }
-            .sorted { $0.0 < $1.0 }
+        .sorted { $0.0 < $1.0 }
 
     @Test(arguments: entryLimits.map(\.0) + ["links", "link length"])
     func anEntryTextAtItsLimitIsStoredAndOneCharacterMoreIsRefused(column: String) throws {
-        try admin.executeScript(unsafeRaw: """
-            INSERT INTO ecpa.editions (year, theme, host_country_code, submissions_open_at, submissions_close_at)
-            VALUES (2018, 'Community Policing', 'AT', now() - interval '10 days', now() + interval '1 day');
-            UPDATE ecpa.editions SET phase = 'submissions_open';
-            INSERT INTO ecpa.entries (edition_id, country_code, kind, state, title)
-            VALUES (1, 'FI', 'competing', 'draft', 'The Forssa approach');
-            """)
+        try admin.executeScript(
+            unsafeRaw: """
+                INSERT INTO ecpa.editions (year, theme, host_country_code, submissions_open_at, submissions_close_at)
+                VALUES (2018, 'Community Policing', 'AT', now() - interval '10 days', now() + interval '1 day');
+                UPDATE ecpa.editions SET phase = 'submissions_open';
+                INSERT INTO ecpa.entries (edition_id, country_code, kind, state, title)
+                VALUES (1, 'FI', 'competing', 'draft', 'The Forssa approach');
+                """)
         func write(_ value: SQL) -> String? {
             do {
                 try admin.transaction { try $0.execute(value) }
@@ -160,26 +170,27 @@ import Testing
     /// order depends on the collation, values with trailing zeros, an abstention, a shared place,
     /// an override reason with a pipe and a line break, an entry without a medal.
     @Test func aFreezesDigestsAreTheSameInSwiftAndInPostgreSQL() throws {
-        try admin.executeScript(unsafeRaw: """
-            SET session_replication_role = replica;
-            INSERT INTO ecpa.editions (id, year, theme, host_country_code, phase, submissions_close_at)
-            OVERRIDING SYSTEM VALUE VALUES (1, 2018, 'Community Policing', 'AT', 'published', now());
-            INSERT INTO ecpa.entries (id, edition_id, country_code, kind, state, title)
-            OVERRIDING SYSTEM VALUE VALUES (1, 1, 'FI', 'competing', 'draft', 'One'), (2, 1, 'LT', 'competing', 'draft', 'Two'),
-                                           (3, 1, 'HU', 'competing', 'draft', 'Three'), (4, 1, 'SE', 'competing', 'draft', 'Four');
-            INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES
-                (1, 1, 7, 'ab', 7.50), (1, 1, 7, 'a-c', 8), (1, 1, 7, 'a', 10.0), (1, 2, 7, 'ab', 0.25),
-                (1, 1, 12, 'ab', 6), (1, 10, 7, 'b', 5);
-            INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id) VALUES (1, 2, 12), (1, 1, 3);
-            INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, medal, score, juror_count, shared_place, override_reason)
-            VALUES (1, 2, 1, 'gold', 8.5, 2, false, E'The jury | after a debate.\nSecond line.'),
-                   (1, 1, 2, 'silver', 8.25, 2, true, NULL), (1, 3, 2, 'silver', 8.25, 3, true, NULL),
-                   (1, 4, 4, NULL, -0.125, 1, false, NULL);
-            INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest)
-            VALUES (1, 'weighted-mean', ecpa.score_set_digest(1), repeat('ab', 32), 'to be set');
-            UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(1);
-            RESET session_replication_role;
-            """)
+        try admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                INSERT INTO ecpa.editions (id, year, theme, host_country_code, phase, submissions_close_at)
+                OVERRIDING SYSTEM VALUE VALUES (1, 2018, 'Community Policing', 'AT', 'published', now());
+                INSERT INTO ecpa.entries (id, edition_id, country_code, kind, state, title)
+                OVERRIDING SYSTEM VALUE VALUES (1, 1, 'FI', 'competing', 'draft', 'One'), (2, 1, 'LT', 'competing', 'draft', 'Two'),
+                                               (3, 1, 'HU', 'competing', 'draft', 'Three'), (4, 1, 'SE', 'competing', 'draft', 'Four');
+                INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) VALUES
+                    (1, 1, 7, 'ab', 7.50), (1, 1, 7, 'a-c', 8), (1, 1, 7, 'a', 10.0), (1, 2, 7, 'ab', 0.25),
+                    (1, 1, 12, 'ab', 6), (1, 10, 7, 'b', 5);
+                INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id) VALUES (1, 2, 12), (1, 1, 3);
+                INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, medal, score, juror_count, shared_place, override_reason)
+                VALUES (1, 2, 1, 'gold', 8.5, 2, false, E'The jury | after a debate.\nSecond line.'),
+                       (1, 1, 2, 'silver', 8.25, 2, true, NULL), (1, 3, 2, 'silver', 8.25, 3, true, NULL),
+                       (1, 4, 4, NULL, -0.125, 1, false, NULL);
+                INSERT INTO ecpa.frozen_results (edition_id, method, scores_digest, ledger_head, digest)
+                VALUES (1, 'weighted-mean', ecpa.score_set_digest(1), repeat('ab', 32), 'to be set');
+                UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(1);
+                RESET session_replication_role;
+                """)
         let results = ResultsRepository(admin)
         let frozen = try #require(try results.fetchFrozen(edition: EditionID(1)))
         let scoreSet = try results.fetchScoreSet(edition: EditionID(1))
@@ -190,26 +201,28 @@ import Testing
         #expect(text == stored)
         #expect(FrozenSeal.digest(rankingText: text, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead) == frozen.digest)
         // The texts themselves, so that a change on both sides at once is seen too.
-        #expect(FrozenSeal.scoreSetText(scores: scoreSet.scores, abstentions: scoreSet.abstentions) == """
-            [1, 7, "a", "10.0"]
-            [1, 7, "a-c", "8"]
-            [1, 7, "ab", "7.50"]
-            [1, 12, "ab", "6"]
-            [2, 7, "ab", "0.25"]
-            [10, 7, "b", "5"]
-            --
-            [1, 3]
-            [2, 12]
-            """)
-        #expect(text == """
-            method weighted-mean
-            1|gold|entry 2|LT|8.500000|jurors 2|-|override: The jury | after a debate.
-            Second line.
-            2|silver|entry 1|FI|8.250000|jurors 2|shared|-
-            2|silver|entry 3|HU|8.250000|jurors 3|shared|-
-            4|-|entry 4|SE|-0.125000|jurors 1|-|-
+        #expect(
+            FrozenSeal.scoreSetText(scores: scoreSet.scores, abstentions: scoreSet.abstentions) == """
+                [1, 7, "a", "10.0"]
+                [1, 7, "a-c", "8"]
+                [1, 7, "ab", "7.50"]
+                [1, 12, "ab", "6"]
+                [2, 7, "ab", "0.25"]
+                [10, 7, "b", "5"]
+                --
+                [1, 3]
+                [2, 12]
+                """)
+        #expect(
+            text == """
+                method weighted-mean
+                1|gold|entry 2|LT|8.500000|jurors 2|-|override: The jury | after a debate.
+                Second line.
+                2|silver|entry 1|FI|8.250000|jurors 2|shared|-
+                2|silver|entry 3|HU|8.250000|jurors 3|shared|-
+                4|-|entry 4|SE|-0.125000|jurors 1|-|-
 
-            """)
+                """)
     }
 
     /// How people write scores, and what each means: nil where the text is not a score.
@@ -224,7 +237,8 @@ import Testing
     func aScoresTextMeansTheSameInSwiftAndInTheImportsSQL(text: String) throws {
         let expected = try #require(Self.scoreTexts.first { $0.0 == text }).1
         #expect(ScoreValue.parse(text).map { "\($0)" } == expected, "Swift, for \(text.debugDescription)")
-        let row = try admin.queryOne("""
+        let row = try admin.queryOne(
+            """
             SELECT (\(unsafeRaw: ScoreSheetRepository.valueExpression("v")))::text AS value FROM (SELECT \(text)::text AS v) t
             """)
         let value: String? = try row?.decode("value")

@@ -20,10 +20,14 @@ import Testing
         (server("57P03"), .connectionLost(ConnectionLoss(cause: .serverStopped, duringCommit: false))),
         (server("25P03"), .connectionLost(ConnectionLoss(cause: .idleInTransaction, duringCommit: false))),
         (server("08006"), .connectionLost(ConnectionLoss(cause: .connectionFailed, duringCommit: false))),
-        (PQError(kind: .connection, message: "server closed the connection unexpectedly\n\tThis probably means..."),
-         .connectionLost(ConnectionLoss(cause: .connectionFailed, duringCommit: false))),
-        (PQError(kind: .connection, message: "gone", duringCommit: true),
-         .connectionLost(ConnectionLoss(cause: .connectionFailed, duringCommit: true))),
+        (
+            PQError(kind: .connection, message: "server closed the connection unexpectedly\n\tThis probably means..."),
+            .connectionLost(ConnectionLoss(cause: .connectionFailed, duringCommit: false))
+        ),
+        (
+            PQError(kind: .connection, message: "gone", duringCommit: true),
+            .connectionLost(ConnectionLoss(cause: .connectionFailed, duringCommit: true))
+        ),
     ])
     func eachSQLStateHasItsMeaning(error: PQError, expected: StoreError) {
         #expect(StoreError(error) == expected)
@@ -40,19 +44,31 @@ import Testing
 
     @Test func aLostConnectionSaysWhetherAnythingWasWritten() {
         let before = StoreError.connectionLost(ConnectionLoss(cause: .connectionFailed, duringCommit: false))
-        #expect(before.description == "The connection to the database was lost before anything was committed, so nothing was written: run the command again.")
+        #expect(
+            before.description
+                == "The connection to the database was lost before anything was committed, so nothing was written: run the command again.")
         let during = StoreError.connectionLost(ConnectionLoss(cause: .connectionFailed, duringCommit: true))
-        #expect(during.description == "The connection to the database was lost while the change was being committed, so whether it was saved is not known: check what the command should have changed before you run it again.")
+        #expect(
+            during.description
+                == "The connection to the database was lost while the change was being committed, so whether it was saved is not known: check what the command should have changed before you run it again."
+        )
     }
 
     @Test func aLockWaitNamesItsHolders() {
-        let juror = DatabaseSession(pid: 4242, login: "fi_juror_1", state: "idle in transaction",
-                                    inState: Elapsed(milliseconds: 6 * 60_000 + 3000))
+        let juror = DatabaseSession(
+            pid: 4242, login: "fi_juror_1", state: "idle in transaction",
+            inState: Elapsed(milliseconds: 6 * 60_000 + 3000))
         let rep = DatabaseSession(pid: 4243, login: "lt_rep", transactionOpenFor: Elapsed(milliseconds: 2000))
         let one = LockWait(waited: Elapsed(milliseconds: 10_000), holders: [juror], callerMayEndSessions: false)
-        #expect(one.description == "Waited 10 s for a lock, most likely held by fi_juror_1 (session 4242, idle in transaction for 6 min 3 s), so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end 4242`).")
+        #expect(
+            one.description
+                == "Waited 10 s for a lock, most likely held by fi_juror_1 (session 4242, idle in transaction for 6 min 3 s), so nothing was written. Ask them to finish, or ask the secretariat to end that session (`ecpa db connections end 4242`)."
+        )
         let two = LockWait(waited: Elapsed(milliseconds: 500), holders: [juror, rep], callerMayEndSessions: true)
-        #expect(two.description == "Waited 500 ms for a lock, most likely held by one of these sessions, so nothing was written: fi_juror_1 (session 4242, idle in transaction for 6 min 3 s); lt_rep (session 4243, in a transaction open for 2 s). Ask them to finish, or end a session with `ecpa db connections end PID`.")
+        #expect(
+            two.description
+                == "Waited 500 ms for a lock, most likely held by one of these sessions, so nothing was written: fi_juror_1 (session 4242, idle in transaction for 6 min 3 s); lt_rep (session 4243, in a transaction open for 2 s). Ask them to finish, or end a session with `ecpa db connections end PID`."
+        )
         let none = LockWait(waited: Elapsed(milliseconds: 60_000))
         #expect(none.description.hasPrefix("Waited 1 min for a lock that another session holds, so nothing was written;"))
     }

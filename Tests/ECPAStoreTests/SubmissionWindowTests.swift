@@ -14,20 +14,23 @@ import Testing
     init() throws {
         database = try TestDatabase.make(migrations: try Schema.migrations())
         admin = try database.connect()
-        try admin.executeScript(unsafeRaw: """
-            INSERT INTO ecpa.editions (year, theme, host_country_code, submissions_open_at, submissions_close_at)
-            VALUES (2018, 'Community Policing', 'AT', '2018-06-01 09:00 Europe/Brussels', '2018-09-30 23:59 Europe/Brussels'),
-                   (2025, 'Open-ended', 'DK', NULL, NULL);
-            """)
+        try admin.executeScript(
+            unsafeRaw: """
+                INSERT INTO ecpa.editions (year, theme, host_country_code, submissions_open_at, submissions_close_at)
+                VALUES (2018, 'Community Policing', 'AT', '2018-06-01 09:00 Europe/Brussels', '2018-09-30 23:59 Europe/Brussels'),
+                       (2025, 'Open-ended', 'DK', NULL, NULL);
+                """)
     }
 
     /// The refusal for an edition, in a phase and zone, at a time given in Brussels time.
     func refusal(year: Int = 2018, phase: String = "submissions_open", zone: String = "Europe/Brussels", at brussels: String) throws -> String? {
-        try admin.query("""
+        try admin.query(
+            """
             SELECT ecpa.submission_refusal(e, \(brussels)::text::timestamp AT TIME ZONE 'Europe/Brussels') AS r
             FROM (SELECT jsonb_populate_record(ed, jsonb_build_object('phase', \(phase)::text, 'time_zone', \(zone)::text)) AS e
                   FROM ecpa.editions ed WHERE ed.year = \(year)::integer) x
-            """).first?.decode("r")
+            """
+        ).first?.decode("r")
     }
 
     @Test(arguments: [
@@ -44,7 +47,8 @@ import Testing
     @Test func aLateOrEarlyEntryIsToldTheTimeInTheEditionsZone() throws {
         #expect(try refusal(at: "2018-10-01 10:00") == "the deadline for the 2018 edition passed at 2018-09-30 23:59 (Europe/Brussels)")
         #expect(try refusal(at: "2018-05-01 10:00") == "submissions for the 2018 edition open at 2018-06-01 09:00 (Europe/Brussels)")
-        #expect(try refusal(zone: "Europe/Helsinki", at: "2018-10-01 10:00")
+        #expect(
+            try refusal(zone: "Europe/Helsinki", at: "2018-10-01 10:00")
                 == "the deadline for the 2018 edition passed at 2018-10-01 00:59 (Europe/Helsinki)")
     }
 

@@ -37,7 +37,8 @@ final class TemplateDatabases: @unchecked Sendable {
         defer { lock.unlock() }
         let admin = try Connection(conninfo: TestServer.adminConninfo)
         defer { admin.close() }
-        _ = try admin.query("""
+        _ = try admin.query(
+            """
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(template) AND pid <> pg_backend_pid()
             """)
         try admin.execute("CREATE DATABASE \(identifier: name) TEMPLATE \(identifier: template) STRATEGY file_copy")

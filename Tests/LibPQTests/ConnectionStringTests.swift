@@ -28,7 +28,10 @@ import Testing
     func aURLLibpqWouldMisreadIsRefusedWithoutQuotingIt(url: String) throws {
         let error = try #require(throws: PQError.self) { try Connection(conninfo: url) }
         #expect(error.kind == .connection)
-        #expect(error.message.hasPrefix("The connection URL is not valid: characters such as @ / : ? # in a user name, password or database name must be percent-encoded (@ as %40"))
+        #expect(
+            error.message.hasPrefix(
+                "The connection URL is not valid: characters such as @ / : ? # in a user name, password or database name must be percent-encoded (@ as %40"
+            ))
         for fragment in ["alice", "Sec", "ret", "127.0.0.1"] {
             #expect(!error.description.contains(fragment))
         }

@@ -13,12 +13,13 @@ import Testing
     }
 
     @Test func sessionSettingsMakeTextOutputDeterministic() throws {
-        let row = try #require(try connection.queryOne(
-            """
-            SELECT current_setting('TimeZone') AS zone, current_setting('DateStyle') AS style,
-                   current_setting('IntervalStyle') AS interval, current_setting('client_encoding') AS encoding,
-                   '2018-12-04 10:00:00+01'::timestamptz::text AS instant
-            """))
+        let row = try #require(
+            try connection.queryOne(
+                """
+                SELECT current_setting('TimeZone') AS zone, current_setting('DateStyle') AS style,
+                       current_setting('IntervalStyle') AS interval, current_setting('client_encoding') AS encoding,
+                       '2018-12-04 10:00:00+01'::timestamptz::text AS instant
+                """))
         #expect(try row.decode("zone", as: String.self) == "UTC")
         #expect(try row.decode("style", as: String.self) == "ISO, YMD")
         #expect(try row.decode("interval", as: String.self) == "iso_8601")

@@ -9,12 +9,13 @@ import Testing
     init() throws {
         database = try TestDatabase.make()
         connection = try database.connect()
-        try connection.executeScript(unsafeRaw: """
-            CREATE TABLE jurors (
-                email text CONSTRAINT jurors_email_key UNIQUE,
-                weight int CONSTRAINT jurors_weight_positive CHECK (weight > 0)
-            )
-            """)
+        try connection.executeScript(
+            unsafeRaw: """
+                CREATE TABLE jurors (
+                    email text CONSTRAINT jurors_email_key UNIQUE,
+                    weight int CONSTRAINT jurors_weight_positive CHECK (weight > 0)
+                )
+                """)
     }
 
     @Test func aUniqueViolationCarriesStateConstraintAndDetail() throws {

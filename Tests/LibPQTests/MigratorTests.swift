@@ -31,8 +31,9 @@ import Testing
         let records = try connection.query("SELECT version, name, checksum FROM ecpa_meta.schema_migrations ORDER BY version")
         #expect(try records.map { try $0.decode("name", as: String.self) } == ["create_a", "create_b"])
         // sha256sum of "CREATE TABLE a (id int);\n"
-        #expect(try records[0].decode("checksum", as: String.self)
-            == "c2de7559380e5ebf65caa7d59e166558e80243cf7e70006cc98d1593d94203c1")
+        #expect(
+            try records[0].decode("checksum", as: String.self)
+                == "c2de7559380e5ebf65caa7d59e166558e80243cf7e70006cc98d1593d94203c1")
     }
 
     @Test func migrateIsIdempotent() throws {

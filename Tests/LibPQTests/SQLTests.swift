@@ -7,11 +7,12 @@ import Testing
         let name = "Robert'); DROP TABLE entries; --"
         let sql: SQL = "SELECT * FROM entries WHERE name = \(name) AND year = \(2024) AND score > \(Decimal(string: "7.5")!)"
         #expect(sql.text == "SELECT * FROM entries WHERE name = $1 AND year = $2 AND score > $3")
-        #expect(sql.bindings == [
-            SQLBinding(value: name, typeOID: 25),
-            SQLBinding(value: "2024", typeOID: 20),
-            SQLBinding(value: "7.5", typeOID: 1700),
-        ])
+        #expect(
+            sql.bindings == [
+                SQLBinding(value: name, typeOID: 25),
+                SQLBinding(value: "2024", typeOID: 20),
+                SQLBinding(value: "7.5", typeOID: 1700),
+            ])
     }
 
     @Test func nilOptionalBindsNullOfTheWrappedType() {
@@ -23,7 +24,9 @@ import Testing
     @Test func splicedFragmentsAreRenumberedOutsideStringsAndComments() {
         let filter: SQL = "year = \(2024) AND note <> '$1' AND tag <> $x$ $2 $x$ /* $1 */ AND b$1 = \(7) -- $2"
         let sql: SQL = "SELECT * FROM t WHERE name = \("a") AND \(filter)\nAND c = \(true)"
-        #expect(sql.text == "SELECT * FROM t WHERE name = $1 AND year = $2 AND note <> '$1' AND tag <> $x$ $2 $x$ /* $1 */ AND b$1 = $3 -- $2\nAND c = $4")
+        #expect(
+            sql.text == "SELECT * FROM t WHERE name = $1 AND year = $2 AND note <> '$1' AND tag <> $x$ $2 $x$ /* $1 */ AND b$1 = $3 -- $2\nAND c = $4"
+        )
         #expect(sql.bindings.map(\.value) == ["a", "2024", "7", "t"])
     }
 

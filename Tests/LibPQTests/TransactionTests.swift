@@ -152,9 +152,10 @@ import Testing
     }
 
     @Test func anErrorAtCommitSaysSo() throws {
-        try connection.executeScript(unsafeRaw: """
-            CREATE TABLE pairs (a int, CONSTRAINT pairs_a_key UNIQUE (a) DEFERRABLE INITIALLY DEFERRED)
-            """)
+        try connection.executeScript(
+            unsafeRaw: """
+                CREATE TABLE pairs (a int, CONSTRAINT pairs_a_key UNIQUE (a) DEFERRABLE INITIALLY DEFERRED)
+                """)
         let error = try #require(throws: PQError.self) {
             try connection.transaction { connection in
                 try connection.execute("INSERT INTO pairs VALUES (1), (1)")
@@ -170,13 +171,14 @@ import Testing
 
     @Test func aSessionEndedDuringTheCommitIsALostConnectionAtCommit() throws {
         // A deferred check waits for a lock this test holds, so the COMMIT is in progress when the session ends.
-        try connection.executeScript(unsafeRaw: """
-            CREATE FUNCTION wait_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN PERFORM pg_advisory_xact_lock_shared(77); RETURN NULL; END $$;
-            CREATE CONSTRAINT TRIGGER wait_at_commit AFTER INSERT ON items
-                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION wait_at_commit();
-            SELECT pg_advisory_lock(77);
-            """)
+        try connection.executeScript(
+            unsafeRaw: """
+                CREATE FUNCTION wait_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_advisory_xact_lock_shared(77); RETURN NULL; END $$;
+                CREATE CONSTRAINT TRIGGER wait_at_commit AFTER INSERT ON items
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION wait_at_commit();
+                SELECT pg_advisory_lock(77);
+                """)
         final class Outcome: @unchecked Sendable { var error: PQError? }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
@@ -191,7 +193,8 @@ import Testing
         }
         var writer: Int?
         for _ in 0..<1200 where writer == nil {
-            writer = try connection.queryOne("""
+            writer = try connection.queryOne(
+                """
                 SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))
                 """)?.decode("pid")
             if writer == nil { Thread.sleep(forTimeInterval: 0.05) }

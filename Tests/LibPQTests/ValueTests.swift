@@ -81,8 +81,9 @@ import Testing
     }
 
     @Test func decimalsAreExact() throws {
-        let sum = try #require(try connection.queryOne(
-            "SELECT \(Decimal(string: "0.1")!) + \(Decimal(string: "0.2")!) AS sum, 0.1::numeric + 0.2::numeric AS literal"))
+        let sum = try #require(
+            try connection.queryOne(
+                "SELECT \(Decimal(string: "0.1")!) + \(Decimal(string: "0.2")!) AS sum, 0.1::numeric + 0.2::numeric AS literal"))
         #expect(try sum.decode("sum", as: Decimal.self) == Decimal(string: "0.3")!)
         #expect(try sum.decode("literal", as: Decimal.self) == Decimal(string: "0.3")!)
         let big = Decimal(string: "12345678901234567890.123456789")!
@@ -107,14 +108,15 @@ import Testing
     }
 
     @Test func datesKeepMicrosecondsAndReadOffsets() throws {
-        let row = try #require(try connection.queryOne(
-            """
-            SELECT \(Self.instant) AS echoed,
-                   \(Self.instant) = '2018-12-04 14:30:00.123456+05:30'::timestamptz AS same,
-                   '2018-12-04 14:30:00.123456+05:30'::timestamptz AS offset,
-                   '2018-12-04 09:00:00+00'::timestamptz AS whole,
-                   '0044-03-15 12:00:00+00 BC'::timestamptz AS ides
-            """))
+        let row = try #require(
+            try connection.queryOne(
+                """
+                SELECT \(Self.instant) AS echoed,
+                       \(Self.instant) = '2018-12-04 14:30:00.123456+05:30'::timestamptz AS same,
+                       '2018-12-04 14:30:00.123456+05:30'::timestamptz AS offset,
+                       '2018-12-04 09:00:00+00'::timestamptz AS whole,
+                       '0044-03-15 12:00:00+00 BC'::timestamptz AS ides
+                """))
         #expect(microseconds(try row.decode("echoed", as: Date.self)) == microseconds(Self.instant))
         #expect(try row.decode("same", as: Bool.self))
         #expect(microseconds(try row.decode("offset", as: Date.self)) == microseconds(Self.instant))
@@ -133,8 +135,9 @@ import Testing
     @Test func textArraysSurviveAwkwardElements() throws {
         let elements = ["plain", "a,b", #"say "hi""#, "{braces}", #"back\slash"#, "", " padded ", "NULL", "日本"]
         #expect(try echo(elements) == ("text[]", elements))
-        let row = try #require(try connection.queryOne(
-            "SELECT cardinality(\(elements)) AS n, (\(elements))[4] AS fourth, (\(elements))[6] = '' AS empty"))
+        let row = try #require(
+            try connection.queryOne(
+                "SELECT cardinality(\(elements)) AS n, (\(elements))[4] AS fourth, (\(elements))[6] = '' AS empty"))
         #expect(try row.decode("n", as: Int.self) == elements.count)
         #expect(try row.decode("fourth", as: String.self) == "{braces}")
         #expect(try row.decode("empty", as: Bool.self))
@@ -142,8 +145,9 @@ import Testing
     }
 
     @Test func arraysWrittenByTheServerDecode() throws {
-        let row = try #require(try connection.queryOne(
-            #"SELECT ARRAY['x y', 'a,b', 'q"q', 'b\s', '', 'null']::text[] AS a, ARRAY['a', NULL]::text[] AS withNull"#))
+        let row = try #require(
+            try connection.queryOne(
+                #"SELECT ARRAY['x y', 'a,b', 'q"q', 'b\s', '', 'null']::text[] AS a, ARRAY['a', NULL]::text[] AS withNull"#))
         #expect(try row.decode("a", as: [String].self) == ["x y", "a,b", #"q"q"#, #"b\s"#, "", "null"])
         let error = try #require(throws: PQError.self) { try row.decode("withnull", as: [String].self) }
         #expect(error.kind == .decoding)

@@ -20,7 +20,9 @@ struct ArchiveCommand: ParsableCommand {
     struct List: EnvironmentCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every year of the archive: host, city, theme and medal winners.",
-            discussion: "Awards without a place (awarded, runner-up, special distinction) are in the last column. In JSON each fact is an object with its value and certainty.")
+            discussion:
+                "Awards without a place (awarded, runner-up, special distinction) are in the last column. In JSON each fact is an object with its value and certainty."
+        )
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions

@@ -87,7 +87,7 @@ extension DBCommand.Connections {
                 }
                 env.writeError("End \(target.summary)? What it has not committed is rolled back. [y/N] ")
                 guard let answer = env.readLine(),
-                      ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                    ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
                 else {
                     throw CLIError("Session \(pid) was not ended.", status: .failure)
                 }
@@ -106,9 +106,10 @@ extension DBCommand.Connections {
                 }
                 Thread.sleep(forTimeInterval: 0.1)
             }
-            env.print(gone
-                ? "Ended session \(pid) of \(target.login); what it had not committed was rolled back."
-                : "Asked PostgreSQL to end session \(pid) of \(target.login); it is still listed. Check again with `ecpa db connections`.")
+            env.print(
+                gone
+                    ? "Ended session \(pid) of \(target.login); what it had not committed was rolled back."
+                    : "Asked PostgreSQL to end session \(pid) of \(target.login); it is still listed. Check again with `ecpa db connections`.")
         }
     }
 }

@@ -33,7 +33,10 @@ struct DBCommand: ParsableCommand {
                 if notice.severity == "WARNING" { writeError("Warning: \(ControlCharacters.escaped(notice.message, multiline: true))\n") }
             }
             let applied = try migrator.migrate(on: db) { env.info("Applying \(String(format: "%04d", $0.version))_\($0.name)") }
-            env.print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the database is up to date.")
+            env.print(
+                applied.isEmpty
+                    ? "The database is up to date."
+                    : "Applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the database is up to date.")
         }
     }
 

@@ -68,4 +68,3 @@ struct DemoCommand: EnvironmentCommand {
         return cluster.conninfo.replacingOccurrences(of: "dbname=\(LocalCluster.database)", with: "dbname=ecpa_demo")
     }
 }
-

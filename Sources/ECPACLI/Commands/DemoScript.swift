@@ -14,7 +14,8 @@ struct DemoScript {
     /// Demo logins left from an earlier run on the same server are linked, not created again.
     let existingRoles: Set<String>
 
-    static let illustrative = "Illustrative demo: the 2018 winners are real; the other entries, all texts and every score are made up so that the computed podium matches the real result."
+    static let illustrative =
+        "Illustrative demo: the 2018 winners are real; the other entries, all texts and every score are made up so that the computed podium matches the real result."
 
     func play() throws {
         let brussels = TimeZone(identifier: Edition.defaultTimeZone) ?? .current
@@ -25,19 +26,26 @@ struct DemoScript {
         section("1. The schema")
         try run(["db", "migrate"])
 
-        section("2. The secretariat creates the 2018 edition (Vienna, Community Policing) and opens the call; the window is set around today so the demo can submit")
-        try run(["edition", "create", "--year", "2018", "--theme", "Community Policing", "--host", "AT",
-                 "--city", "Vienna", "--conference-start", "2018-12-04", "--conference-end", "2018-12-06",
-                 "--time-zone", "Europe/Vienna",
-                 "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000"])
+        section(
+            "2. The secretariat creates the 2018 edition (Vienna, Community Policing) and opens the call; the window is set around today so the demo can submit"
+        )
+        try run([
+            "edition", "create", "--year", "2018", "--theme", "Community Policing", "--host", "AT",
+            "--city", "Vienna", "--conference-start", "2018-12-04", "--conference-end", "2018-12-06",
+            "--time-zone", "Europe/Vienna",
+            "--prize-gold", "10000", "--prize-silver", "5000", "--prize-bronze", "5000",
+        ])
         try run(["edition", "open", "2018", "--opens", opens, "--closes", closes])
 
         section("3. The secretariat registers a national representative for each of \(DemoEdition.countries.count) member states")
         for (index, country) in DemoEdition.countries.enumerated() {
             let role = "demo_rep_\(country.lowercased())"
             let name = Country.named(CountryCode(country)!)?.name ?? country
-            try run(["user", "add", role, "--kind", "national-representative", "--country", country,
-                     "--name", "Representative of \(name) (demo)"] + login(role), input: "demo-password-\(role)\n", quiet: index > 1)
+            try run(
+                [
+                    "user", "add", role, "--kind", "national-representative", "--country", country,
+                    "--name", "Representative of \(name) (demo)",
+                ] + login(role), input: "demo-password-\(role)\n", quiet: index > 1)
         }
         note("(and the same for the other \(DemoEdition.countries.count - 2) representatives)")
 
@@ -50,7 +58,9 @@ struct DemoScript {
         note("(and the same for the other \(DemoEdition.countries.count - 3) countries)")
 
         section("5. PostgreSQL refuses what the rules forbid, whoever asks")
-        let second = try write(DemoEdition.entryFile("FI").replacingOccurrences(of: DemoEdition.title("FI"), with: "A second Finnish project"), name: "entry-fi-second.toml")
+        let second = try write(
+            DemoEdition.entryFile("FI").replacingOccurrences(of: DemoEdition.title("FI"), with: "A second Finnish project"),
+            name: "entry-fi-second.toml")
         try run(["entry", "submit", second, "--as", "demo_rep_fi"], expectFailure: true)
         try run(["entry", "submit", folder.appendingPathComponent("entry-lt.toml").path, "--as", "demo_rep_fi"], expectFailure: true)
 
@@ -65,12 +75,15 @@ struct DemoScript {
 
         section("7. The jury: eight voting members from the current, previous and next two presidencies (AT, BG, RO, FI)")
         for (index, juror) in DemoEdition.jury.enumerated() {
-            try run(["jury", "add", juror.role, "--edition", "2018", "--country", juror.country, "--name", juror.name]
+            try run(
+                ["jury", "add", juror.role, "--edition", "2018", "--country", juror.country, "--name", juror.name]
                     + (index == 0 ? ["--chair"] : []) + login(juror.role), input: "demo-password-\(juror.role)\n", quiet: index > 1)
         }
         note("(and six more)")
-        try run(["jury", "conflict", "declare", "--edition", "2018", "--entry", String(DemoEdition.id(of: "HU")),
-                 "--reason", "Advised the project's partner in 2017 (illustrative).", "--as", "demo_juror_ro_2"])
+        try run([
+            "jury", "conflict", "declare", "--edition", "2018", "--entry", String(DemoEdition.id(of: "HU")),
+            "--reason", "Advised the project's partner in 2017 (illustrative).", "--as", "demo_juror_ro_2",
+        ])
         try run(["jury", "list", "--edition", "2018"])
         try run(["jury", "conflict", "list", "--edition", "2018"])
 
@@ -81,14 +94,19 @@ struct DemoScript {
             for country in DemoEdition.countries where !DemoEdition.inConflict(juror: juror, entryCountry: country) {
                 let values = DemoEdition.scores(juror: juror, entryCountry: country)
                     .flatMap { ["--criterion", "\($0.code)=\($0.value)"] }
-                try run(["score", "enter", "--edition", "2018", "--entry", String(DemoEdition.id(of: country)), "--as", juror.role] + values, quiet: !first)
+                try run(
+                    ["score", "enter", "--edition", "2018", "--entry", String(DemoEdition.id(of: country)), "--as", juror.role] + values,
+                    quiet: !first)
                 first = false
             }
         }
         note("(every juror enters their scores the same way: \(DemoEdition.jury.count) jurors, \(DemoEdition.countries.count) entries, 5 criteria)")
         let refused = DemoEdition.jury[6]
-        try run(["score", "enter", "--edition", "2018", "--entry", String(DemoEdition.id(of: "FI")), "--as", refused.role,
-                 "--criterion", "focus=10"], expectFailure: true)
+        try run(
+            [
+                "score", "enter", "--edition", "2018", "--entry", String(DemoEdition.id(of: "FI")), "--as", refused.role,
+                "--criterion", "focus=10",
+            ], expectFailure: true)
         try run(["score", "status", "--edition", "2018"])
 
         section("9. Ranking, its explanation, the freeze and its verification (illustrative scores)")
@@ -97,7 +115,9 @@ struct DemoScript {
         try run(["results", "explain", "--edition", "2018"])
         try run(["edition", "freeze", "2018"])
         try run(["results", "verify", "--edition", "2018"])
-        try run(["score", "enter", "--edition", "2018", "--entry", "2", "--juror", DemoEdition.jury[0].role, "--criterion", "focus=1"], expectFailure: true)
+        try run(
+            ["score", "enter", "--edition", "2018", "--entry", "2", "--juror", DemoEdition.jury[0].role, "--criterion", "focus=1"],
+            expectFailure: true)
         try run(["edition", "publish", "2018"])
 
         section("10. The winners' report")

@@ -74,9 +74,10 @@ struct EditionCommand: ParsableCommand {
                     return try editions.updateScoring(year: year, open: true)
                 } catch StoreError.invalidData, StoreError.invalidTransition, StoreError.closed, StoreError.frozen {
                     // PostgreSQL's phase rule refused; say why in the words of the edition's phase.
-                    throw CLIError(current.phase > .scoring
-                        ? "The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again."
-                        : "Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`.",
+                    throw CLIError(
+                        current.phase > .scoring
+                            ? "The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again."
+                            : "Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`.",
                         status: .refused)
                 }
             }
@@ -100,9 +101,10 @@ struct EditionCommand: ParsableCommand {
                 // Closing what is not open would write nothing, yet say it closed: say why instead.
                 // (A pause, scoring closed in the scoring phase, may be closed again.)
                 guard current.scoringOpen || current.phase == .scoring else {
-                    throw CLIError(current.phase > .scoring
-                        ? "The \(year) edition is \(current.phase.displayName): scoring is over and its scores are final."
-                        : "Scoring for the \(year) edition has not opened yet (the edition is in the \(current.phase.displayName) phase), so there is nothing to close.",
+                    throw CLIError(
+                        current.phase > .scoring
+                            ? "The \(year) edition is \(current.phase.displayName): scoring is over and its scores are final."
+                            : "Scoring for the \(year) edition has not opened yet (the edition is in the \(current.phase.displayName) phase), so there is nothing to close.",
                         status: .refused)
                 }
                 return try editions.updateScoring(year: year, open: false)
@@ -139,11 +141,13 @@ struct EditionCommand: ParsableCommand {
             let zone = try Parse.zone(timeZone, flag: "--time-zone")
             _ = try Parse.country(host, flag: "--host")
             if let opens, let closes,
-               try Parse.time(closes, flag: "--closes", zone: zone) <= Parse.time(opens, flag: "--opens", zone: zone) {
+                try Parse.time(closes, flag: "--closes", zone: zone) <= Parse.time(opens, flag: "--opens", zone: zone)
+            {
                 throw ValidationError("'--closes' must be after '--opens'.")
             }
             if let start = conferenceStart, let end = conferenceEnd,
-               try Parse.date(end, flag: "--conference-end") < Parse.date(start, flag: "--conference-start") {
+                try Parse.date(end, flag: "--conference-end") < Parse.date(start, flag: "--conference-start")
+            {
                 throw ValidationError("'--conference-end' must not be before '--conference-start'.")
             }
         }
@@ -171,7 +175,9 @@ struct EditionCommand: ParsableCommand {
             let edition = try db.transaction(retry: .concurrentChange) { db in
                 let editions = EditionRepository(db)
                 if let existing = try editions.fetchEdition(year: year) {
-                    throw CLIError("There is already a \(year) edition (\(existing.theme)); there is one edition a year. `ecpa edition show \(year)` shows it.", status: .conflict)
+                    throw CLIError(
+                        "There is already a \(year) edition (\(existing.theme)); there is one edition a year. `ecpa edition show \(year)` shows it.",
+                        status: .conflict)
                 }
                 return try editions.insertEdition(try newEdition())
             }

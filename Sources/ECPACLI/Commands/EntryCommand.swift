@@ -100,7 +100,8 @@ struct EntryCommand: ParsableCommand {
                 return
             }
             guard env.inputIsTerminal else {
-                throw CLIError("Give the entry file: `ecpa entry submit FILE` (on a terminal, leave it out to be asked field by field).", status: .usage)
+                throw CLIError(
+                    "Give the entry file: `ecpa entry submit FILE` (on a terminal, leave it out to be asked field by field).", status: .usage)
             }
             let saved = try EntryWalkthrough(env: env, connection: connection, edition: edition, entry: entry, saveAs: saveAs).run()
             env.writeError("Submit this entry now\(draft ? " as a draft" : "")? [y/N] ")
@@ -134,17 +135,22 @@ struct EntryCommand: ParsableCommand {
                     let named = try entries.requireEntry(id: EntryID(entry))
                     var differences: [String] = []
                     if named.editionYear != year { differences.append("edition \(named.editionYear), the file \(year)") }
-                    if named.country != form.country { differences.append("country \(named.country.rawValue), the file \(form.country?.rawValue ?? "none")") }
+                    if named.country != form.country {
+                        differences.append("country \(named.country.rawValue), the file \(form.country?.rawValue ?? "none")")
+                    }
                     if named.kind != form.kind { differences.append("kind \(named.kind.rawValue), the file \(form.kind?.rawValue ?? "none")") }
                     guard differences.isEmpty else {
-                        throw CLIError("Entry \(entry) does not match \(file): entry \(entry) has \(differences.joined(separator: "; ")). Nothing was changed.", status: .invalidInput)
+                        throw CLIError(
+                            "Entry \(entry) does not match \(file): entry \(entry) has \(differences.joined(separator: "; ")). Nothing was changed.",
+                            status: .invalidInput)
                     }
                     existing = named
                 } else if form.kind == .competing, let country = form.country {
                     existing = try entries.fetchActiveCompetingEntry(edition: editionRecord.id, country: country)
                         .flatMap { $0.state == .draft ? $0 : nil }
                 } else if let country = form.country, let title = form.title,
-                          let same = try entries.fetchActiveAdditionalEntry(edition: editionRecord.id, country: country, title: title) {
+                    let same = try entries.fetchActiveAdditionalEntry(edition: editionRecord.id, country: country, title: title)
+                {
                     // Sending the same additional project twice would publish it twice.
                     guard same.state == .draft else {
                         throw CLIError(
@@ -167,7 +173,9 @@ struct EntryCommand: ParsableCommand {
                 let country = Country.named(saved.country)?.name ?? saved.country.rawValue
                 let verb = draft ? "Saved draft" : "Submitted"
                 let when = (created ? saved.submittedAt : saved.updatedAt).map { " at \(TimeText.display($0, in: zone))" } ?? ""
-                env.print("\(verb) entry \(saved.id) \"\(saved.form.title ?? "")\" for \(country) (\(saved.kind.rawValue)) in the \(saved.editionYear) edition\(draft ? "" : when)\(created ? "" : ", replacing the earlier text").")
+                env.print(
+                    "\(verb) entry \(saved.id) \"\(saved.form.title ?? "")\" for \(country) (\(saved.kind.rawValue)) in the \(saved.editionYear) edition\(draft ? "" : when)\(created ? "" : ", replacing the earlier text")."
+                )
             } else {
                 env.write(Renderer.single(Records.entry(saved, zone: zone), format: output.format))
             }
@@ -265,16 +273,20 @@ struct EntryCommand: ParsableCommand {
                     try EntryRepository(db).insertLateAcceptance(edition: chosen.id, country: code, until: instant, reason: reason)
                 } catch StoreError.invalidData where instant <= env.now() {
                     // PostgreSQL's rule (late_acceptances_until_after_recording), said with the flag.
-                    throw CLIError("--until \"\(until)\" has already passed; a late acceptance runs until a time in the future (read in \(zone.identifier) unless an offset is given).", status: .invalidInput)
+                    throw CLIError(
+                        "--until \"\(until)\" has already passed; a late acceptance runs until a time in the future (read in \(zone.identifier) unless an offset is given).",
+                        status: .invalidInput)
                 }
                 return (zone, instant)
             }
             let name = Country.named(code)?.name ?? code.rawValue
             guard output.format == .table else {
-                env.write(Renderer.single(Record([
-                    ("edition", .integer(Int64(edition))), ("country", .text(code.rawValue)),
-                    ("until", .time(instant, zone: zone)), ("reason", .text(reason)),
-                ]), format: output.format))
+                env.write(
+                    Renderer.single(
+                        Record([
+                            ("edition", .integer(Int64(edition))), ("country", .text(code.rawValue)),
+                            ("until", .time(instant, zone: zone)), ("reason", .text(reason)),
+                        ]), format: output.format))
                 return
             }
             env.print("\(name) may submit to the \(edition) edition until \(TimeText.display(instant, in: zone)).")
@@ -310,7 +322,9 @@ struct EntryCommand: ParsableCommand {
             let entry = try db.transaction(retry: .concurrentChange) {
                 try EntryRepository($0).updateState(id: EntryID(id), to: eligible ? .eligible : .ineligible, reason: reason)
             }
-            try EntryCommand.report(entry, db: db, env: env, format: output.format) { "Entry \($0.id) \"\($0.form.title ?? "")\" is \($0.state.rawValue)." }
+            try EntryCommand.report(entry, db: db, env: env, format: output.format) {
+                "Entry \($0.id) \"\($0.form.title ?? "")\" is \($0.state.rawValue)."
+            }
         }
     }
 }
@@ -336,7 +350,9 @@ enum EntryFileReader {
         let data = try InputFile.read(path, what: "the entry file")
         guard let text = String(data: data, encoding: .utf8) else {
             let line = EntryFileReader.firstLineNotUTF8(data).map { " (line \($0) has bytes that are not UTF-8)" } ?? ""
-            throw CLIError("\(path) is not saved as UTF-8 text\(line), so its accented letters would be garbled. Save it again as UTF-8 (in Notepad: Save As, Encoding UTF-8) and check it again.", status: .invalidInput)
+            throw CLIError(
+                "\(path) is not saved as UTF-8 text\(line), so its accented letters would be garbled. Save it again as UTF-8 (in Notepad: Save As, Encoding UTF-8) and check it again.",
+                status: .invalidInput)
         }
         let file = EntryFile(parsing: text)
         // A draft may leave answers out, but must still keep to the limits and be readable.

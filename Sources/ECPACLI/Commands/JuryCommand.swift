@@ -20,7 +20,9 @@ struct JuryCommand: ParsableCommand {
     struct Add: EnvironmentCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a juror to an edition's jury, creating their login (secretariat).",
-            discussion: "The password is read from --password-file (a file, or - for standard input) or asked for on the terminal; never from the command line.")
+            discussion:
+                "The password is read from --password-file (a file, or - for standard input) or asked for on the terminal; never from the command line."
+        )
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var selection: EditionSelection
@@ -46,7 +48,8 @@ struct JuryCommand: ParsableCommand {
             let db = try connection.connect(env)
             // Say so before asking for a password that would not be used.
             if !existingRole, try PersonRepository(db).roleExists(role) {
-                throw CLIError("A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
+                throw CLIError(
+                    "A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
             }
             let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             let (juror, edition) = try db.transaction(retry: .concurrentChange) { db in
@@ -180,7 +183,8 @@ struct JuryCommand: ParsableCommand {
                     return try JuryRepository(db).clearConflict(juror: seat.id, entry: EntryID(entry))
                 }
                 guard cleared else {
-                    throw CLIError("\(juror) has no declared conflict with entry \(entry). Own-country conflicts cannot be cleared.", status: .notFound)
+                    throw CLIError(
+                        "\(juror) has no declared conflict with entry \(entry). Own-country conflicts cannot be cleared.", status: .notFound)
                 }
                 env.print("Cleared the declared conflict of \(juror) with entry \(entry).")
             }
@@ -220,8 +224,9 @@ enum JurorResolver {
         let seat = try resolve(name, edition: edition, db: db)
         let identity = try PersonRepository(db).currentIdentity()
         guard identity.isSecretariat || identity.role == seat.roleName else {
-            throw CLIError("You (\(identity.role)) cannot \(what) \(seat.roleName); only the secretariat acts for another juror.",
-                           status: .permissionDenied)
+            throw CLIError(
+                "You (\(identity.role)) cannot \(what) \(seat.roleName); only the secretariat acts for another juror.",
+                status: .permissionDenied)
         }
         return seat
     }

@@ -119,13 +119,19 @@ struct ResultsCommand: ParsableCommand {
             if output.format == .table {
                 for line in report.lines { env.print(line) }
             } else {
-                env.write(Renderer.list(report.checks.map { check in
-                    Record([("code", .text(check.code)), ("passed", .bool(check.passed)), ("sentence", .text(check.sentence)),
-                            ("details", .text(check.details.isEmpty ? nil : check.details.joined(separator: "\n")))])
-                }, columns: ["code", "passed", "sentence", "details"], format: output.format))
+                env.write(
+                    Renderer.list(
+                        report.checks.map { check in
+                            Record([
+                                ("code", .text(check.code)), ("passed", .bool(check.passed)), ("sentence", .text(check.sentence)),
+                                ("details", .text(check.details.isEmpty ? nil : check.details.joined(separator: "\n"))),
+                            ])
+                        }, columns: ["code", "passed", "sentence", "details"], format: output.format))
             }
             if !report.ok {
-                throw CLIError("The \(edition.year) results do not verify: \(report.problems) problem\(report.problems == 1 ? "" : "s") above.", status: .failure)
+                throw CLIError(
+                    "The \(edition.year) results do not verify: \(report.problems) problem\(report.problems == 1 ? "" : "s") above.", status: .failure
+                )
             }
         }
     }

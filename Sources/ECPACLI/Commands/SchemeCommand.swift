@@ -33,7 +33,8 @@ struct SchemeCommand: ParsableCommand {
                 scheme = try SchemeRepository(db).requireScheme(edition: try selection.resolve(db))
             }
             if output.format == .table {
-                env.print("Scheme \(scheme.name): method \(scheme.method.rawValue); ties: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).")
+                env.print(
+                    "Scheme \(scheme.name): method \(scheme.method.rawValue); ties: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).")
                 if let note = scheme.note { env.print(note) }
                 env.print()
             }
@@ -86,7 +87,8 @@ struct SchemeCommand: ParsableCommand {
                 for problem in problems {
                     env.writeError("\(source)\(problem.line.map { ":\($0)" } ?? ""): \(problem.field.map { "\($0): " } ?? "")\(problem.message)\n")
                 }
-                throw CLIError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(source); the scheme was not set.", status: .invalidInput)
+                throw CLIError(
+                    "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(source); the scheme was not set.", status: .invalidInput)
             }
             let db = try connection.connect(env)
             let edition = try db.transaction(retry: .concurrentChange) { db in
@@ -94,7 +96,9 @@ struct SchemeCommand: ParsableCommand {
                 try SchemeRepository(db).setScheme(scheme, edition: edition.id, sourceText: text)
                 return edition
             }
-            env.print("The \(edition.year) edition is scored with \(scheme.name): \(scheme.criteria.count) \(scheme.criteria.count == 1 ? "criterion" : "criteria"), \(scheme.method.rawValue).")
+            env.print(
+                "The \(edition.year) edition is scored with \(scheme.name): \(scheme.criteria.count) \(scheme.criteria.count == 1 ? "criterion" : "criteria"), \(scheme.method.rawValue)."
+            )
         }
     }
 
@@ -106,6 +110,7 @@ struct SchemeCommand: ParsableCommand {
     }
 
     static func unknownShipped(_ name: String) -> CLIError {
-        CLIError("There is no shipped scheme \"\(name)\"; the shipped ones are: \(Schema.shippedSchemeNames.joined(separator: ", ")).", status: .notFound)
+        CLIError(
+            "There is no shipped scheme \"\(name)\"; the shipped ones are: \(Schema.shippedSchemeNames.joined(separator: ", ")).", status: .notFound)
     }
 }

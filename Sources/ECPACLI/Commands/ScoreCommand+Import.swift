@@ -33,8 +33,9 @@ extension ScoreCommand {
             let scheme = try SchemeRepository(db).requireScheme(edition: edition)
             let seat = try JurorResolver.resolveOwn(juror, edition: edition, db: db, doing: "import the scores of")
             guard seat.voting else {
-                throw CLIError("\(seat.roleName) is an advisory member of the \(edition.year) jury and does not score; nothing was imported.",
-                               status: .permissionDenied)
+                throw CLIError(
+                    "\(seat.roleName) is an advisory member of the \(edition.year) jury and does not score; nothing was imported.",
+                    status: .permissionDenied)
             }
             guard edition.phase == .scoring, edition.scoringOpen else {
                 let when = [.frozen, .published].contains(edition.phase) ? "is over: the scores are frozen" : "is not open"
@@ -59,8 +60,9 @@ extension ScoreCommand {
                 } else {
                     env.write(Renderer.list(problems.map(Self.record), columns: ["line", "column", "code", "message"], format: output.format))
                 }
-                throw CLIError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(file); nothing was imported.",
-                               status: .invalidInput)
+                throw CLIError(
+                    "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(file); nothing was imported.",
+                    status: .invalidInput)
             case .imported(let summary):
                 if output.format == .table {
                     env.print(Self.sentence(summary, file: file, juror: seat.roleName, year: edition.year))

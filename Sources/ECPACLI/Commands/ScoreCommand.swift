@@ -51,7 +51,9 @@ struct ScoreCommand: ParsableCommand {
             let seat = try JurorResolver.resolve(juror, edition: edition, db: db)
             let entryID = EntryID(entry)
             guard let target = try EntryRepository(db).fetchEntry(id: entryID), target.editionID == edition.id else {
-                throw CLIError("There is no entry \(entry) in the \(edition.year) edition; `ecpa score sheet` lists the entries you score. Nothing was written.", status: .notFound)
+                throw CLIError(
+                    "There is no entry \(entry) in the \(edition.year) edition; `ecpa score sheet` lists the entries you score. Nothing was written.",
+                    status: .notFound)
             }
             if abstain || withdrawAbstention {
                 try db.transaction(retry: .concurrentChange) { db in
@@ -68,16 +70,22 @@ struct ScoreCommand: ParsableCommand {
             var given = try parseValues(scheme)
             if given.isEmpty {
                 guard env.inputIsTerminal else {
-                    throw CLIError("Give the values with --criterion CODE=VALUE, one per criterion (\(scheme.criteria.map(\.code).joined(separator: ", "))).", status: .usage)
+                    throw CLIError(
+                        "Give the values with --criterion CODE=VALUE, one per criterion (\(scheme.criteria.map(\.code).joined(separator: ", "))).",
+                        status: .usage)
                 }
-                given = try prompt(scheme, current: try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }, env: env)
+                given = try prompt(
+                    scheme, current: try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }, env: env
+                )
             }
             let scores = given.map { Score(entry: entryID, juror: seat.id, criterion: $0.code, value: $0.value, comment: comment) }
             try db.transaction(retry: .concurrentChange) { try ScoreRepository($0).recordScores(edition: edition.id, scores) }
             let written = try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }
             if output.format == .table {
                 let list = written.map { "\($0.criterion) \(Values.text($0.value))" }.joined(separator: ", ")
-                env.print("Scores of \(seat.roleName) for entry \(entry): \(list) (\(written.count) of \(scheme.criteria.count) \(scheme.criteria.count == 1 ? "criterion" : "criteria")).")
+                env.print(
+                    "Scores of \(seat.roleName) for entry \(entry): \(list) (\(written.count) of \(scheme.criteria.count) \(scheme.criteria.count == 1 ? "criterion" : "criteria"))."
+                )
             } else {
                 env.write(Renderer.list(written.map(Values.record), columns: Values.scoreColumns, format: output.format))
             }
@@ -200,14 +208,18 @@ struct ScoreCommand: ParsableCommand {
                     ("batch", .integer(event.batch)),
                 ])
             }
-            env.write(Renderer.list(records, columns: ["at", "actor", "entry", "juror", "criterion", "action", "old_value", "new_value", "batch"], format: output.format))
+            env.write(
+                Renderer.list(
+                    records, columns: ["at", "actor", "entry", "juror", "criterion", "action", "old_value", "new_value", "batch"],
+                    format: output.format))
             if verify {
                 let problems = try ScoreRepository(db).verifyLedger()
                 if problems.isEmpty {
                     env.info("The ledger's hash chain verifies.")
                 } else {
                     for problem in problems { env.info("Batch \(problem.batch.map(String.init) ?? "head"): \(problem.problem).") }
-                    throw CLIError("The score ledger does not verify: \(problems.count) broken link\(problems.count == 1 ? "" : "s").", status: .failure)
+                    throw CLIError(
+                        "The score ledger does not verify: \(problems.count) broken link\(problems.count == 1 ? "" : "s").", status: .failure)
                 }
             }
         }

@@ -68,7 +68,8 @@ struct UserCommand: ParsableCommand {
             let db = try connection.connect(env)
             // Say so before asking for a password that would not be used.
             if !existingRole, try PersonRepository(db).roleExists(role) {
-                throw CLIError("A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
+                throw CLIError(
+                    "A login role named \"\(role)\" already exists. Choose another name, or link it with --existing-role.", status: .conflict)
             }
             let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             try db.transaction(retry: .concurrentChange) { db in
@@ -85,7 +86,8 @@ struct UserCommand: ParsableCommand {
                 env.write(Renderer.single(Records.person(person), format: output.format))
                 return
             }
-            let what = person.country.flatMap { Country.named($0)?.name }.map { "national representative of \($0)" }
+            let what =
+                person.country.flatMap { Country.named($0)?.name }.map { "national representative of \($0)" }
                 ?? "member of the secretariat"
             env.print("Added \(role) (\(name)) as \(what).")
         }

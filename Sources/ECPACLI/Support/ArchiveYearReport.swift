@@ -27,8 +27,10 @@ struct ArchiveYearReport {
 
     /// The year's facts (as `Records.archiveYearDetail`), then its awards.
     var json: String {
-        JSONWriter.document(.object(Records.archiveYearDetail(edition).jsonMembers
-            + [(key: "awards", value: .array(edition.awards.map { Records.archiveAward($0).jsonValue }))]))
+        JSONWriter.document(
+            .object(
+                Records.archiveYearDetail(edition).jsonMembers
+                    + [(key: "awards", value: .array(edition.awards.map { Records.archiveAward($0).jsonValue }))]))
     }
 
     /// One line per fact: host, city, dates, theme, then each award's country and project.
@@ -72,9 +74,11 @@ struct ArchiveYearReport {
             return "No award of \(edition.year) was found: its medals are unknown.\n"
         }
         let rows = edition.awards.map { award in
-            [award.kind.rawValue + (award.kindCertainty == .inferred ? "?" : ""),
-             FactCell.country(award.country).display,
-             FactCell.text(award.title).display].map(Renderer.visible)
+            [
+                award.kind.rawValue + (award.kindCertainty == .inferred ? "?" : ""),
+                FactCell.country(award.country).display,
+                FactCell.text(award.title).display,
+            ].map(Renderer.visible)
         }
         let header = ["AWARD", "COUNTRY", "PROJECT"]
         let kindWidth = ([header] + rows).map { DisplayWidth.of($0[0]) }.max() ?? 0

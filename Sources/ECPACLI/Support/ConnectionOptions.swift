@@ -107,9 +107,10 @@ enum DatabaseTarget {
         connection.retryHandler = { [writeError = env.writeError] error in
             let store = (error as? StoreError) ?? (error as? PQError).map(StoreError.init)
             if case .concurrentChange(let deadlock)? = store {
-                writeError(deadlock
-                    ? "This command and another session each waited for the other's lock; running it once more.\n"
-                    : "Another session changed the same edition at the same moment; running the command once more.\n")
+                writeError(
+                    deadlock
+                        ? "This command and another session each waited for the other's lock; running it once more.\n"
+                        : "Another session changed the same edition at the same moment; running the command once more.\n")
             }
         }
         return connection

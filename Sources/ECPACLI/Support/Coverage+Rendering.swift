@@ -44,8 +44,10 @@ extension Coverage {
         for juror in jurors {
             let p = progress(juror)
             let percent = p.required == 0 ? 100 : p.scored * 100 / p.required
-            progressRows.append([juror.roleName, String(p.scored), String(p.partial), String(p.missing),
-                                 String(p.conflicts), String(p.abstained), "\(percent)%"])
+            progressRows.append([
+                juror.roleName, String(p.scored), String(p.partial), String(p.missing),
+                String(p.conflicts), String(p.abstained), "\(percent)%",
+            ])
         }
         return text + Renderer.table(progressRows)
     }
@@ -63,18 +65,22 @@ extension Coverage {
         .object([
             (key: "edition", value: .integer(scores.edition.year)),
             (key: "complete", value: .bool(isComplete)),
-            (key: "jurors", value: .array(jurors.map { juror in
-                let p = progress(juror)
-                return Record([
-                    ("juror", .text(juror.roleName)),
-                    ("scored", .integer(Int64(p.scored))),
-                    ("partial", .integer(Int64(p.partial))),
-                    ("missing", .integer(Int64(p.missing))),
-                    ("conflicts", .integer(Int64(p.conflicts))),
-                    ("abstained", .integer(Int64(p.abstained))),
-                    ("required", .integer(Int64(p.required))),
-                ]).jsonValue
-            })),
+            (
+                key: "jurors",
+                value: .array(
+                    jurors.map { juror in
+                        let p = progress(juror)
+                        return Record([
+                            ("juror", .text(juror.roleName)),
+                            ("scored", .integer(Int64(p.scored))),
+                            ("partial", .integer(Int64(p.partial))),
+                            ("missing", .integer(Int64(p.missing))),
+                            ("conflicts", .integer(Int64(p.conflicts))),
+                            ("abstained", .integer(Int64(p.abstained))),
+                            ("required", .integer(Int64(p.required))),
+                        ]).jsonValue
+                    })
+            ),
             (key: "cells", value: .array(cellRecords.map(\.jsonValue))),
         ])
     }

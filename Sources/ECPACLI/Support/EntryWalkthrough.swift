@@ -24,7 +24,8 @@ struct EntryWalkthrough {
         if let entry {
             form = try entries.requireEntry(id: EntryID(entry)).form
         } else if let country = identity.country,
-                  let draft = try entries.fetchActiveCompetingEntry(edition: chosen.id, country: country) {
+            let draft = try entries.fetchActiveCompetingEntry(edition: chosen.id, country: country)
+        {
             form = draft.form
             env.info("Starting from your country's entry \(draft.id) (\(draft.state.rawValue)).")
         }
@@ -79,9 +80,10 @@ struct EntryWalkthrough {
 
     /// Without an editor: lines until one holding only ".", or Enter at once to keep the answer.
     private func readParagraph(current: String?) throws -> String {
-        env.info(current == nil
-            ? "Type the answer; end with a line holding only a full stop (.)."
-            : "Type a new answer, ending with a line holding only a full stop (.), or press Enter to keep:\n\(current ?? "")")
+        env.info(
+            current == nil
+                ? "Type the answer; end with a line holding only a full stop (.)."
+                : "Type a new answer, ending with a line holding only a full stop (.), or press Enter to keep:\n\(current ?? "")")
         var lines: [String] = []
         while true {
             guard let line = env.readLine() else { throw ended }
@@ -114,7 +116,9 @@ struct EntryWalkthrough {
         let problems = form.validate()
         if !problems.isEmpty {
             for problem in problems { env.info(EntryFileReader.line(problem, file: name)) }
-            throw CLIError("The entry is not complete yet (\(problems.count) problem\(problems.count == 1 ? "" : "s") above). Fix them in \(name), then run `ecpa entry submit \(name)`.", status: .invalidInput)
+            throw CLIError(
+                "The entry is not complete yet (\(problems.count) problem\(problems.count == 1 ? "" : "s") above). Fix them in \(name), then run `ecpa entry submit \(name)`.",
+                status: .invalidInput)
         }
         return name
     }

@@ -39,11 +39,14 @@ extension Explanation {
             text += Renderer.visible(verdict) + "\n"
             text += "\nAgreement: \(agreement.sentence)\n"
             text += "\nEach juror's Spearman correlation with the consensus:\n"
-            text += Renderer.table([["JUROR", "SPEARMAN"]] + results.scores.jurors.map { juror in
-                [juror.roleName, (correlations[juror.id] ?? nil).map { fixed($0, places: 3) } ?? "n/a (fewer than 3 entries)"]
-            })
+            text += Renderer.table(
+                [["JUROR", "SPEARMAN"]]
+                    + results.scores.jurors.map { juror in
+                        [juror.roleName, (correlations[juror.id] ?? nil).map { fixed($0, places: 3) } ?? "n/a (fewer than 3 entries)"]
+                    })
             let missing = matrix.missingCells().count
-            text += "\nCoverage: \(missing == 0 ? "every required score is in" : "\(missing) required scores missing") (`ecpa score status` shows the matrix).\n"
+            text +=
+                "\nCoverage: \(missing == 0 ? "every required score is in" : "\(missing) required scores missing") (`ecpa score status` shows the matrix).\n"
             return text
         }
     }
@@ -52,22 +55,36 @@ extension Explanation {
     var jsonValue: JSONValue {
         .object([
             (key: "edition", value: .integer(results.scores.edition.year)),
-            (key: "podium_by_method", value: .array(methodLines.map {
-                Record([("method", .text($0.0.rawValue)), ("podium", .text($0.1))]).jsonValue
-            })),
-            (key: "leave_one_juror_out", value: .array(influences.map {
-                Record([("juror", .text(matrix.name(of: $0.juror))), ("changes_podium", .bool($0.changesPodium)),
-                        ("podium_without", .text(podiumText($0.podium))), ("sentence", .text($0.sentence))]).jsonValue
-            })),
+            (
+                key: "podium_by_method",
+                value: .array(
+                    methodLines.map {
+                        Record([("method", .text($0.0.rawValue)), ("podium", .text($0.1))]).jsonValue
+                    })
+            ),
+            (
+                key: "leave_one_juror_out",
+                value: .array(
+                    influences.map {
+                        Record([
+                            ("juror", .text(matrix.name(of: $0.juror))), ("changes_podium", .bool($0.changesPodium)),
+                            ("podium_without", .text(podiumText($0.podium))), ("sentence", .text($0.sentence)),
+                        ]).jsonValue
+                    })
+            ),
             (key: "verdict", value: .string(verdict)),
             (key: "kendalls_w", value: .ratio(agreement.w, places: 4)),
             (key: "chi_square", value: .ratio(agreement.chiSquare, places: 4)),
             (key: "degrees_of_freedom", value: .integer(agreement.degreesOfFreedom)),
             (key: "p_value", value: .ratio(agreement.pValue, places: 4)),
             (key: "agreement", value: .string(agreement.sentence)),
-            (key: "spearman", value: .array(results.scores.jurors.map { juror in
-                Record([("juror", .text(juror.roleName)), ("spearman", .ratio(correlations[juror.id] ?? nil, places: 3))]).jsonValue
-            })),
+            (
+                key: "spearman",
+                value: .array(
+                    results.scores.jurors.map { juror in
+                        Record([("juror", .text(juror.roleName)), ("spearman", .ratio(correlations[juror.id] ?? nil, places: 3))]).jsonValue
+                    })
+            ),
         ])
     }
 }

@@ -36,28 +36,38 @@ struct MedalTableReport {
         case .csv:
             return Renderer.list(records, columns: Records.medalColumns, format: .csv)
         case .json:
-            return JSONWriter.document(.object([
-                (key: "rule", value: .string(Self.rule.joined(separator: " "))),
-                (key: "countries", value: .array(records.map(\.jsonValue))),
-                (key: "uncertain", value: .array(table.uncertain.map { listed in
-                    Record([
-                        ("year", .integer(Int64(listed.year))), ("award", .text(listed.award.kind.rawValue)),
-                        ("award_certainty", .text(listed.award.kindCertainty.rawValue)),
-                        ("country", .fact(.country(listed.award.country))),
-                    ]).jsonValue
-                })),
-                (key: "not_counted", value: .array(table.notCounted.map { listed in
-                    Record([
-                        ("year", .integer(Int64(listed.year))), ("award", .text(listed.award.kind.rawValue)),
-                        ("title", .fact(.text(listed.award.title))),
-                    ]).jsonValue
-                })),
-                (key: "computed_by_ecpa", value: .array(editions.filter { $0.origin == .ecpa }.map { .integer($0.year) })),
-            ]))
+            return JSONWriter.document(
+                .object([
+                    (key: "rule", value: .string(Self.rule.joined(separator: " "))),
+                    (key: "countries", value: .array(records.map(\.jsonValue))),
+                    (
+                        key: "uncertain",
+                        value: .array(
+                            table.uncertain.map { listed in
+                                Record([
+                                    ("year", .integer(Int64(listed.year))), ("award", .text(listed.award.kind.rawValue)),
+                                    ("award_certainty", .text(listed.award.kindCertainty.rawValue)),
+                                    ("country", .fact(.country(listed.award.country))),
+                                ]).jsonValue
+                            })
+                    ),
+                    (
+                        key: "not_counted",
+                        value: .array(
+                            table.notCounted.map { listed in
+                                Record([
+                                    ("year", .integer(Int64(listed.year))), ("award", .text(listed.award.kind.rawValue)),
+                                    ("title", .fact(.text(listed.award.title))),
+                                ]).jsonValue
+                            })
+                    ),
+                    (key: "computed_by_ecpa", value: .array(editions.filter { $0.origin == .ecpa }.map { .integer($0.year) })),
+                ]))
         case .table:
             var text = Renderer.list(records, columns: Records.medalColumns, format: .table) + "\n" + Self.rule.joined(separator: "\n") + "\n"
             if !table.uncertain.isEmpty {
-                text += Renderer.visible("Uncertain: " + table.uncertain.map { "\(describe($0)): \(reason($0.award))" }.joined(separator: "; ")) + ".\n"
+                text +=
+                    Renderer.visible("Uncertain: " + table.uncertain.map { "\(describe($0)): \(reason($0.award))" }.joined(separator: "; ")) + ".\n"
             }
             if !table.notCounted.isEmpty {
                 text += Renderer.visible("Not counted, country unknown: " + table.notCounted.map(describe).joined(separator: "; ")) + ".\n"

@@ -55,8 +55,8 @@ enum Parse {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
         guard parts.count <= 2, let euros = parts.first, (1...10).contains(euros.count), digits(euros),
-              parts.count == 1 || (1...2).contains(parts[1].count) && digits(parts[1]),
-              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+            parts.count == 1 || (1...2).contains(parts[1].count) && digits(parts[1]),
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
         else {
             throw CLIError("\(flag) \"\(text)\" is not an amount in euros such as 10000 or 7500.50.", status: .usage)
         }

@@ -18,7 +18,7 @@ enum PasswordSource {
                 .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
         } else if env.inputIsTerminal {
             guard let first = env.readSecret("Password for \(role): "),
-                  let second = env.readSecret("Repeat the password: ")
+                let second = env.readSecret("Repeat the password: ")
             else {
                 throw CLIError("No password was read.", status: .invalidInput)
             }

@@ -33,7 +33,9 @@ enum Renderer {
                 let text = ControlCharacters.escaped(field.value.display, multiline: true)
                 let padded = DisplayWidth.padded(label + ":", to: width + 2)
                 if text.contains("\n") {
-                    out += padded + "\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+                    out +=
+                        padded + "\n"
+                        + text.split(separator: "\n", omittingEmptySubsequences: false)
                         .map { "    " + $0 }.joined(separator: "\n") + "\n"
                 } else {
                     out += padded + text + "\n"

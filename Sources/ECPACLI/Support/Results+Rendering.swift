@@ -35,21 +35,28 @@ extension Results {
         case .json:
             return JSONWriter.document(jsonValue)
         case .table:
-            let rows = [["PLACE", "MEDAL", "COUNTRY", "ENTRY", "TITLE", "SCORE", "JURORS", "NOTE"]] + ranking.places.map { place in
-                let entry = scores.entry(place.entry)
-                var note: [String] = []
-                if place.sharedPlace { note.append("shared place: jury to decide") }
-                if place.overridden != nil { note.append("jury override (computed place \(place.computedPlace))") }
-                return [String(place.place), place.medal?.rawValue ?? "", entry?.country.rawValue ?? "", String(place.entry.rawValue),
+            let rows =
+                [["PLACE", "MEDAL", "COUNTRY", "ENTRY", "TITLE", "SCORE", "JURORS", "NOTE"]]
+                + ranking.places.map { place in
+                    let entry = scores.entry(place.entry)
+                    var note: [String] = []
+                    if place.sharedPlace { note.append("shared place: jury to decide") }
+                    if place.overridden != nil { note.append("jury override (computed place \(place.computedPlace))") }
+                    return [
+                        String(place.place), place.medal?.rawValue ?? "", entry?.country.rawValue ?? "", String(place.entry.rawValue),
                         Renderer.cell(entry?.form.title ?? ""), fixed(place.score, places: 3), String(place.jurorCount),
-                        note.joined(separator: "; ")]
-            }
+                        note.joined(separator: "; "),
+                    ]
+                }
             var text = Renderer.visible(heading) + "\n\n" + Renderer.table(rows)
             if !ranking.ties.isEmpty {
                 text += "\nTies:\n" + ranking.ties.map { "- " + Renderer.visible($0.sentence) }.joined(separator: "\n") + "\n"
             }
             if !ranking.overrides.isEmpty {
-                text += "\nJury overrides:\n" + ranking.overrides.map { "- entry \($0.entry) placed \($0.place): " + Renderer.visible($0.reason) }.joined(separator: "\n") + "\n"
+                text +=
+                    "\nJury overrides:\n"
+                    + ranking.overrides.map { "- entry \($0.entry) placed \($0.place): " + Renderer.visible($0.reason) }.joined(separator: "\n")
+                    + "\n"
             }
             if ranking.provisional && !ranking.missingCells.isEmpty {
                 text += "\nProvisional: \(ranking.missingCells.count) required scores are still missing.\n"
@@ -67,10 +74,16 @@ extension Results {
             (key: "provisional", value: .bool(ranking.provisional)),
             (key: "places", value: .array(placeRecords.map(\.jsonValue))),
             (key: "ties", value: .texts(ranking.ties.map(\.sentence))),
-            (key: "missing", value: .array(ranking.missingCells.map { cell in
-                Record([("entry", .integer(cell.entry.rawValue)), ("juror", .text(scores.juror(cell.juror)?.roleName)),
-                        ("criterion", .text(cell.criterion))]).jsonValue
-            })),
+            (
+                key: "missing",
+                value: .array(
+                    ranking.missingCells.map { cell in
+                        Record([
+                            ("entry", .integer(cell.entry.rawValue)), ("juror", .text(scores.juror(cell.juror)?.roleName)),
+                            ("criterion", .text(cell.criterion)),
+                        ]).jsonValue
+                    })
+            ),
         ])
     }
 }

@@ -22,10 +22,11 @@ enum Terminal {
     /// (starting with #, dropped afterwards); returns the edited text, or nil without an editor.
     static func edit(_ text: String, guidance: String, environment: [String: String]) -> String? {
         guard isatty(STDIN_FILENO) == 1,
-              let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+            let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
         else { return nil }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecpa-answer-\(UUID().uuidString).txt")
-        let header = wrap(guidance).map { "# " + $0 }.joined(separator: "\n")
+        let header =
+            wrap(guidance).map { "# " + $0 }.joined(separator: "\n")
             + "\n# Lines starting with # are left out. Save and close the editor when you are done.\n"
         guard (try? Data((header + text + "\n").utf8).write(to: url)) != nil else { return nil }
         defer { try? FileManager.default.removeItem(at: url) }

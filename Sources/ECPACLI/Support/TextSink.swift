@@ -14,7 +14,7 @@ struct TextSink {
             return
         }
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path)
+            let handle = FileHandle(forWritingAtPath: path)
         else {
             throw CLIError("Cannot write \(path); check the folder exists and is writable.", status: .noInput)
         }

@@ -16,30 +16,41 @@ extension WinnersReport {
             let medal = place.medal?.rawValue ?? ""
             body += "<div class=\"medal \(medal)\"><div class=\"place\">\(place.place)</div><div class=\"medal-name\">\(medal.capitalized)</div>"
             body += "<div class=\"country\">\(escape(countryName(place.entry)))</div><div class=\"project\">\(escape(title(place.entry)))</div>"
-            body += "<div class=\"score\">\(fixed(place.score, places: 3))</div><div class=\"prize\">\(escape(money(results.prize(place.medal))))</div></div>"
+            body +=
+                "<div class=\"score\">\(fixed(place.score, places: 3))</div><div class=\"prize\">\(escape(money(results.prize(place.medal))))</div></div>"
         }
         body += "</section>\n<h2>Scores</h2>\n" + chart + "\n"
-        body += "<h2>Full ranking</h2>\n<table><thead><tr><th>Place</th><th>Country</th><th>Project</th><th class=\"num\">Score</th><th class=\"num\">Jurors</th><th>Note</th></tr></thead><tbody>"
+        body +=
+            "<h2>Full ranking</h2>\n<table><thead><tr><th>Place</th><th>Country</th><th>Project</th><th class=\"num\">Score</th><th class=\"num\">Jurors</th><th>Note</th></tr></thead><tbody>"
         for place in ranking.places {
-            body += "<tr><td>\(place.place)</td><td>\(escape(countryName(place.entry)))</td><td>\(escape(title(place.entry)))</td><td class=\"num\">\(fixed(place.score, places: 3))</td><td class=\"num\">\(place.jurorCount)</td><td>\(escape(note(place)))</td></tr>"
+            body +=
+                "<tr><td>\(place.place)</td><td>\(escape(countryName(place.entry)))</td><td>\(escape(title(place.entry)))</td><td class=\"num\">\(fixed(place.score, places: 3))</td><td class=\"num\">\(place.jurorCount)</td><td>\(escape(note(place)))</td></tr>"
         }
-        body += "</tbody></table>\n<h2>Method and weights</h2>\n<p>Method: \(escape(ranking.method.rawValue)). Tie-breaks, in order: \(escape(scheme.tieBreaks.map(\.rawValue).joined(separator: ", "))).</p>"
+        body +=
+            "</tbody></table>\n<h2>Method and weights</h2>\n<p>Method: \(escape(ranking.method.rawValue)). Tie-breaks, in order: \(escape(scheme.tieBreaks.map(\.rawValue).joined(separator: ", "))).</p>"
         if let note = scheme.note { body += "<p class=\"note\">\(escape(note))</p>" }
         body += "<table><thead><tr><th>Criterion</th><th class=\"num\">Weight</th><th>Scale</th></tr></thead><tbody>"
         for criterion in scheme.criteria {
-            body += "<tr><td>\(escape(criterion.name))</td><td class=\"num\">\(Values.text(criterion.weight))</td><td>\(escape(criterion.scaleDescription))</td></tr>"
+            body +=
+                "<tr><td>\(escape(criterion.name))</td><td class=\"num\">\(Values.text(criterion.weight))</td><td>\(escape(criterion.scaleDescription))</td></tr>"
         }
         body += "</tbody></table>\n<h2>Ties and overrides</h2>\n<ul>"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { body += "<li>None.</li>" }
         for tie in ranking.ties { body += "<li>\(escape(tie.sentence))</li>" }
-        for override in ranking.overrides { body += "<li>Jury override: \(escape(countryName(override.entry))) placed \(override.place). Reason: \(escape(override.reason))</li>" }
-        body += "</ul>\n<h2>Robustness and agreement</h2>\n<p>\(escape(explanation.verdict(namingJurors: includeJurorScores)))</p><p>\(escape(explanation.agreement.sentence))</p>"
+        for override in ranking.overrides {
+            body += "<li>Jury override: \(escape(countryName(override.entry))) placed \(override.place). Reason: \(escape(override.reason))</li>"
+        }
+        body +=
+            "</ul>\n<h2>Robustness and agreement</h2>\n<p>\(escape(explanation.verdict(namingJurors: includeJurorScores)))</p><p>\(escape(explanation.agreement.sentence))</p>"
         body += "<table><thead><tr><th>Method</th><th>Podium</th></tr></thead><tbody>"
         for (method, podium) in explanation.methodLines { body += "<tr><td>\(escape(method.rawValue))</td><td>\(escape(podium))</td></tr>" }
         body += "</tbody></table>\n<h2>Coverage</h2>\n<p>\(escape(coverageSentence))</p>\n"
         if includeJurorScores {
-            body += "<h2>Jurors' totals</h2>\n<table><thead><tr><th>Entry</th><th>Country</th><th>Juror</th><th class=\"num\">Total</th></tr></thead><tbody>"
-            for row in jurorScoreRows { body += "<tr>" + row.enumerated().map { "<td\($0.offset == 3 ? " class=\"num\"" : "")>\(escape($0.element))</td>" }.joined() + "</tr>" }
+            body +=
+                "<h2>Jurors' totals</h2>\n<table><thead><tr><th>Entry</th><th>Country</th><th>Juror</th><th class=\"num\">Total</th></tr></thead><tbody>"
+            for row in jurorScoreRows {
+                body += "<tr>" + row.enumerated().map { "<td\($0.offset == 3 ? " class=\"num\"" : "")>\(escape($0.element))</td>" }.joined() + "</tr>"
+            }
             body += "</tbody></table>\n"
         }
         body += "<footer><p>\(escape(status))</p></footer>"

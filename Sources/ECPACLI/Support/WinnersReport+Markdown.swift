@@ -32,16 +32,29 @@ extension WinnersReport {
     var markdown: String {
         var md = "# European Crime Prevention Award \(edition.year): winners\n\n"
         if let label { md += "> \(Markdown.text(label))\n\n" }
-        md += ["Theme: \(edition.theme)", "Host: \(host)", "Conference: \(dates)", "Method: \(ranking.method.rawValue)", status]
+        md +=
+            ["Theme: \(edition.theme)", "Host: \(host)", "Conference: \(dates)", "Method: \(ranking.method.rawValue)", status]
             .map { "- " + Markdown.text($0) + "\n" }.joined() + "\n"
-        md += "## Podium\n\n" + Markdown.table(["Place", "Medal", "Country", "Project", "Score", "Prize"], ranking.podium.map { place in
-            [String(place.place), place.medal?.rawValue ?? "", countryName(place.entry), title(place.entry),
-             fixed(place.score, places: 3), money(results.prize(place.medal))]
-        })
-        md += "\n## Full ranking\n\n" + Markdown.table(["Place", "Country", "Project", "Score", "Jurors", "Note"], ranking.places.map { place in
-            [String(place.place), countryName(place.entry), title(place.entry), fixed(place.score, places: 3),
-             String(place.jurorCount), note(place)]
-        })
+        md +=
+            "## Podium\n\n"
+            + Markdown.table(
+                ["Place", "Medal", "Country", "Project", "Score", "Prize"],
+                ranking.podium.map { place in
+                    [
+                        String(place.place), place.medal?.rawValue ?? "", countryName(place.entry), title(place.entry),
+                        fixed(place.score, places: 3), money(results.prize(place.medal)),
+                    ]
+                })
+        md +=
+            "\n## Full ranking\n\n"
+            + Markdown.table(
+                ["Place", "Country", "Project", "Score", "Jurors", "Note"],
+                ranking.places.map { place in
+                    [
+                        String(place.place), countryName(place.entry), title(place.entry), fixed(place.score, places: 3),
+                        String(place.jurorCount), note(place),
+                    ]
+                })
         md += "\n## Method and weights\n\n"
         if let note = scheme.note { md += Markdown.text(note) + "\n\n" }
         md += Markdown.table(["Criterion", "Weight", "Scale"], scheme.criteria.map { [$0.name, Values.text($0.weight), $0.scaleDescription] })
@@ -59,7 +72,8 @@ extension WinnersReport {
             md += "\n## Jurors' totals\n\n" + Markdown.table(["Entry", "Country", "Juror", "Total"], jurorScoreRows)
         }
         if let frozen {
-            md += "\n## Digest\n\n`\(frozen.digest)` (SHA-256 over the ranking, the score set and the ledger head; `ecpa results verify` recomputes it).\n"
+            md +=
+                "\n## Digest\n\n`\(frozen.digest)` (SHA-256 over the ranking, the score set and the ledger head; `ecpa results verify` recomputes it).\n"
         }
         return md
     }
@@ -87,15 +101,25 @@ extension WinnersReport {
             (key: "label", value: .text(label)),
             (key: "method", value: .string(ranking.method.rawValue)),
             (key: "provisional", value: .bool(ranking.provisional)),
-            (key: "criteria", value: .array(scheme.criteria.map {
-                Record([("code", .text($0.code)), ("name", .text($0.name)), ("weight", .decimal($0.weight)),
-                        ("scale", .text($0.scaleDescription))]).jsonValue
-            })),
+            (
+                key: "criteria",
+                value: .array(
+                    scheme.criteria.map {
+                        Record([
+                            ("code", .text($0.code)), ("name", .text($0.name)), ("weight", .decimal($0.weight)),
+                            ("scale", .text($0.scaleDescription)),
+                        ]).jsonValue
+                    })
+            ),
             (key: "places", value: .array(results.placeRecords.map(\.jsonValue))),
             (key: "ties", value: .texts(ranking.ties.map(\.sentence))),
-            (key: "overrides", value: .array(ranking.overrides.map {
-                Record([("entry", .integer($0.entry.rawValue)), ("place", .integer(Int64($0.place))), ("reason", .text($0.reason))]).jsonValue
-            })),
+            (
+                key: "overrides",
+                value: .array(
+                    ranking.overrides.map {
+                        Record([("entry", .integer($0.entry.rawValue)), ("place", .integer(Int64($0.place))), ("reason", .text($0.reason))]).jsonValue
+                    })
+            ),
             (key: "robustness", value: .string(explanation.verdict(namingJurors: includeJurorScores))),
             (key: "kendalls_w", value: .ratio(agreement.w, places: 4)),
             (key: "agreement", value: .string(agreement.sentence)),
@@ -104,17 +128,22 @@ extension WinnersReport {
         ]
         if includeJurorScores {
             let matrix = results.scores.matrix
-            members.append((key: "juror_totals", value: .array(results.scores.entries.flatMap { entry in
-                results.scores.jurors.map { juror in
-                    Record([
-                        ("entry", .integer(entry.id.rawValue)),
-                        ("country", .text(entry.country.rawValue)),
-                        ("juror", .text(juror.roleName)),
-                        ("total", .fixed(matrix.total(entry: entry.id, juror: juror.id), places: 3)),
-                        ("status", .text(matrix.coverage(entry: entry.id, juror: juror.id).rawValue)),
-                    ]).jsonValue
-                }
-            })))
+            members.append(
+                (
+                    key: "juror_totals",
+                    value: .array(
+                        results.scores.entries.flatMap { entry in
+                            results.scores.jurors.map { juror in
+                                Record([
+                                    ("entry", .integer(entry.id.rawValue)),
+                                    ("country", .text(entry.country.rawValue)),
+                                    ("juror", .text(juror.roleName)),
+                                    ("total", .fixed(matrix.total(entry: entry.id, juror: juror.id), places: 3)),
+                                    ("status", .text(matrix.coverage(entry: entry.id, juror: juror.id).rawValue)),
+                                ]).jsonValue
+                            }
+                        })
+                ))
         }
         return .object(members)
     }

@@ -16,8 +16,10 @@ public struct ArchiveAward: Sendable, Equatable {
     public var source: String?
 
     /// Makes an award.
-    public init(kind: ArchiveAwardKind, kindCertainty: Certainty = .confirmed, country: Fact<CountryCode>,
-                title: Fact<String>, note: String? = nil, source: String? = nil) {
+    public init(
+        kind: ArchiveAwardKind, kindCertainty: Certainty = .confirmed, country: Fact<CountryCode>,
+        title: Fact<String>, note: String? = nil, source: String? = nil
+    ) {
         self.kind = kind
         self.kindCertainty = kindCertainty
         self.country = country

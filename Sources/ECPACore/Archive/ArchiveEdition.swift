@@ -28,9 +28,11 @@ public struct ArchiveEdition: Sendable, Equatable {
     public var awards: [ArchiveAward]
 
     /// Makes an archive year.
-    public init(year: Int, origin: ArchiveOrigin = .notes, replacesNotes: Bool = false, host: Fact<CountryCode>,
-                city: Fact<String>, dates: Fact<String> = .unknown, theme: Fact<String>, hostNote: String? = nil,
-                themeNote: String? = nil, note: String? = nil, source: String? = nil, awards: [ArchiveAward] = []) {
+    public init(
+        year: Int, origin: ArchiveOrigin = .notes, replacesNotes: Bool = false, host: Fact<CountryCode>,
+        city: Fact<String>, dates: Fact<String> = .unknown, theme: Fact<String>, hostNote: String? = nil,
+        themeNote: String? = nil, note: String? = nil, source: String? = nil, awards: [ArchiveAward] = []
+    ) {
         self.year = year
         self.origin = origin
         self.replacesNotes = replacesNotes

@@ -40,7 +40,8 @@ public enum EntryField: String, CaseIterable, Hashable, Sendable {
     public var isLongText: Bool {
         switch self {
         case .description, .objectives, .targetGroup, .evaluationMethod, .evaluationResults,
-             .innovation, .partners, .transferability, .costsFunding: true
+            .innovation, .partners, .transferability, .costsFunding:
+            true
         default: false
         }
     }

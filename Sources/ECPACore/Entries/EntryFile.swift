@@ -97,8 +97,9 @@ extension EntryFile {
             if entry.path == ["contact"] {
                 report(key, entry.line, "is a section: write the contact details under [contact], as in the template.")
             } else if entry.path.first == "contact", entry.path.count == 2, let top = EntryField(rawValue: entry.path[1]) {
-                report(key, entry.line,
-                       "\(top.key) belongs above [contact]: everything after [contact] is read as contact details.")
+                report(
+                    key, entry.line,
+                    "\(top.key) belongs above [contact]: everything after [contact] is read as contact details.")
             } else if let suggestion = EntryFile.closestField(to: key, inContact: entry.table == ["contact"]) {
                 report(key, entry.line, "is not a field of the entry form; did you mean \(suggestion)?")
             } else {
@@ -252,9 +253,11 @@ extension EntryFile {
     }
 
     static func dateMessage(_ text: String) -> String {
-        let shaped = text.count == 10 && text.enumerated().allSatisfy { offset, character in
-            [4, 7].contains(offset) ? character == "-" : (character.isASCII && character.isNumber)
-        }
+        let shaped =
+            text.count == 10
+            && text.enumerated().allSatisfy { offset, character in
+                [4, 7].contains(offset) ? character == "-" : (character.isASCII && character.isNumber)
+            }
         return shaped ? "\(text) is not a day that exists." : "must be a date such as 2019-06-30."
     }
 

@@ -42,7 +42,7 @@ extension EntryForm {
         case .contactEmail: TOMLWriter.basic(contact.email ?? "")
         case .contactPhone: TOMLWriter.basic(contact.phone ?? "")
         case .description, .objectives, .targetGroup, .evaluationMethod, .evaluationResults,
-             .innovation, .partners, .transferability, .costsFunding:
+            .innovation, .partners, .transferability, .costsFunding:
             TOMLWriter.multiline(answer(field) ?? "")
         }
     }

@@ -42,8 +42,10 @@ extension EntryForm {
         if let country {
             if let known = Country.named(country) {
                 if !known.isEUMember, let edition, edition > Country.lastYearForFormerMembers {
-                    report(.country, "\(known.name) (\(country)) is no longer an EU member state and can only "
-                        + "appear in editions up to \(Country.lastYearForFormerMembers).")
+                    report(
+                        .country,
+                        "\(known.name) (\(country)) is no longer an EU member state and can only "
+                            + "appear in editions up to \(Country.lastYearForFormerMembers).")
                 }
             } else {
                 report(.country, "\(country) is not an EU member state; use the two-letter code of one, such as \"BE\".")
@@ -83,12 +85,16 @@ extension EntryForm {
         // is no longer running, has ended), not one planned for later years.
         if let edition, edition >= EntryForm.firstEditionYear {
             if let startDate, startDate.year > edition {
-                report(.startDate, "\(startDate) is after the \(edition) edition; give the day the project started "
-                    + "(an entry describes a project that has begun).")
+                report(
+                    .startDate,
+                    "\(startDate) is after the \(edition) edition; give the day the project started "
+                        + "(an entry describes a project that has begun).")
             }
             if stillRunning == false, let endDate, endDate.year > edition {
-                report(.endDate, "\(endDate) is after the \(edition) edition, but still_running = false says the project has ended; "
-                    + "give the day it ended, or write still_running = true and end_date = \"\".")
+                report(
+                    .endDate,
+                    "\(endDate) is after the \(edition) edition, but still_running = false says the project has ended; "
+                        + "give the day it ended, or write still_running = true and end_date = \"\".")
             }
         }
 
@@ -116,8 +122,11 @@ extension EntryForm {
         }
 
         // Rule (no text fills the disk): every text field has a length limit.
-        let texts: [(EntryField, String?)] = [(.contactName, contact.name), (.contactOrganisation, contact.organisation),
-            (.contactEmail, contact.email), (.contactPhone, contact.phone)] + EntryField.allCases.map { ($0, answer($0)) }
+        let texts: [(EntryField, String?)] =
+            [
+                (.contactName, contact.name), (.contactOrganisation, contact.organisation),
+                (.contactEmail, contact.email), (.contactPhone, contact.phone),
+            ] + EntryField.allCases.map { ($0, answer($0)) }
         for (field, text) in texts {
             if let text, let limit = EntryForm.characterLimits[field], text.unicodeScalars.count > limit {
                 report(field, "has \(text.unicodeScalars.count.grouped) characters; the limit is \(limit.grouped).", .tooLong)
@@ -127,12 +136,18 @@ extension EntryForm {
             report(.links, "has \(links.count) links; the limit is \(EntryForm.linkLimit).", .tooLong)
         }
         for (number, link) in links.enumerated() where link.unicodeScalars.count > EntryForm.linkCharacterLimit {
-            report(.links, "link \(number + 1) has \(link.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.linkCharacterLimit.grouped).", .tooLong)
+            report(
+                .links,
+                "link \(number + 1) has \(link.unicodeScalars.count.grouped) characters; the limit is \(EntryForm.linkCharacterLimit.grouped).",
+                .tooLong)
         }
 
         // Rule (terminal safety, ControlCharacters): no control characters; long answers may break lines.
-        let singleLine: [(EntryField, String?)] = [(.title, title), (.contactName, contact.name),
-            (.contactOrganisation, contact.organisation), (.contactEmail, contact.email), (.contactPhone, contact.phone)]
+        let singleLine: [(EntryField, String?)] =
+            [
+                (.title, title), (.contactName, contact.name),
+                (.contactOrganisation, contact.organisation), (.contactEmail, contact.email), (.contactPhone, contact.phone),
+            ]
             + links.map { (.links, $0) }
         for (field, text) in singleLine {
             if let text, let scalar = ControlCharacters.first(in: text, multiline: false) {
@@ -178,7 +193,7 @@ extension EntryForm {
     /// An absolute http or https address with a host and no spaces, e.g. https://example.org/project.
     static func isWebAddress(_ text: String) -> Bool {
         guard !text.contains(where: \.isWhitespace),
-              let scheme = ["https://", "http://"].first(where: { text.lowercased().hasPrefix($0) })
+            let scheme = ["https://", "http://"].first(where: { text.lowercased().hasPrefix($0) })
         else { return false }
         let authority = text.dropFirst(scheme.count).prefix { !"/?#".contains($0) }
         let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority

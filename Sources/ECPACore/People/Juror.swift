@@ -11,8 +11,10 @@ public struct Juror: Sendable, Equatable {
     public var voting: Bool
     public var chair: Bool
 
-    public init(id: JurorID, editionID: EditionID, roleName: String, country: CountryCode, displayName: String,
-                voting: Bool = true, chair: Bool = false) {
+    public init(
+        id: JurorID, editionID: EditionID, roleName: String, country: CountryCode, displayName: String,
+        voting: Bool = true, chair: Bool = false
+    ) {
         self.id = id
         self.editionID = editionID
         self.roleName = roleName

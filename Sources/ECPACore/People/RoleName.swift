@@ -43,7 +43,8 @@ public struct RoleName: RawRepresentable, Hashable, Comparable, Sendable, Codabl
     /// Why `text` is not a role name we accept, as a plain sentence, or nil when it is fine.
     public static func problem(with text: String) -> String? {
         let bytes = Array(text.utf8)
-        let shapeOK = (2...63).contains(bytes.count)
+        let shapeOK =
+            (2...63).contains(bytes.count)
             && bytes.first.map(isLowercaseLetter) == true
             && bytes.allSatisfy { isLowercaseLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
         if !shapeOK {

@@ -22,8 +22,10 @@ public struct Agreement: Hashable, Sendable, Codable {
     public var sentence: String
 
     /// Records an agreement.
-    public init(w: Double?, jurorCount: Int, entries: [EntryID], leftOut: [EntryID], chiSquare: Double?,
-                degreesOfFreedom: Int, pValue: Double?, sentence: String) {
+    public init(
+        w: Double?, jurorCount: Int, entries: [EntryID], leftOut: [EntryID], chiSquare: Double?,
+        degreesOfFreedom: Int, pValue: Double?, sentence: String
+    ) {
         self.w = w
         self.jurorCount = jurorCount
         self.entries = entries

@@ -50,13 +50,15 @@ public struct IntegrityExtras {
                     let before = full.holders(of: medal), after = ranking.holders(of: medal)
                     return before == after ? nil : MedalChange(medal: medal, before: before, after: after)
                 }
-                let sentence = changes.isEmpty
+                let sentence =
+                    changes.isEmpty
                     ? "Without \(name) the podium is unchanged."
-                    : "Without \(name), " + changes.map { change in
-                        let after = change.after.isEmpty ? "nobody" : RankingEngine.list(change.after.map(matrix.name(of:)))
-                        let before = change.before.isEmpty ? "nobody" : RankingEngine.list(change.before.map(matrix.name(of:)))
-                        return "\(change.medal) goes to \(after) instead of \(before)"
-                    }.joined(separator: "; ") + "."
+                    : "Without \(name), "
+                        + changes.map { change in
+                            let after = change.after.isEmpty ? "nobody" : RankingEngine.list(change.after.map(matrix.name(of:)))
+                            let before = change.before.isEmpty ? "nobody" : RankingEngine.list(change.before.map(matrix.name(of:)))
+                            return "\(change.medal) goes to \(after) instead of \(before)"
+                        }.joined(separator: "; ") + "."
                 return JurorInfluence(juror: juror, podium: ranking.podium, changes: changes, sentence: sentence)
             } catch {
                 return JurorInfluence(juror: juror, podium: [], changes: [], sentence: "Without \(name) no ranking can be made: \(error)")
@@ -81,15 +83,20 @@ public struct IntegrityExtras {
         let usedSet = Set(used)
         let leftOut = entries.filter { !usedSet.contains($0) }
         let m = jurors.count, n = used.count
-        let skipped = leftOut.isEmpty ? "" : leftOut.count == 1
-            ? " 1 entry was left out because not every voting juror scored it."
-            : " \(leftOut.count) entries were left out because not every voting juror scored them."
+        let skipped =
+            leftOut.isEmpty
+            ? ""
+            : leftOut.count == 1
+                ? " 1 entry was left out because not every voting juror scored it."
+                : " \(leftOut.count) entries were left out because not every voting juror scored them."
         func without(_ reason: String) -> Agreement {
-            Agreement(w: nil, jurorCount: m, entries: used, leftOut: leftOut, chiSquare: nil, degreesOfFreedom: Swift.max(0, n - 1),
-                      pValue: nil, sentence: reason + skipped)
+            Agreement(
+                w: nil, jurorCount: m, entries: used, leftOut: leftOut, chiSquare: nil, degreesOfFreedom: Swift.max(0, n - 1),
+                pValue: nil, sentence: reason + skipped)
         }
         guard let engine, m >= 2, n >= 2 else {
-            return without("Agreement cannot be measured: it needs at least 2 jurors who all scored at least 2 entries (here \(m) jurors, \(n) entries).")
+            return without(
+                "Agreement cannot be measured: it needs at least 2 jurors who all scored at least 2 entries (here \(m) jurors, \(n) entries).")
         }
         let rows = used.compactMap { engine.entryIndex[$0] }
         var rankSums = [Int128](repeating: 0, count: n)
@@ -109,11 +116,13 @@ public struct IntegrityExtras {
         let w = ExactRatio(3 * s, over: denominator).double
         let chiSquare = Double(m * (n - 1)) * w
         let p = Statistics.chiSquarePValue(chiSquare, degreesOfFreedom: n - 1)
-        let sentence = "Kendall's W is \(fixed(w, places: 3)) over \(n) entries scored by all \(m) voting jurors "
+        let sentence =
+            "Kendall's W is \(fixed(w, places: 3)) over \(n) entries scored by all \(m) voting jurors "
             + "(1 means identical orders, 0 no agreement); chi-square \(fixed(chiSquare, places: 2)) with \(n - 1) "
             + "degree\(n == 2 ? "" : "s") of freedom, p = \(fixed(p, places: 3))." + skipped
-        return Agreement(w: w, jurorCount: m, entries: used, leftOut: leftOut, chiSquare: chiSquare, degreesOfFreedom: n - 1,
-                         pValue: p, sentence: sentence)
+        return Agreement(
+            w: w, jurorCount: m, entries: used, leftOut: leftOut, chiSquare: chiSquare, degreesOfFreedom: n - 1,
+            pValue: p, sentence: sentence)
     }
 
     /// Each voting juror's Spearman correlation between their totals and the consensus (the

@@ -21,8 +21,10 @@ public struct RankedEntry: Hashable, Sendable, Codable {
     public var computedPlace: Int
 
     /// Makes a ranked entry.
-    public init(entry: EntryID, place: Int, score: Decimal, medal: Medal?, sharedPlace: Bool, jurorCount: Int,
-                overridden: JuryOverride? = nil, computedPlace: Int? = nil) {
+    public init(
+        entry: EntryID, place: Int, score: Decimal, medal: Medal?, sharedPlace: Bool, jurorCount: Int,
+        overridden: JuryOverride? = nil, computedPlace: Int? = nil
+    ) {
         self.entry = entry
         self.place = place
         self.score = score

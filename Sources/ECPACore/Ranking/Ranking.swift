@@ -19,8 +19,10 @@ public struct Ranking: Hashable, Sendable, Codable {
     public var missingCells: [ScoreCell]
 
     /// Makes a ranking.
-    public init(method: RankingMethod, places: [RankedEntry], ties: [TieNote], overrides: [JuryOverride],
-                provisional: Bool, unscored: [EntryID] = [], missingCells: [ScoreCell] = []) {
+    public init(
+        method: RankingMethod, places: [RankedEntry], ties: [TieNote], overrides: [JuryOverride],
+        provisional: Bool, unscored: [EntryID] = [], missingCells: [ScoreCell] = []
+    ) {
         self.method = method
         self.places = places
         self.ties = ties

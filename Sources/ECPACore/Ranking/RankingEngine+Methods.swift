@@ -41,7 +41,8 @@ extension RankingEngine {
             let values = jurors.indices.compactMap { sum(e, $0) }.sorted()
             guard !values.isEmpty else { continue }
             let middle = values.count / 2
-            scores[e] = values.count % 2 == 1
+            scores[e] =
+                values.count % 2 == 1
                 ? ExactRatio(values[middle], over: totalScale)
                 : ExactRatio(values[middle - 1] + values[middle], over: 2 * totalScale)
         }
@@ -96,7 +97,8 @@ extension RankingEngine {
             guard k > 0 else { continue }
             for (e, doubledRank) in mine {
                 // With r = doubledRank / 2: (k - r) (n - 1) / (k - 1).
-                let earned = k == 1
+                let earned =
+                    k == 1
                     ? ExactRatio(n - 1, over: 2)
                     : ExactRatio((2 * k - Int128(doubledRank)) * (n - 1), over: 2 * (k - 1))
                 points[e] = points[e] + earned

@@ -19,7 +19,8 @@ extension RankingEngine {
             code = criterion.code
             let settled = record.groups.allSatisfy { $0.count == 1 }
             if entries.count == 2 {
-                sentence += "; settled by the higher mean on \(criterion.name) ("
+                sentence +=
+                    "; settled by the higher mean on \(criterion.name) ("
                     + entries.map { show(means[$0]) }.joined(separator: " against ") + ")."
             } else {
                 let values = entries.map { "\(matrix.name(of: $0)) \(show(means[$0]))" }.joined(separator: ", ")
@@ -29,21 +30,25 @@ extension RankingEngine {
                     let order = record.groups.map { group in
                         RankingEngine.list(group.map(matrix.name(of:))) + (group.count > 1 ? " (still tied)" : "")
                     }
-                    sentence += "; the higher mean on \(criterion.name) (\(values)) orders them "
+                    sentence +=
+                        "; the higher mean on \(criterion.name) (\(values)) orders them "
                         + order.joined(separator: ", then ") + "."
                 }
             }
         case .headToHead(let duels):
             rule = .headToHead
             if duels.count == 1, let duel = duels.first {
-                sentence += "; settled head to head: of the \(duel.voters) jurors who scored both, \(duel.firstWins) gave "
+                sentence +=
+                    "; settled head to head: of the \(duel.voters) jurors who scored both, \(duel.firstWins) gave "
                     + "\(matrix.name(of: duel.first)) the higher total and \(duel.secondWins) gave \(matrix.name(of: duel.second))"
                 let even = duel.voters - duel.firstWins - duel.secondWins
                 sentence += even > 0 ? " (\(even) gave equal totals)." : "."
             } else {
-                sentence += "; settled head to head, pair by pair: " + duels.map { duel in
-                    "\(matrix.name(of: duel.first)) over \(matrix.name(of: duel.second)) \(duel.firstWins) to \(duel.secondWins)"
-                }.joined(separator: ", ") + "."
+                sentence +=
+                    "; settled head to head, pair by pair: "
+                    + duels.map { duel in
+                        "\(matrix.name(of: duel.first)) over \(matrix.name(of: duel.second)) \(duel.firstWins) to \(duel.secondWins)"
+                    }.joined(separator: ", ") + "."
             }
         case .shared:
             let place = entries.first.flatMap { places[$0]?.place } ?? 0
@@ -55,7 +60,8 @@ extension RankingEngine {
                     "\(matrix.name(of: line.entry)) \(line.override == nil ? "at" : "placed by the jury at") \(line.place)"
                         + (Medal(place: line.place).map { " (\($0))" } ?? "")
                 }
-                sentence += "; they would share place \(place)\(medal), and after the jury's override "
+                sentence +=
+                    "; they would share place \(place)\(medal), and after the jury's override "
                     + RankingEngine.list(placedNow)
                 stillShared = decided.contains { $0.shared }
                 sentence += stillShared ? ", still sharing a place, flagged for a jury decision." : "."
@@ -63,8 +69,9 @@ extension RankingEngine {
                 sentence += "; they share place \(place)\(medal), flagged for a jury decision."
             }
         }
-        return TieNote(entries: entries, score: record.score.value, rule: rule, criterion: code, groups: record.groups,
-                       sentence: sentence, stillShared: rule == .sharedPlace && stillShared)
+        return TieNote(
+            entries: entries, score: record.score.value, rule: rule, criterion: code, groups: record.groups,
+            sentence: sentence, stillShared: rule == .sharedPlace && stillShared)
     }
 
     private func phrase(_ fact: Fact) -> String {

@@ -28,7 +28,9 @@ extension RankingEngine {
                 usable = false
             }
             if !ranked.contains(override.entry) {
-                problems.append("\(name) cannot be placed by an override: it is not among the ranked entries (withdrawn, ineligible, additional or not yet scored).")
+                problems.append(
+                    "\(name) cannot be placed by an override: it is not among the ranked entries (withdrawn, ineligible, additional or not yet scored)."
+                )
                 usable = false
             } else if byEntry[override.entry] != nil {
                 problems.append("\(name) is overridden twice; give it one place.")
@@ -38,7 +40,8 @@ extension RankingEngine {
                 problems.append("\(name) cannot be placed at \(override.place): with \(count) ranked entries the places run from 1 to \(count).")
                 usable = false
             } else if let other = byPlace[override.place] {
-                problems.append("\(matrix.name(of: other.entry)) and \(name) are both overridden to place \(override.place); give each place to one entry.")
+                problems.append(
+                    "\(matrix.name(of: other.entry)) and \(name) are both overridden to place \(override.place); give each place to one entry.")
                 usable = false
             }
             if usable {
@@ -60,7 +63,7 @@ extension RankingEngine {
                 let names = RankingEngine.list(inside.map { "\(matrix.name(of: $0.entry)) at place \($0.place)" })
                 throw RankingError.invalidOverrides([
                     "The override of \(names) falls inside the place shared by \(RankingEngine.list(rest.map(matrix.name(of:)))); "
-                        + "settle that tie by placing them too.",
+                        + "settle that tie by placing them too."
                 ])
             }
             for entry in rest { final.append(FinalPlace(entry: entry, place: first, shared: rest.count > 1, override: nil)) }

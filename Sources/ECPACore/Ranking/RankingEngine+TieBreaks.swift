@@ -90,8 +90,14 @@ extension RankingEngine {
                 return (blocks, records)
             case .headToHead:
                 if let (order, duels) = headToHeadOrder(block) {
-                    return (order.map { [$0] }, [TieRecord(score: score, facts: facts, outcome: .headToHead(duels),
-                                                           groups: order.map { [$0] })])
+                    return (
+                        order.map { [$0] },
+                        [
+                            TieRecord(
+                                score: score, facts: facts, outcome: .headToHead(duels),
+                                groups: order.map { [$0] })
+                        ]
+                    )
                 }
                 if block.count == 2 {
                     facts.append(.evenDuel(duel(block[0], block[1])))
@@ -141,8 +147,9 @@ extension RankingEngine {
                 var duel = duel(first, second)
                 guard duel.firstWins != duel.secondWins else { return nil }
                 if duel.secondWins > duel.firstWins {
-                    duel = Duel(first: second, second: first, firstWins: duel.secondWins, secondWins: duel.firstWins,
-                                voters: duel.voters)
+                    duel = Duel(
+                        first: second, second: first, firstWins: duel.secondWins, secondWins: duel.firstWins,
+                        voters: duel.voters)
                 }
                 wins[duel.first, default: 0] += 1
                 duels.append(duel)

@@ -188,14 +188,16 @@ struct RankingEngine {
         let final = try applyOverrides(options.overrides, to: blocks)
         var places: [RankedEntry] = []
         for line in final where !podiumOnly || Medal(place: line.place) != nil {
-            places.append(RankedEntry(
-                entry: line.entry, place: line.place, score: scoreOf[line.entry]?.value ?? 0, medal: Medal(place: line.place),
-                sharedPlace: line.shared, jurorCount: entryIndex[line.entry].map(countingJurorCount) ?? 0,
-                overridden: line.override, computedPlace: computed[line.entry]?.place ?? line.place))
+            places.append(
+                RankedEntry(
+                    entry: line.entry, place: line.place, score: scoreOf[line.entry]?.value ?? 0, medal: Medal(place: line.place),
+                    sharedPlace: line.shared, jurorCount: entryIndex[line.entry].map(countingJurorCount) ?? 0,
+                    overridden: line.override, computedPlace: computed[line.entry]?.place ?? line.place))
         }
         let ties = podiumOnly ? [] : records.map { note(for: $0, places: computed, final: final) }
-        return Ranking(method: options.method, places: places, ties: ties, overrides: options.overrides,
-                       provisional: options.provisional, unscored: unscored, missingCells: options.provisional ? missing : [])
+        return Ranking(
+            method: options.method, places: places, ties: ties, overrides: options.overrides,
+            provisional: options.provisional, unscored: unscored, missingCells: options.provisional ? missing : [])
     }
 }
 

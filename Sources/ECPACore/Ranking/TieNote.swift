@@ -19,8 +19,10 @@ public struct TieNote: Hashable, Sendable, Codable {
     public var sentence: String
 
     /// Makes a note.
-    public init(entries: [EntryID], score: Decimal, rule: TieBreakRule, criterion: String?, groups: [[EntryID]],
-                sentence: String, stillShared: Bool? = nil) {
+    public init(
+        entries: [EntryID], score: Decimal, rule: TieBreakRule, criterion: String?, groups: [[EntryID]],
+        sentence: String, stillShared: Bool? = nil
+    ) {
         self.stillShared = stillShared ?? (rule == .sharedPlace)
         self.entries = entries
         self.score = score

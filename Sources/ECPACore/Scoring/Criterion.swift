@@ -19,8 +19,10 @@ public struct Criterion: Hashable, Sendable, Codable {
     public var step: Decimal
 
     /// Makes a criterion; `ScoringScheme.problems` says whether it is usable.
-    public init(code: String, name: String, description: String = "", weight: Decimal = 1,
-                min: Decimal = 0, max: Decimal = 10, step: Decimal = 1) {
+    public init(
+        code: String, name: String, description: String = "", weight: Decimal = 1,
+        min: Decimal = 0, max: Decimal = 10, step: Decimal = 1
+    ) {
         self.code = code
         self.name = name
         self.description = description
@@ -56,7 +58,8 @@ public struct Criterion: Hashable, Sendable, Codable {
 
         init?(_ criterion: Criterion) {
             guard let min = Millionths.of(criterion.min), let max = Millionths.of(criterion.max),
-                  let step = Millionths.of(criterion.step), step > 0 else { return nil }
+                let step = Millionths.of(criterion.step), step > 0
+            else { return nil }
             (self.min, self.max, self.step) = (min, max, step)
         }
 

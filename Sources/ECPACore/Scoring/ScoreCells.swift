@@ -65,7 +65,8 @@ struct ScoreCells: Sendable {
     /// The exact value of a cell.
     func value(_ cell: ScoreCell) -> Decimal? {
         if let column = columns[cell.criterion],
-           let units = units(EntryJurorPair(entry: cell.entry, juror: cell.juror), column: column) {
+            let units = units(EntryJurorPair(entry: cell.entry, juror: cell.juror), column: column)
+        {
             return Millionths.decimal(units)
         }
         return irregular[cell]
@@ -74,7 +75,8 @@ struct ScoreCells: Sendable {
     /// Sets a cell's value in millionths, or removes it (nil).
     mutating func set(units value: Int64?, pair: EntryJurorPair, column: Int) {
         if !irregular.isEmpty,
-           irregular.removeValue(forKey: ScoreCell(entry: pair.entry, juror: pair.juror, criterion: codes[column])) != nil {
+            irregular.removeValue(forKey: ScoreCell(entry: pair.entry, juror: pair.juror, criterion: codes[column])) != nil
+        {
             count -= 1
         }
         let index: Int

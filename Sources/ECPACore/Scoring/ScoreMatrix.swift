@@ -23,9 +23,11 @@ public struct ScoreMatrix: Hashable, Sendable {
     public var jurorNames: [JurorID: String]
 
     /// Makes a matrix; `values` are set one by one.
-    public init(scheme: ScoringScheme, entries: [EntryID], jurors: [JurorID], values: [ScoreCell: Decimal] = [:],
-                conflicts: Set<EntryJurorPair> = [], abstentions: Set<EntryJurorPair> = [],
-                entryNames: [EntryID: String] = [:], jurorNames: [JurorID: String] = [:]) {
+    public init(
+        scheme: ScoringScheme, entries: [EntryID], jurors: [JurorID], values: [ScoreCell: Decimal] = [:],
+        conflicts: Set<EntryJurorPair> = [], abstentions: Set<EntryJurorPair> = [],
+        entryNames: [EntryID: String] = [:], jurorNames: [JurorID: String] = [:]
+    ) {
         self.scheme = scheme
         self.entries = entries
         self.jurors = jurors

@@ -44,19 +44,25 @@ public struct ScoreSheetHeader: Hashable, Sendable {
             if !seen.insert(name).inserted, !twice.contains(name) { twice.append(name) }
         }
         if !missing.isEmpty {
-            problems.append(ScoreSheetProblem(
-                line: 1, column: nil,
-                message: "The header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")). \(wanted)", rule: .header))
+            problems.append(
+                ScoreSheetProblem(
+                    line: 1, column: nil,
+                    message: "The header lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")). \(wanted)",
+                    rule: .header))
         }
         if !extra.isEmpty {
             let shown = extra.map { $0.isEmpty ? "(an empty name)" : "\"\($0)\"" }
-            problems.append(ScoreSheetProblem(
-                line: 1, column: nil,
-                message: "The header has \(extra.count == 1 ? "a column" : "columns") the sheet does not have: \(shown.joined(separator: ", ")); remove \(extra.count == 1 ? "it" : "them").", rule: .header))
+            problems.append(
+                ScoreSheetProblem(
+                    line: 1, column: nil,
+                    message:
+                        "The header has \(extra.count == 1 ? "a column" : "columns") the sheet does not have: \(shown.joined(separator: ", ")); remove \(extra.count == 1 ? "it" : "them").",
+                    rule: .header))
         }
         if !twice.isEmpty {
-            problems.append(ScoreSheetProblem(
-                line: 1, column: nil, message: "The header names \(twice.joined(separator: ", ")) more than once.", rule: .header))
+            problems.append(
+                ScoreSheetProblem(
+                    line: 1, column: nil, message: "The header names \(twice.joined(separator: ", ")) more than once.", rule: .header))
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (ScoreSheetHeader(delimiter: delimiter, columns: names.compactMap(ScoreSheetColumn.init(rawValue:))), [])

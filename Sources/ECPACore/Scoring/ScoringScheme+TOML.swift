@@ -90,8 +90,9 @@ private struct SchemeBuilder {
         for header in headers {
             let written = header.path.joined(separator: ".")
             if let first = seen[header.path] {
-                report(nil, header.line,
-                       "the [\(written)] section appears twice; the first is on line \(first).")
+                report(
+                    nil, header.line,
+                    "the [\(written)] section appears twice; the first is on line \(first).")
                 continue
             }
             seen[header.path] = header.line
@@ -101,8 +102,10 @@ private struct SchemeBuilder {
                 continue
             }
             unknownTables.insert(header.path)
-            report(nil, header.line,
-                   "there is no [\(written)] section; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion.")
+            report(
+                nil, header.line,
+                "there is no [\(written)] section; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion."
+            )
         }
     }
 
@@ -131,11 +134,15 @@ private struct SchemeBuilder {
             report(key, entry.line, "is not a field of a criterion; a criterion has name, description, weight, min, max and step.")
         case 1...2 where entry.path[0] == "criteria":
             unreadable.insert(key)
-            report(key, entry.line, "is a section: write each criterion as its own [criteria.CODE] section with name, description, weight, min, max and step.")
+            report(
+                key, entry.line,
+                "is a section: write each criterion as its own [criteria.CODE] section with name, description, weight, min, max and step.")
         default:
             unreadable.insert(key)
-            report(key, entry.line,
-                   "is not a field of a scoring scheme; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion.")
+            report(
+                key, entry.line,
+                "is not a field of a scoring scheme; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion."
+            )
         }
     }
 
@@ -149,13 +156,16 @@ private struct SchemeBuilder {
             }
         }
         require("name", name != nil, line: nil, "is required, e.g. name = \"ecpa-2025\".")
-        require("method", method != nil, line: nil,
-                "is required: one of " + RankingMethod.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + ".")
-        require("tie_breaks", tieBreaks != nil, line: nil,
-                "is required, e.g. tie_breaks = [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].")
+        require(
+            "method", method != nil, line: nil,
+            "is required: one of " + RankingMethod.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + ".")
+        require(
+            "tie_breaks", tieBreaks != nil, line: nil,
+            "is required, e.g. tie_breaks = [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].")
         if let name { rules += ScoringScheme.nameProblems(name, lines: lines) }
-        rules += ScoringScheme.lengthProblems(name: name, note: note,
-                                              criteria: drafts.map { ($0.code, $0.name, $0.description) }, lines: lines)
+        rules += ScoringScheme.lengthProblems(
+            name: name, note: note,
+            criteria: drafts.map { ($0.code, $0.name, $0.description) }, lines: lines)
         if let tieBreaks { rules += ScoringScheme.tieBreakProblems(tieBreaks, lines: lines) }
         rules += ScoringScheme.criteriaProblems(codes: drafts.map(\.code), lines: lines)
         var criteria: [Criterion] = []
@@ -166,11 +176,14 @@ private struct SchemeBuilder {
             for (key, value) in [("weight", draft.weight), ("min", draft.min), ("max", draft.max), ("step", draft.step)] {
                 require(prefix + key, value != nil, line: line, "is required: a number, e.g. \(key) = \(SchemeBuilder.example(key)).")
             }
-            rules += Criterion.problems(code: draft.code, name: draft.name, weight: draft.weight, min: draft.min,
-                                        max: draft.max, step: draft.step, lines: lines)
+            rules += Criterion.problems(
+                code: draft.code, name: draft.name, weight: draft.weight, min: draft.min,
+                max: draft.max, step: draft.step, lines: lines)
             if let name = draft.name, let weight = draft.weight, let min = draft.min, let max = draft.max, let step = draft.step {
-                criteria.append(Criterion(code: draft.code, name: name, description: draft.description ?? "",
-                                          weight: weight, min: min, max: max, step: step))
+                criteria.append(
+                    Criterion(
+                        code: draft.code, name: name, description: draft.description ?? "",
+                        weight: weight, min: min, max: max, step: step))
             }
         }
         guard let name, let method, let tieBreaks, criteria.count == drafts.count else { return (nil, rules) }
@@ -248,7 +261,9 @@ private struct SchemeBuilder {
     private mutating func rules(_ value: TOMLValue, key: String, line: Int) -> [TieBreakRule]? {
         let choices = TieBreakRule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         guard case .array(let items) = value else {
-            fail(key, line, "must be a list of tie-break rules in double quotes, e.g. [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].")
+            fail(
+                key, line,
+                "must be a list of tie-break rules in double quotes, e.g. [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].")
             return nil
         }
         var rules: [TieBreakRule] = []

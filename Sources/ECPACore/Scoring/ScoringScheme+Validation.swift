@@ -12,12 +12,14 @@ extension ScoringScheme {
     /// The problems, each with the line of its field when the scheme came from a file.
     func validate(lines: [String: Int]) -> [SchemeProblem] {
         var problems = ScoringScheme.nameProblems(name, lines: lines)
-        problems += ScoringScheme.lengthProblems(name: name, note: note,
-                                                 criteria: criteria.map { ($0.code, $0.name, $0.description) }, lines: lines)
+        problems += ScoringScheme.lengthProblems(
+            name: name, note: note,
+            criteria: criteria.map { ($0.code, $0.name, $0.description) }, lines: lines)
         problems += ScoringScheme.criteriaProblems(codes: criteria.map(\.code), lines: lines)
         for criterion in criteria {
-            problems += Criterion.problems(code: criterion.code, name: criterion.name, weight: criterion.weight,
-                                           min: criterion.min, max: criterion.max, step: criterion.step, lines: lines)
+            problems += Criterion.problems(
+                code: criterion.code, name: criterion.name, weight: criterion.weight,
+                min: criterion.min, max: criterion.max, step: criterion.step, lines: lines)
         }
         problems += ScoringScheme.tieBreakProblems(tieBreaks, lines: lines)
         return SchemeProblem.sortedByLine(problems)
@@ -32,8 +34,10 @@ extension ScoringScheme {
     public static let textLimits = (name: 200, note: 2_000, criterionName: 200, criterionDescription: 2_000)
 
     /// Texts over their limits: the scheme's name and note, each criterion's name and description.
-    static func lengthProblems(name: String?, note: String?, criteria: [(code: String, name: String?, description: String?)],
-                               lines: [String: Int]) -> [SchemeProblem] {
+    static func lengthProblems(
+        name: String?, note: String?, criteria: [(code: String, name: String?, description: String?)],
+        lines: [String: Int]
+    ) -> [SchemeProblem] {
         var texts: [(String, String?, Int)] = [("name", name, textLimits.name), ("note", note, textLimits.note)]
         for criterion in criteria {
             texts.append(("criteria.\(criterion.code).name", criterion.name, textLimits.criterionName))
@@ -41,28 +45,38 @@ extension ScoringScheme {
         }
         return texts.compactMap { key, text, limit in
             guard let count = text?.unicodeScalars.count, count > limit else { return nil }
-            return SchemeProblem(line: lines[key], field: key,
-                                 message: "has \(count.grouped) characters; the limit is \(limit.grouped). Shorten it.")
+            return SchemeProblem(
+                line: lines[key], field: key,
+                message: "has \(count.grouped) characters; the limit is \(limit.grouped). Shorten it.")
         }
     }
 
     /// At least one criterion, each code usable and given once.
     static func criteriaProblems(codes: [String], lines: [String: Int]) -> [SchemeProblem] {
         if codes.isEmpty {
-            return [SchemeProblem(line: nil, field: "criteria",
-                                  message: "a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale.")]
+            return [
+                SchemeProblem(
+                    line: nil, field: "criteria",
+                    message: "a scheme needs at least one criterion, such as a [criteria.focus] section with its name, weight and scale.")
+            ]
         }
         var problems: [SchemeProblem] = []
         var seen: [String: Int] = [:]
         for (position, code) in codes.enumerated() {
             let field = "criteria." + code
             if !isUsableCode(code) {
-                problems.append(SchemeProblem(line: lines[field], field: field, message:
-                    "\"\(code)\" is not a usable criterion code: use lower-case letters, digits and hyphens, starting with a letter, e.g. [criteria.focus]."))
+                problems.append(
+                    SchemeProblem(
+                        line: lines[field], field: field,
+                        message:
+                            "\"\(code)\" is not a usable criterion code: use lower-case letters, digits and hyphens, starting with a letter, e.g. [criteria.focus]."
+                    ))
             }
             if let first = seen[code] {
-                problems.append(SchemeProblem(line: lines[field], field: field,
-                                              message: "is given twice; the first is criterion \(first + 1)."))
+                problems.append(
+                    SchemeProblem(
+                        line: lines[field], field: field,
+                        message: "is given twice; the first is criterion \(first + 1)."))
             } else {
                 seen[code] = position
             }
@@ -79,8 +93,13 @@ extension ScoringScheme {
     static func tieBreakProblems(_ rules: [TieBreakRule], lines: [String: Int]) -> [SchemeProblem] {
         let line = lines["tie_breaks"]
         guard let last = rules.last else {
-            return [SchemeProblem(line: line, field: "tie_breaks", message:
-                "must list the tie-break rules in order, ending with \"shared-place\", e.g. [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"].")]
+            return [
+                SchemeProblem(
+                    line: line, field: "tie_breaks",
+                    message:
+                        "must list the tie-break rules in order, ending with \"shared-place\", e.g. [\"highest-weighted-criterion\", \"head-to-head\", \"shared-place\"]."
+                )
+            ]
         }
         var problems: [SchemeProblem] = []
         var seen: Set<TieBreakRule> = []
@@ -88,8 +107,11 @@ extension ScoringScheme {
             problems.append(SchemeProblem(line: line, field: "tie_breaks", message: "lists \"\(rule.rawValue)\" more than once."))
         }
         if last != .sharedPlace {
-            problems.append(SchemeProblem(line: line, field: "tie_breaks", message:
-                "must end with \"shared-place\": a tie that no rule settles is a shared place for the jury to decide."))
+            problems.append(
+                SchemeProblem(
+                    line: line, field: "tie_breaks",
+                    message:
+                        "must end with \"shared-place\": a tie that no rule settles is a shared place for the jury to decide."))
         }
         return problems
     }
@@ -98,8 +120,10 @@ extension ScoringScheme {
 extension Criterion {
     /// The problems of one criterion; a value that is nil was missing or unreadable and has been
     /// reported already, so no rule involving it is checked.
-    static func problems(code: String, name: String?, weight: Decimal?, min: Decimal?, max: Decimal?, step: Decimal?,
-                         lines: [String: Int]) -> [SchemeProblem] {
+    static func problems(
+        code: String, name: String?, weight: Decimal?, min: Decimal?, max: Decimal?, step: Decimal?,
+        lines: [String: Int]
+    ) -> [SchemeProblem] {
         let prefix = "criteria." + code + "."
         var problems: [SchemeProblem] = []
         func report(_ key: String, _ message: String) {

@@ -16,8 +16,10 @@ public struct ScoringScheme: Hashable, Sendable, Codable {
     public var tieBreaks: [TieBreakRule]
 
     /// Makes a scheme; `problems` says whether it is usable.
-    public init(name: String, note: String? = nil, method: RankingMethod = .weightedMean, criteria: [Criterion],
-                tieBreaks: [TieBreakRule] = ScoringScheme.defaultTieBreaks) {
+    public init(
+        name: String, note: String? = nil, method: RankingMethod = .weightedMean, criteria: [Criterion],
+        tieBreaks: [TieBreakRule] = ScoringScheme.defaultTieBreaks
+    ) {
         self.name = name
         self.note = note
         self.method = method

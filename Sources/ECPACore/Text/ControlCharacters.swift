@@ -41,8 +41,10 @@ public enum ControlCharacters {
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
-            let allowed = multiline && (scalar == "\t" || scalar == "\n"
-                || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"))
+            let allowed =
+                multiline
+                && (scalar == "\t" || scalar == "\n"
+                    || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"))
             if refused(scalar) && !allowed {
                 result.append(contentsOf: "<\(name(scalar))>".unicodeScalars)
             } else if !(multiline && scalar == "\r" && allowed) {

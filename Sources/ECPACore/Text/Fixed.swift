@@ -23,6 +23,7 @@ public func fixed(_ value: Decimal, places: Int) -> String {
 /// A statistic printed with exactly `places` decimals (half away from zero), e.g. Kendall's W.
 public func fixed(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
-    return fixed(Decimal(string: String(format: "%.15f", value), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value),
-                 places: places)
+    return fixed(
+        Decimal(string: String(format: "%.15f", value), locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value),
+        places: places)
 }

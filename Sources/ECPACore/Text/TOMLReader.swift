@@ -268,9 +268,9 @@ struct TOMLReader {
         var digits = Substring(token)
         if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
         guard let first = digits.first, first.isASCII, first.isNumber,
-              digits.last?.isASCII == true, digits.last?.isNumber == true,
-              !digits.contains("__"),
-              digits.allSatisfy({ $0 == "_" || ($0.isASCII && $0.isNumber) })
+            digits.last?.isASCII == true, digits.last?.isNumber == true,
+            !digits.contains("__"),
+            digits.allSatisfy({ $0 == "_" || ($0.isASCII && $0.isNumber) })
         else { return nil }
         if digits.count > 1, first == "0" { return nil }
         return Int(token.replacingOccurrences(of: "_", with: ""))
@@ -330,8 +330,8 @@ struct TOMLReader {
     /// Digits with single underscores between them, at least one digit.
     private static func digitRun(_ text: Substring) -> Bool {
         guard let first = text.first, first.isASCII, first.isNumber,
-              let last = text.last, last.isASCII, last.isNumber,
-              !text.contains("__")
+            let last = text.last, last.isASCII, last.isNumber,
+            !text.contains("__")
         else { return false }
         return text.allSatisfy { $0 == "_" || ($0.isASCII && $0.isNumber) }
     }
@@ -378,8 +378,9 @@ struct TOMLReader {
         var valid = true
         while true {
             guard let scalar = peek(), scalar != "\n" else {
-                report(field: field, line: start,
-                       "has text whose closing \" is missing; for text over several lines use triple quotes \"\"\".")
+                report(
+                    field: field, line: start,
+                    "has text whose closing \" is missing; for text over several lines use triple quotes \"\"\".")
                 return .invalid
             }
             advance()
@@ -463,13 +464,15 @@ struct TOMLReader {
             let width = scalar == "u" ? 4 : 8
             let hex = String(String.UnicodeScalarView(text[index..<min(index + width, text.count)]))
             if hex.count == width, hex.allSatisfy(\.isHexDigit), let code = UInt32(hex, radix: 16),
-               let decoded = Unicode.Scalar(code) {
+                let decoded = Unicode.Scalar(code)
+            {
                 advance(by: width)
                 value.unicodeScalars.append(decoded)
                 return true
             }
-            report(field: field, line: line,
-                   "has \\\(scalar) without \(width) hexadecimal digits naming a character; write \\\\ for a backslash.")
+            report(
+                field: field, line: line,
+                "has \\\(scalar) without \(width) hexadecimal digits naming a character; write \\\\ for a backslash.")
             return false
         }
         if multiline, scalar == " " || scalar == "\t" || scalar == "\n" {
@@ -481,8 +484,9 @@ struct TOMLReader {
                 return true
             }
         }
-        report(field: field, line: line,
-               "has \\\(Character(scalar)), which is not a known escape; write \\\\ for a backslash.")
+        report(
+            field: field, line: line,
+            "has \\\(Character(scalar)), which is not a known escape; write \\\\ for a backslash.")
         value.unicodeScalars.append("\\")
         return false
     }

@@ -13,7 +13,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// A real date, or nil (2023-02-29 is nil, 2024-02-29 is not).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -24,9 +24,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = CalendarDate.number(bytes[0..<4]),
-              let month = CalendarDate.number(bytes[5..<7]),
-              let day = CalendarDate.number(bytes[8..<10])
+            let year = CalendarDate.number(bytes[0..<4]),
+            let month = CalendarDate.number(bytes[5..<7]),
+            let day = CalendarDate.number(bytes[8..<10])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

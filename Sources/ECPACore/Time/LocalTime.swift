@@ -102,7 +102,7 @@ public enum LocalTime {
                 return true
             }
             guard let year = digits(4), take("-"), let month = digits(2), take("-"), let day = digits(2),
-                  take("Tt "), let hour = digits(2), take(":"), let minute = digits(2)
+                take("Tt "), let hour = digits(2), take(":"), let minute = digits(2)
             else { return nil }
             (self.year, self.month, self.day, self.hour, self.minute) = (year, month, day, hour, minute)
             if take(":") {

@@ -38,7 +38,10 @@ enum TimeZoneAbbreviation {
     private static func family(of identifier: String) -> Family? {
         if utc.contains(identifier) { return .utc }
         if ["Europe/London", "Europe/Jersey", "Europe/Guernsey", "Europe/Isle_of_Man", "Europe/Belfast", "GB"]
-            .contains(identifier) { return .british }
+            .contains(identifier)
+        {
+            return .british
+        }
         if ["Europe/Dublin", "Eire"].contains(identifier) { return .irish }
         if western.contains(identifier) { return .western }
         if central.contains(identifier) { return .central }
