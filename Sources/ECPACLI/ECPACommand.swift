@@ -47,6 +47,20 @@ public struct ECPACommand: ParsableCommand {
             return error.rawValue
         } catch let error where CLIError.isOurs(error) {
             let failure = CLIError.from(error, session: env.session)
+            if asksForJSON(arguments) {
+                // Scripts get the error as one JSON object on standard error: its code, exit status and sentence.
+                let object = JSONValue.object([
+                    (
+                        "error",
+                        .object([
+                            ("code", .string(failure.code)), ("exit", .integer(failure.status.rawValue)),
+                            ("message", .string(ConnectionString.redactingSecrets(in: failure.message))),
+                        ])
+                    )
+                ])
+                env.writeError(JSONWriter.line(object) + "\n")
+                return failure.status.rawValue
+            }
             // A message may quote stored text (an entry's title): shown with its control characters named.
             let message = ControlCharacters.escaped(failure.message, multiline: true)
             env.writeError(ConnectionString.redactingSecrets(in: "ecpa: \(message)\n"))
@@ -64,6 +78,11 @@ public struct ECPACommand: ParsableCommand {
             env.writeError(message)
             return code == ExitCode.validationFailure.rawValue ? ExitStatus.usage.rawValue : code
         }
+    }
+
+    /// Whether the command line asks for `--format json`, so that an error is printed as JSON too.
+    static func asksForJSON(_ arguments: [String]) -> Bool {
+        zip(arguments, arguments.dropFirst()).contains { $0 == "--format" && $1 == "json" } || arguments.contains("--format=json")
     }
 
     /// The process entry point.

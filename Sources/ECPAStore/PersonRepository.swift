@@ -71,7 +71,9 @@ public struct PersonRepository {
 
     /// Records who a login role is.
     public func insertPerson(_ person: Person) throws {
-        try translating {
+        try translating(
+            permissionDenied: "Only the secretariat may register people; an administrator first joins the secretariat group (docs/operations.md)."
+        ) {
             try db.execute(
                 """
                 INSERT INTO ecpa.people (role_name, kind, country_code, display_name, email)

@@ -37,10 +37,13 @@ public struct ScoreRepository {
 
     public init(_ db: any SQLExecutor) { self.db = db }
 
+    /// Row-level security lets a juror write only their own cells (the secretariat writes any).
+    static let ownScoresOnly = "You can write only your own scores."
+
     /// Writes a juror's values for an entry in one statement (one ledger batch); unchanged cells are left alone.
     public func recordScores(edition: EditionID, _ scores: [Score]) throws {
         guard !scores.isEmpty else { return }
-        try translating {
+        try translating(permissionDenied: Self.ownScoresOnly) {
             try db.execute(
                 """
                 INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value, comment)
@@ -60,7 +63,7 @@ public struct ScoreRepository {
 
     /// Records that a juror abstains on an entry, deleting any scores they gave it.
     public func abstain(edition: EditionID, entry: EntryID, juror: JurorID, comment: String?) throws {
-        try translating {
+        try translating(permissionDenied: Self.ownScoresOnly) {
             _ = try db.query(
                 """
                 SELECT ecpa.abstain(\(edition.rawValue), \(entry.rawValue), \(juror.rawValue), \(comment))
@@ -71,7 +74,7 @@ public struct ScoreRepository {
     /// Withdraws an abstention so the juror can score the entry; returns whether there was one.
     @discardableResult
     public func withdrawAbstention(entry: EntryID, juror: JurorID) throws -> Bool {
-        try translating {
+        try translating(permissionDenied: Self.ownScoresOnly) {
             try db.query(
                 """
                 SELECT ecpa.withdraw_abstention(\(entry.rawValue), \(juror.rawValue)) AS withdrawn

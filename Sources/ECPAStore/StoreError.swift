@@ -60,6 +60,27 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The stable code of the kind of error, such as `store.closed` (docs/cli.md, error codes).
+    public var code: String {
+        switch self {
+        case .notFound: "store.not_found"
+        case .conflict: "store.conflict"
+        case .closed: "store.closed"
+        case .frozen: "store.frozen"
+        case .invalidTransition: "store.invalid_transition"
+        case .permissionDenied: "store.permission_denied"
+        case .invalidData: "store.invalid_data"
+        case .unavailable: "store.unavailable"
+        case .busy: "store.busy"
+        case .lockTimeout: "store.lock_timeout"
+        case .concurrentChange: "store.concurrent_change"
+        case .canceled: "store.canceled"
+        case .connectionLost: "store.connection_lost"
+        case .notMigrated: "store.not_migrated"
+        case .database: "store.database"
+        }
+    }
+
     /// Whether running the same transaction again may succeed: another session's change or a deadlock got in the way.
     public var isConcurrentChange: Bool {
         if case .concurrentChange = self { return true }
@@ -114,7 +135,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case (_, SQLState.invalidTransactionState):
             self = .invalidTransition(message, hint: hint ?? "Begin the transaction with BEGIN ISOLATION LEVEL READ COMMITTED.")
         case (_, SQLState.insufficientPrivilege), (_, ECPAState.notAllowed):
-            self = .permissionDenied(Self.permissionMessage(error) ?? message, hint: hint)
+            // PostgreSQL's own refusals (a grant or a row-level policy) say nothing of which rule: the
+            // repository that wrote knows, and says it (`translating(permissionDenied:)`).
+            self = .permissionDenied(error.isPostgresRefusal ? "Your role may not do this (\(error.message))." : message, hint: hint)
         case (_, SQLState.checkViolation), (_, SQLState.notNullViolation), (_, SQLState.foreignKeyViolation), (_, SQLState.invalidParameterValue),
             (_, SQLState.invalidDatetimeFormat), (_, SQLState.datetimeFieldOverflow), (_, SQLState.invalidTextRepresentation):
             self = .invalidData(Self.constraintMessages[error.constraint ?? ""] ?? message, hint: hint)
@@ -204,24 +227,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func permissionMessage(_ error: PQError) -> String? {
-        if error.message.hasPrefix("new row violates row-level security policy for table \"scores\"")
-            || error.message.hasPrefix("new row violates row-level security policy for table \"abstentions\"")
-        {
-            return "You can write only your own scores."
-        }
-        if error.message.hasPrefix("new row violates row-level security policy") {
-            return "You may not write this row: it belongs to another country or role."
-        }
-        if error.message.hasPrefix("permission denied for table people") {
-            return "Your role may not read entries: only the secretariat, national representatives and jurors can."
-        }
-        if error.message.hasPrefix("permission denied") {
-            return "Your role may not do this (\(error.message))."
-        }
-        return nil
-    }
-
     /// Capitalises the first letter and ends with a period, so server messages read as sentences.
     public static func sentence(_ text: String) -> String {
         guard let first = text.first else { return text }
@@ -239,5 +244,26 @@ func translating<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as PQError {
         throw StoreError(error)
+    }
+}
+
+/// `translating`, with the sentence for PostgreSQL's own refusal of this write (a grant or a
+/// row-level policy, SQLSTATE 42501), which names no rule itself; ecpa's own refusals keep theirs.
+func translating<T>(permissionDenied sentence: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PQError where error.isPostgresRefusal {
+        throw StoreError.permissionDenied(sentence, hint: nil)
+    } catch let error as PQError {
+        throw StoreError(error)
+    }
+}
+
+extension PQError {
+    /// PostgreSQL's own refusal (a missing grant, a row-level policy), not one of ecpa's rules: a
+    /// rule raises its refusal in PL/pgSQL, with its own sentence, and the server names the function
+    /// that raised it (never translated), so no English is read to tell them apart.
+    var isPostgresRefusal: Bool {
+        sqlState == SQLState.insufficientPrivilege && sourceFunction != "exec_stmt_raise"
     }
 }

@@ -34,6 +34,9 @@ public struct PQError: Error, CustomStringConvertible, Sendable {
     public var severity: String?
     /// Where in the server the error happened, such as `COPY scores, line 3, column points: "x"`.
     public var context: String?
+    /// The server's C function that raised it, never translated: `exec_stmt_raise` for a PL/pgSQL
+    /// `RAISE` (a rule's own refusal), `aclcheck_error` for a missing grant, and so on.
+    public var sourceFunction: String?
     /// Whether the error ended a COMMIT. A server error there means the transaction was rolled
     /// back; a lost connection there means nobody can tell whether it was committed.
     public var duringCommit: Bool
@@ -50,6 +53,7 @@ public struct PQError: Error, CustomStringConvertible, Sendable {
         column: String? = nil,
         severity: String? = nil,
         context: String? = nil,
+        sourceFunction: String? = nil,
         duringCommit: Bool = false
     ) {
         self.kind = kind
@@ -62,6 +66,7 @@ public struct PQError: Error, CustomStringConvertible, Sendable {
         self.column = column
         self.severity = severity
         self.context = context
+        self.sourceFunction = sourceFunction
         self.duringCommit = duringCommit
     }
 
@@ -94,7 +99,9 @@ extension PQError {
             column: field(ECPA_PG_DIAG_COLUMN_NAME),
             severity: field(ECPA_PG_DIAG_SEVERITY_NONLOCALIZED),
             // The shim does not export PG_DIAG_CONTEXT; its value is the letter W (postgres_ext.h).
-            context: field(Int32(UInt8(ascii: "W")))
+            context: field(Int32(UInt8(ascii: "W"))),
+            // PG_DIAG_SOURCE_FUNCTION, the letter R.
+            sourceFunction: field(Int32(UInt8(ascii: "R")))
         )
     }
 

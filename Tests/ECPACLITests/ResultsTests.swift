@@ -55,6 +55,16 @@ import Testing
         #expect(
             refused.error.contains("\(jurors["BG"]!.role) has not scored entry 1 (FI): focus, evaluation, innovation, cooperation, transferability"))
         #expect(!refused.error.contains("\(jurors["FI"]!.role) has not scored entry 1"))
+        // A script asking for JSON gets the refusal's code; a PostgreSQL refusal has one too.
+        let json = cli.run(["results", "rank", "--format", "json"])
+        let error = try JSONSerialization.jsonObject(with: Data(json.error.utf8)) as? [String: [String: Any]]
+        #expect(error?["error"]?["code"] as? String == "results.scores_missing")
+        #expect(error?["error"]?["exit"] as? Int == 3)
+        #expect((error?["error"]?["message"] as? String)?.contains("required scores are missing") == true)
+        let stranger = cli.run(["edition", "scoring", "open", "1999", "--format", "json"])
+        let notFound = try JSONSerialization.jsonObject(with: Data(stranger.error.utf8)) as? [String: [String: Any]]
+        #expect(stranger.status == 2)
+        #expect(notFound?["error"]?["code"] as? String == "store.not_found")
         let provisional = cli.run(["results", "rank", "--provisional"])
         #expect(provisional.status == 0, "\(provisional.error)")
         #expect(provisional.output.contains("provisional ranking"))

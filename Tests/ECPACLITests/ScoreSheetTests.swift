@@ -168,7 +168,11 @@ import Testing
                 "sheet.edition", "sheet.entry_unknown", "sheet.entry_number", "sheet.entry_state", "sheet.entry_state",
                 "sheet.entry_state", "sheet.criterion_unknown", "sheet.comment_alone",
             ])
-        #expect(result.error == "ecpa: 8 problems in \(file); nothing was imported.\n")
+        // Asked for JSON, the error itself is JSON too, with its code and exit status.
+        let error = try JSONSerialization.jsonObject(with: Data(result.error.utf8)) as? [String: [String: Any]]
+        #expect(error?["error"]?["code"] as? String == "sheet.problems")
+        #expect(error?["error"]?["exit"] as? Int == 65)
+        #expect(error?["error"]?["message"] as? String == "8 problems in \(file); nothing was imported.")
     }
 
     @Test func aHeaderWithoutTheSheetsColumnsSaysWhichAreMissingAndExtra() throws {

@@ -62,7 +62,7 @@ extension ScoreCommand {
                 }
                 throw CLIError(
                     "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(file); nothing was imported.",
-                    status: .invalidInput)
+                    status: .invalidInput, code: "sheet.problems")
             case .imported(let summary):
                 if output.format == .table {
                     env.print(Self.sentence(summary, file: file, juror: seat.roleName, year: edition.year))

@@ -18,16 +18,37 @@ public enum ExitStatus: Int32, Sendable {
     case unavailable = 69
     /// Busy: nothing was written, and the same command may succeed when run again (EX_TEMPFAIL).
     case busy = 75
+
+    /// The code of an error that has no more particular one, such as `invalid_input`.
+    public var code: String {
+        switch self {
+        case .success: "success"
+        case .failure: "failure"
+        case .notFound: "not_found"
+        case .refused: "refused"
+        case .conflict: "conflict"
+        case .permissionDenied: "permission_denied"
+        case .usage: "usage"
+        case .invalidInput: "invalid_input"
+        case .noInput: "no_input"
+        case .unavailable: "unavailable"
+        case .busy: "busy"
+        }
+    }
 }
 
-/// An error the CLI reports as one or two plain sentences with an exit status.
+/// An error the CLI reports as one or two plain sentences with an exit status, and a stable code
+/// that `--format json` prints beside them (docs/cli.md, error codes).
 public struct CLIError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var status: ExitStatus
+    /// Such as `store.closed`, `results.scores_missing`, or the status's own (`invalid_input`).
+    public var code: String
 
-    public init(_ message: String, status: ExitStatus = .failure) {
+    public init(_ message: String, status: ExitStatus = .failure, code: String? = nil) {
         self.message = message
         self.status = status
+        self.code = code ?? status.code
     }
 
     public var description: String { message }
@@ -45,13 +66,13 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
             return error
         case let error as StoreError:
             let explained = session?.explain(error) ?? error
-            return CLIError(explained.description, status: status(of: explained))
+            return CLIError(explained.description, status: status(of: explained), code: explained.code)
         case let error as PQError:
             return from(StoreError(error), session: session)
         case let error as LocalClusterError:
-            return CLIError(error.description, status: .unavailable)
+            return CLIError(error.description, status: .unavailable, code: "local.unavailable")
         case let error as Refusal:
-            return CLIError(error.message, status: error.kind == .refused ? .refused : .failure)
+            return CLIError(error.message, status: error.kind == .refused ? .refused : .failure, code: error.code)
         default:
             return CLIError(String(describing: error), status: .failure)
         }
