@@ -244,4 +244,23 @@ import Testing
         let value: String? = try row?.decode("value")
         #expect(value == expected, "SQL, for \(text.debugDescription)")
     }
+
+    /// Scores and scales: (value, min, max, step), each allowed or not alike on both sides.
+    static let scales: [(String, String, String, String)] = [
+        ("7", "0", "10", "1"), ("7.5", "0", "10", "1"), ("7.5", "0", "10", "0.5"), ("10", "0", "10", "1"), ("11", "0", "10", "1"),
+        ("-1", "0", "10", "1"), ("0.25", "0", "1", "0.25"), ("0.3", "0", "1", "0.25"), ("1", "1", "5", "0.25"),
+        ("1.1", "1", "5", "0.25"), ("5.00", "1", "5", "0.25"), ("8.0000001", "0", "10", "1"), ("3", "-5", "5", "2"),
+        ("2", "-5", "5", "2"), ("0.000001", "0", "1", "0.000001"), ("1000000", "0", "1000000", "1"),
+    ]
+
+    @Test(arguments: scales.indices)
+    func aScoreIsOnTheScaleOrNotAlikeInSwiftAndInPostgreSQL(index: Int) throws {
+        let (value, min, max, step) = Self.scales[index]
+        func d(_ text: String) throws -> Decimal { try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))) }
+        let criterion = Criterion(code: "focus", name: "Focus", min: try d(min), max: try d(max), step: try d(step))
+        let row = try admin.queryOne(
+            "SELECT ecpa.on_scale(\(value)::numeric, \(min)::numeric, \(max)::numeric, \(step)::numeric) AS allowed")
+        let allowed: Bool? = try row?.decode("allowed")
+        #expect(criterion.allows(try d(value)) == allowed, "\(value) on \(min) to \(max) in steps of \(step)")
+    }
 }
