@@ -17,7 +17,7 @@ public struct EditionScores: Sendable {
     /// published edition shows everyone.
     public static func load(edition: Edition, db: any SQLExecutor, source: RecordSource = .live) throws -> EditionScores {
         let scheme = try SchemeRepository(db).requireScheme(edition: edition)
-        let entries = try EntryRepository(db).fetchEntries(edition: edition.id, state: .eligible, source: source)
+        let entries = try EntryRepository(db).fetchEntries(edition: edition.id, state: .eligible, source: source, answers: false)
             .filter { $0.kind == .competing }
         let jurors = try JuryRepository(db).fetchJurors(edition: edition.id, source: source).filter(\.voting)
         let conflicts = try JuryRepository(db).fetchConflicts(edition: edition.id, source: source)

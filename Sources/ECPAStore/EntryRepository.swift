@@ -17,6 +17,18 @@ public struct EntryRepository {
         e.updated_at, e.submitted_at, e.withdrawn_at, e.late_acceptance_id IS NOT NULL AS accepted_late
         """
 
+    /// `columns` without the answers to the long questions and the links (NULL and empty), for
+    /// listings: a list of 2,000 entries then reads a few kilobytes instead of every answer.
+    static let listColumns: SQL = """
+        e.id, e.edition_id, ed.year, e.country_code, e.kind, e.state, e.ineligible_reason, e.title,
+        e.contact_name, e.contact_organisation, e.contact_email, e.contact_phone,
+        e.start_date::text AS start_date, e.still_running, e.end_date::text AS end_date, '{}'::text[] AS links,
+        NULL::text AS description, NULL::text AS objectives, NULL::text AS target_group, NULL::text AS evaluation_method,
+        NULL::text AS evaluation_results, NULL::text AS innovation, NULL::text AS partners, NULL::text AS transferability,
+        NULL::text AS costs_funding, e.created_at, e.created_by,
+        e.updated_at, e.submitted_at, e.withdrawn_at, e.late_acceptance_id IS NOT NULL AS accepted_late
+        """
+
     static let from: SQL = "FROM ecpa.entries e JOIN ecpa.editions ed ON ed.id = e.edition_id"
 
     /// The entry with an id, if the current role may see it.
@@ -36,14 +48,16 @@ public struct EntryRepository {
     }
 
     /// The entries of an edition the current role may see (or, from `.published`, that the
-    /// published edition shows everyone), by country then id.
+    /// published edition shows everyone), by country then id; without `answers`, the answers to
+    /// the long questions are nil and the links empty (for listings and the ranking).
     public func fetchEntries(
-        edition: EditionID, country: CountryCode? = nil, state: EntryState? = nil, source: RecordSource = .live
+        edition: EditionID, country: CountryCode? = nil, state: EntryState? = nil, source: RecordSource = .live,
+        answers: Bool = true
     ) throws -> [Entry] {
         try translating {
             try db.query(
                 """
-                SELECT \(Self.columns)
+                SELECT \(answers ? Self.columns : Self.listColumns)
                 FROM \(source.relation("entries", edition: edition)) e JOIN ecpa.editions ed ON ed.id = e.edition_id
                 WHERE e.edition_id = \(edition.rawValue)
                   AND (\(country?.rawValue)::text IS NULL OR e.country_code = \(country?.rawValue))

@@ -206,7 +206,7 @@ struct EntryCommand: ParsableCommand {
                 chosen = newest
             }
             let code = try country.map { try Parse.country($0, flag: "--country") }
-            let entries = try EntryRepository(db).fetchEntries(edition: chosen.id, country: code, state: state)
+            let entries = try EntryRepository(db).fetchEntries(edition: chosen.id, country: code, state: state, answers: false)
             let zone = TimeText.zone(chosen.timeZone)
             env.write(Renderer.list(entries.map { Records.entry($0, zone: zone) }, columns: Records.entryColumns, format: output.format))
         }

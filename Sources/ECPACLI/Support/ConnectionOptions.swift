@@ -119,6 +119,15 @@ enum DatabaseTarget {
     /// Refuses to work on a database whose schema is older or newer than this binary.
     static func requireCurrentSchema(_ connection: Connection) throws {
         let migrator = try Schema.migrator()
+        // A login without access to the bookkeeping cannot check it, and asking would leave an
+        // error in the server's log at every command: the schema itself will answer.
+        let readable = try connection.queryOne(
+            """
+            SELECT CASE WHEN to_regnamespace(\(migrator.schema)) IS NULL THEN true
+                        ELSE has_schema_privilege(\(migrator.schema), 'USAGE') END AS usable
+            """
+        )?.decode("usable", as: Bool.self)
+        guard readable == true else { return }
         let statuses: [MigrationStatus]
         do {
             statuses = try migrator.status(on: connection, checksums: false)
