@@ -10,31 +10,7 @@ import Testing
     init() throws { cli = try CLIHarness() }
 
     static func entryFile(country: String, title: String, kind: String = "competing") -> String {
-        """
-        edition = 2018
-        country = "\(country)"
-        kind = "\(kind)"
-        title = "\(title)"
-        start_date = 2016-01-01
-        still_running = true
-        links = ["https://example.org/project"]
-
-        description = \"\"\"
-        A mediation approach to polarisation and conflicts between groups in a small town.
-        \"\"\"
-        objectives = "Lower tension."
-        target_group = "Residents."
-        evaluation_method = "Interviews."
-        evaluation_results = "Fewer incidents."
-        innovation = "Joint mediation."
-        partners = "Police and town."
-        transferability = "Anywhere."
-        costs_funding = "Staff time."
-
-        [contact]
-        name = "Anna Virtanen"
-        email = "anna@example.org"
-        """
+        BadInputCorpus.entry(country: country, title: title, kind: kind)
     }
 
     @Test func representativeSubmitsAndListsTheirEntry() throws {
