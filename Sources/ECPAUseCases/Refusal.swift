@@ -8,6 +8,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case refused
         /// What was checked is wrong: a verification found problems.
         case failed
+        /// What was asked for does not exist, such as a year the archive does not know.
+        case notFound
     }
 
     public var code: String

@@ -176,6 +176,10 @@ import Testing
         let missing = cli.run(["archive", "show", "1990"])
         #expect(missing.status == 2)
         #expect(missing.error == "ecpa: The archive has no 1990 edition. `ecpa archive list` shows the years it knows.\n")
+        let scripted = cli.run(["archive", "show", "1990", "--format", "json"])
+        let error = try JSONSerialization.jsonObject(with: Data(scripted.error.utf8)) as? [String: [String: Any]]
+        #expect(scripted.status == 2)
+        #expect(error?["error"]?["code"] as? String == "archive.no_such_year")
     }
 
     @Test func show2018GivesThePodiumWithTheProjects() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECPACore
 import ECPAStore
+import ECPAUseCases
 import Foundation
 
 /// `ecpa archive`: the past editions, from the research notes and from the editions published in ecpa.
@@ -29,8 +30,7 @@ struct ArchiveCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let editions = try ArchiveRepository(db).fetchArchive()
-            env.write(ArchiveListing(editions: editions).render(format: output.format))
+            env.write(ArchiveListing(editions: try Archive.editions(db: db)).render(format: output.format))
         }
     }
 
@@ -45,10 +45,7 @@ struct ArchiveCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            guard let edition = try ArchiveRepository(db).fetchArchiveEdition(year: year) else {
-                throw CLIError("The archive has no \(year) edition. `ecpa archive list` shows the years it knows.", status: .notFound)
-            }
-            env.write(ArchiveYearReport(edition: edition).render(format: output.format))
+            env.write(ArchiveYearReport(edition: try Archive.edition(year: year, db: db)).render(format: output.format))
         }
     }
 
@@ -67,8 +64,8 @@ struct ArchiveCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let editions = try ArchiveRepository(db).fetchArchive()
-            env.write(MedalTableReport(editions: editions).render(format: output.format))
+            let (editions, table) = try Archive.medalTable(db: db)
+            env.write(MedalTableReport(editions: editions, table: table).render(format: output.format))
         }
     }
 }

@@ -72,7 +72,13 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
         case let error as LocalClusterError:
             return CLIError(error.description, status: .unavailable, code: "local.unavailable")
         case let error as Refusal:
-            return CLIError(error.message, status: error.kind == .refused ? .refused : .failure, code: error.code)
+            let status: ExitStatus
+            switch error.kind {
+            case .refused: status = .refused
+            case .failed: status = .failure
+            case .notFound: status = .notFound
+            }
+            return CLIError(error.message, status: status, code: error.code)
         default:
             return CLIError(String(describing: error), status: .failure)
         }

@@ -6,9 +6,9 @@ struct MedalTableReport {
     let editions: [ArchiveEdition]
     let table: MedalTable
 
-    init(editions: [ArchiveEdition]) {
+    init(editions: [ArchiveEdition], table: MedalTable) {
         self.editions = editions
-        self.table = MedalTable(editions: editions)
+        self.table = table
     }
 
     /// The counting rule, one sentence a line (MedalTable's rule).
