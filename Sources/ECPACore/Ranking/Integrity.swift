@@ -7,7 +7,7 @@ import Foundation
 /// without the jury's overrides.
 public struct IntegrityExtras {
     private let matrix: ScoreMatrix
-    private let engine: Result<RankingEngine, Error>
+    let engine: Result<RankingEngine, Error>
 
     /// Checks and sums the matrix's scores once.
     public init(_ matrix: ScoreMatrix) {

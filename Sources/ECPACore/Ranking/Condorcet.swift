@@ -1,0 +1,135 @@
+import Foundation
+
+/// For every pair of entries, how many jurors preferred each (the Condorcet views): `count(a, b)`
+/// is the number of jurors who gave `a` a higher total than `b` among those who scored both. A
+/// juror in conflict with either entry, or who gave both the same total, counts for neither.
+public struct PairwisePreferences: Hashable, Sendable {
+    /// The entries compared, in the order given.
+    public let entries: [EntryID]
+    /// counts[a * entries.count + b]: jurors preferring entry a to entry b.
+    let counts: [Int]
+
+    /// Preferences counted by hand, as `counts[a][b]` for the entries in order (for worked examples).
+    public init(entries: [EntryID], counts: [[Int]]) {
+        precondition(counts.count == entries.count && counts.allSatisfy { $0.count == entries.count }, "one row and column per entry")
+        self.entries = entries
+        self.counts = counts.flatMap { $0 }
+    }
+
+    init(entries: [EntryID], flat: [Int]) {
+        self.entries = entries
+        counts = flat
+    }
+
+    /// How many jurors preferred `a` to `b`; 0 for an entry not compared.
+    public func count(_ a: EntryID, over b: EntryID) -> Int {
+        guard let i = entries.firstIndex(of: a), let j = entries.firstIndex(of: b) else { return 0 }
+        return counts[i * entries.count + j]
+    }
+
+    func count(_ i: Int, _ j: Int) -> Int { counts[i * entries.count + j] }
+}
+
+/// Two Condorcet methods over pairwise preferences (DESIGN section 4, the podium under every
+/// method): Copeland counts pairwise majorities; Schulze (winning votes) follows the strongest
+/// paths, so that a cycle of majorities still yields an order.
+public enum Condorcet {
+    /// Copeland: each entry's pairwise wins minus its pairwise losses (a pair with equal counts
+    /// is neither), by entry.
+    public static func copeland(_ preferences: PairwisePreferences) -> [EntryID: Int] {
+        let n = preferences.entries.count
+        var scores: [EntryID: Int] = [:]
+        for i in 0..<n {
+            var score = 0
+            for j in 0..<n where j != i {
+                let (mine, theirs) = (preferences.count(i, j), preferences.count(j, i))
+                score += mine > theirs ? 1 : (mine < theirs ? -1 : 0)
+            }
+            scores[preferences.entries[i]] = score
+        }
+        return scores
+    }
+
+    /// Schulze with winning votes: the strength of the direct link from a to b is the number of
+    /// jurors preferring a when they are more than those preferring b, else 0; a path is as strong
+    /// as its weakest link; `strongest[a][b]` is the strongest path from a to b (Floyd-Warshall).
+    public struct Schulze: Hashable, Sendable {
+        /// The entries, in the order of `strongest`'s rows and columns.
+        public let entries: [EntryID]
+        /// The strength of the strongest path between each ordered pair (0 on the diagonal).
+        public let strongest: [[Int]]
+        /// The order: groups of entries best first; a group of several ties (neither beats the
+        /// other), in entry order.
+        public let order: [[EntryID]]
+
+        /// Whether a beats b: its strongest path to b is stronger than b's to it.
+        public func beats(_ a: EntryID, _ b: EntryID) -> Bool {
+            guard let i = entries.firstIndex(of: a), let j = entries.firstIndex(of: b) else { return false }
+            return strongest[i][j] > strongest[j][i]
+        }
+    }
+
+    /// Schulze's order of the entries (see `Schulze`): ranked by how many others each beats.
+    public static func schulze(_ preferences: PairwisePreferences) -> Schulze {
+        let n = preferences.entries.count
+        var p = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
+        for i in 0..<n {
+            for j in 0..<n where i != j {
+                let (forward, backward) = (preferences.count(i, j), preferences.count(j, i))
+                p[i][j] = forward > backward ? forward : 0
+            }
+        }
+        for k in 0..<n {
+            for i in 0..<n where i != k {
+                for j in 0..<n where j != k && j != i {
+                    p[i][j] = Swift.max(p[i][j], Swift.min(p[i][k], p[k][j]))
+                }
+            }
+        }
+        var wins = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in 0..<n where i != j && p[i][j] > p[j][i] { wins[i] += 1 }
+        }
+        let sorted = (0..<n).sorted { wins[$0] != wins[$1] ? wins[$0] > wins[$1] : preferences.entries[$0] < preferences.entries[$1] }
+        var order: [[EntryID]] = []
+        var previous: Int?
+        for i in sorted {
+            if wins[i] == previous, !order.isEmpty {
+                order[order.count - 1].append(preferences.entries[i])
+            } else {
+                order.append([preferences.entries[i]])
+            }
+            previous = wins[i]
+        }
+        return Schulze(entries: preferences.entries, strongest: p, order: order)
+    }
+}
+
+extension RankingEngine {
+    /// The jurors' pairwise preferences among some entries, from their totals (each juror counted
+    /// once per pair they scored both of). Cost: pairs x jurors.
+    func pairwise(among chosen: [EntryID]) -> PairwisePreferences {
+        let rows = chosen.map { entryIndex[$0] }
+        let n = chosen.count
+        var counts = [Int](repeating: 0, count: n * n)
+        for j in jurors.indices {
+            let totals = rows.map { row in row.flatMap { sum($0, j) } }
+            for a in 0..<n {
+                guard let x = totals[a] else { continue }
+                for b in 0..<n where b != a {
+                    if let y = totals[b], x > y { counts[a * n + b] += 1 }
+                }
+            }
+        }
+        return PairwisePreferences(entries: chosen, flat: counts)
+    }
+}
+
+extension IntegrityExtras {
+    /// The jurors' pairwise preferences among some entries (all ranked ones when nil); empty when
+    /// no ranking can be made.
+    public func pairwise(among chosen: [EntryID]? = nil) -> PairwisePreferences {
+        guard let engine = try? engine.get() else { return PairwisePreferences(entries: [], flat: []) }
+        return engine.pairwise(among: chosen ?? engine.scored)
+    }
+}
