@@ -14,6 +14,8 @@ public struct RankUncertainty: Hashable, Sendable {
         public var goldChance: Double
         /// The share of resamples in which it won a medal.
         public var medalChance: Double
+        /// The share of resamples in which it won each medal: gold, silver, bronze (places 1, 2, 3).
+        public var placeChances: [Double]
         /// The lowest and highest rank of the central `level` of its resampled ranks (a tie's rank
         /// is the mean of the places it shares).
         public var lowRank: Double
@@ -54,6 +56,7 @@ extension IntegrityExtras {
         let contributions = engine.jurorContributions(method)
         var gold = [Double](repeating: 0, count: rows.count)
         var medal = [Double](repeating: 0, count: rows.count)
+        var byPlace = [[Double]](repeating: [0, 0, 0], count: rows.count)
         var ranks = [[Double]](repeating: [], count: rows.count)
         var generator = SeededGenerator(seed: seed)
         var weights = [Int](repeating: 0, count: m)
@@ -91,6 +94,7 @@ extension IntegrityExtras {
                 for i in order[start..<end] {
                     gold[i] += golds / size
                     medal[i] += medals / size
+                    for place in 0..<3 where place >= start && place < end { byPlace[i][place] += 1 / size }
                     ranks[i].append(Double(start + 1 + end) / 2)
                 }
                 start = end
@@ -103,7 +107,7 @@ extension IntegrityExtras {
             let high = sorted[Swift.max(0, Swift.min(sorted.count - 1, Int(((1 - tail) * Double(sorted.count)).rounded(.up)) - 1))]
             return RankUncertainty.Line(
                 entry: engine.entries[rows[i]], goldChance: gold[i] / Double(count), medalChance: medal[i] / Double(count),
-                lowRank: low, highRank: high)
+                placeChances: byPlace[i].map { $0 / Double(count) }, lowRank: low, highRank: high)
         }
         return RankUncertainty(lines: lines, resamples: count, exact: enumerable, seed: seed, level: level)
     }
