@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ecpa",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ecpa", targets: ["ecpa"]),
         .library(name: "LibPQ", targets: ["LibPQ"]),

@@ -232,10 +232,10 @@ public struct ScoreSheetRepository {
     /// that break a rule, then writes one row per problem into `pg_temp.score_import_problems`;
     /// returns how many problems there are.
     /// The grammar of a score's text (`ScoreValue`) in SQL: the number a text column holds, or
-    /// NULL when it is not a score. Spaces and tabs around it do not count.
+    /// NULL when it is not a score. Spaces and tabs around it do not count; at most 38 digits.
     public static func valueExpression(_ column: String) -> String {
         let trimmed = "btrim(\(column), E' \\t')"
-        return "CASE WHEN \(trimmed) ~ '^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$' "
+        return "CASE WHEN \(trimmed) ~ '^[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)$' AND length(translate(\(trimmed), '+-.,', '')) <= 38 "
             + "THEN trim_scale(replace(\(trimmed), ',', '.')::numeric) END"
     }
 

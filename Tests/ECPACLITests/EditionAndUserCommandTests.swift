@@ -1,4 +1,5 @@
-import ECPACLI
+@testable import ECPACLI
+import ECPALocal
 import ECPAStore
 import ECPATestSupport
 import Foundation
@@ -104,6 +105,30 @@ import Testing
         #expect(rows.count == (try Schema.migrations().count))
         #expect(rows.allSatisfy { $0["state"] as? String == "applied" })
         #expect(cli.run(["db", "migrate"]).output == "The database is up to date.\n")
+    }
+
+    @Test func anOlderEcpaRefusesAnEmbeddedDatabaseANewerOneMigratedToo() throws {
+        // Its own home under /tmp: as root the server runs as postgres, which must reach it.
+        let parent = URL(fileURLWithPath: "/tmp").appendingPathComponent("ecpa-embedded-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        chmod(parent.path, 0o755)
+        let home = parent.appendingPathComponent("home")
+        let cluster = LocalCluster(home: home, environment: ProcessInfo.processInfo.environment)
+        defer {
+            try? cluster.reset(progress: { _ in })
+            try? FileManager.default.removeItem(at: parent)
+        }
+        // No URL and no PG* variables: the embedded database at ECPA_HOME.
+        var environment = ["ECPA_HOME": home.path, "ECPA_DATABASE_URL": ""]
+        for name in DatabaseTarget.libpqVariables { environment[name] = "" }
+        let first = cli.run(["edition", "list"], environment: environment)
+        #expect(first.status == 0, "\(first.error)")
+        let admin = try Connection(conninfo: cluster.conninfo)
+        try admin.execute("INSERT INTO ecpa_meta.schema_migrations (version, name, checksum) VALUES (9999, 'from_the_future', 'x')")
+        admin.close()
+        let refused = cli.run(["edition", "list"], environment: environment)
+        #expect(refused.status == 69)
+        #expect(refused.error.contains("The database was migrated by a newer version of ecpa (migration 9999 is unknown to this one)."))
     }
 
     @Test func anOlderEcpaRefusesADatabaseANewerOneMigrated() throws {

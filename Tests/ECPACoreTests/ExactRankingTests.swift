@@ -119,4 +119,51 @@ struct ExactRankingTests {
         #expect(scheme.problems.map(\.field) == ["criteria.focus.weight", "criteria.evaluation.max"])
         #expect(scheme.problems.first?.message == "must have at most 6 decimals and lie between -1,000,000 and 1,000,000; it is 0.1234567.")
     }
+
+    @Test("Borda with jurors who scored many different numbers of entries ranks rather than overflows")
+    func bordaManyDenominators() throws {
+        // Juror j has scored the first 2,000 - 7j entries: forty different denominators 2(k - 1),
+        // whose common multiple outgrows 128 bits.
+        let entries = (1...2000).map { EntryID(Int64($0)) }
+        let jurors = (1...40).map { JurorID(Int64($0)) }
+        var matrix = ScoreMatrix(scheme: Self.scheme, entries: entries, jurors: jurors)
+        for (j, juror) in jurors.enumerated() {
+            for entry in entries.prefix(2000 - 7 * (j + 1)) {
+                for criterion in Self.scheme.criteria {
+                    let value = criterion.min + Decimal((Int(entry.rawValue) * 7 + j * 3) % 8) * criterion.step
+                    matrix.set(value, entry: entry, juror: juror, criterion: criterion.code)
+                }
+            }
+        }
+        let ranking = try rank(matrix, options: RankingOptions(method: .borda, provisional: true))
+        #expect(ranking.places.count == 2000 - 7)
+        let scores = ranking.places.map(\.score)
+        #expect(scores == scores.sorted(by: >))
+        #expect(!IntegrityExtras(matrix).podiumByMethod()[.borda, default: []].isEmpty)
+    }
+
+    @Test("A scheme changed after the scores were set keeps every score under its code")
+    func schemeChangedLater() throws {
+        var first = Self.scheme
+        first.criteria = [Self.scheme.criteria[0]]
+        var matrix = ScoreMatrix(scheme: first, entries: [EntryID(1), EntryID(2)], jurors: [JurorID(1)])
+        for criterion in Self.scheme.criteria {
+            matrix.set(criterion.max, entry: EntryID(1), juror: JurorID(1), criterion: criterion.code)
+            matrix.set(criterion.min, entry: EntryID(2), juror: JurorID(1), criterion: criterion.code)
+        }
+        matrix.scheme = Self.scheme
+        let ranking = try rank(matrix)
+        #expect(ranking.places.map(\.entry) == [EntryID(1), EntryID(2)])
+        #expect(matrix.value(entry: EntryID(1), juror: JurorID(1), criterion: "innovation") == 5)
+    }
+
+    @Test("When the scores cannot be ranked, agreement says why rather than blaming the coverage")
+    func agreementSaysWhy() {
+        var matrix = S.matrix(S.simple)
+        matrix.set(Decimal(string: "7.5")!, entry: S.e("FI"), juror: S.j(1), criterion: "focus")
+        let agreement = kendallsW(matrix)
+        #expect(agreement.w == nil)
+        #expect(agreement.sentence.hasPrefix("Agreement cannot be measured: The score of juror 1 for Finland: 7.5 is not allowed"))
+        #expect(!agreement.sentence.contains("left out"))
+    }
 }

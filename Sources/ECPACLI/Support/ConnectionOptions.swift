@@ -76,6 +76,7 @@ enum DatabaseTarget {
                 connection = try Self.open(cluster.conninfo, hint: hint, env: env, purpose: purpose)
             }
             let migrator = try Schema.migrator()
+            try Self.refuseNewerSchema(migrator, statuses: try migrator.status(on: connection, checksums: false))
             if try !migrator.pending(on: connection).isEmpty {
                 try migrator.migrate(on: connection) { migration in
                     env.info("Preparing the local database: \(migration.name)")
@@ -116,6 +117,17 @@ enum DatabaseTarget {
         return connection
     }
 
+    /// Refuses a database migrated by a newer ecpa: it has migrations this binary does not know.
+    static func refuseNewerSchema(_ migrator: Migrator, statuses: [MigrationStatus]) throws {
+        let known = Set(migrator.migrations.map(\.version))
+        let newer = statuses.filter { $0.appliedAt != nil && !known.contains($0.version) }
+        if !newer.isEmpty {
+            throw CLIError(
+                "The database was migrated by a newer version of ecpa (migration \(newer.map { String($0.version) }.joined(separator: ", ")) is unknown to this one). Use that newer version.",
+                status: .unavailable)
+        }
+    }
+
     /// Refuses to work on a database whose schema is older or newer than this binary.
     static func requireCurrentSchema(_ connection: Connection) throws {
         let migrator = try Schema.migrator()
@@ -134,13 +146,7 @@ enum DatabaseTarget {
         } catch let error as PQError where error.sqlState == SQLState.insufficientPrivilege {
             return  // a login without access to the bookkeeping; the schema itself will answer
         }
-        let known = Set(migrator.migrations.map(\.version))
-        let newer = statuses.filter { $0.appliedAt != nil && !known.contains($0.version) }
-        if !newer.isEmpty {
-            throw CLIError(
-                "The database was migrated by a newer version of ecpa (migration \(newer.map { String($0.version) }.joined(separator: ", ")) is unknown to this one). Use that newer version.",
-                status: .unavailable)
-        }
+        try refuseNewerSchema(migrator, statuses: statuses)
         let pending = statuses.filter { $0.appliedAt == nil }
         if !pending.isEmpty {
             throw CLIError(

@@ -32,17 +32,39 @@ struct ExactRatio: Hashable, Comparable, Sendable {
     /// The quotient as the nearest Double (exact terms below 2^53 give the correctly rounded quotient).
     var double: Double { Double(numerator) / Double(denominator) }
 
-    /// Adds exactly, over the least common denominator.
-    static func + (lhs: ExactRatio, rhs: ExactRatio) -> ExactRatio {
-        if lhs.denominator == rhs.denominator { return ExactRatio(lhs.numerator + rhs.numerator, over: lhs.denominator) }
+    /// Adds exactly, over the least common denominator; nil when a term would not fit in 128 bits.
+    static func adding(_ lhs: ExactRatio, _ rhs: ExactRatio) -> ExactRatio? {
+        if lhs.denominator == rhs.denominator {
+            let (sum, overflow) = lhs.numerator.addingReportingOverflow(rhs.numerator)
+            return overflow ? nil : ExactRatio(sum, over: lhs.denominator)
+        }
         let common = gcd(lhs.denominator, rhs.denominator)
         let left = rhs.denominator / common, right = lhs.denominator / common
-        return ExactRatio(lhs.numerator * left + rhs.numerator * right, over: lhs.denominator * left)
+        let (a, o1) = lhs.numerator.multipliedReportingOverflow(by: left)
+        let (b, o2) = rhs.numerator.multipliedReportingOverflow(by: right)
+        let (denominator, o3) = lhs.denominator.multipliedReportingOverflow(by: left)
+        guard !o1, !o2, !o3 else { return nil }
+        let (sum, o4) = a.addingReportingOverflow(b)
+        return o4 ? nil : ExactRatio(sum, over: denominator).reduced
     }
 
-    /// Divides by a positive count.
-    static func / (lhs: ExactRatio, rhs: Int) -> ExactRatio {
-        ExactRatio(lhs.numerator, over: lhs.denominator * Int128(rhs))
+    /// Divides by a positive count; nil when the denominator would not fit in 128 bits.
+    static func dividing(_ lhs: ExactRatio, by count: Int) -> ExactRatio? {
+        let (denominator, overflow) = lhs.denominator.multipliedReportingOverflow(by: Int128(count))
+        return overflow ? nil : ExactRatio(lhs.numerator, over: denominator)
+    }
+
+    /// The same ratio in lowest terms.
+    var reduced: ExactRatio {
+        let common = ExactRatio.gcd(numerator, denominator)
+        return common > 1 ? ExactRatio(numerator / common, over: denominator / common) : self
+    }
+
+    /// The nearest ratio with `places` decimals: for a score whose exact terms would not fit.
+    init(approximately value: Double, places: Int) {
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        self.init(Int128((value * Double(scale)).rounded()), over: scale)
     }
 
     static func == (lhs: ExactRatio, rhs: ExactRatio) -> Bool {
@@ -64,7 +86,7 @@ struct ExactRatio: Hashable, Comparable, Sendable {
         return 0
     }
 
-    private static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
+    static func gcd(_ a: Int128, _ b: Int128) -> Int128 {
         var (a, b) = (a.magnitude, b.magnitude)
         while b != 0 { (a, b) = (b, a % b) }
         return Int128(a)

@@ -94,6 +94,11 @@ public struct IntegrityExtras {
                 w: nil, jurorCount: m, entries: used, leftOut: leftOut, chiSquare: nil, degreesOfFreedom: Swift.max(0, n - 1),
                 pValue: nil, sentence: reason + skipped)
         }
+        if case .failure(let error) = self.engine {
+            return Agreement(
+                w: nil, jurorCount: m, entries: [], leftOut: [], chiSquare: nil, degreesOfFreedom: 0, pValue: nil,
+                sentence: "Agreement cannot be measured: \(error)")
+        }
         guard let engine, m >= 2, n >= 2 else {
             return without(
                 "Agreement cannot be measured: it needs at least 2 jurors who all scored at least 2 entries (here \(m) jurors, \(n) entries).")

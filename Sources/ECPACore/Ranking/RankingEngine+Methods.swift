@@ -91,6 +91,8 @@ extension RankingEngine {
     func bordaScores() -> [ExactRatio] {
         let n = Int128(scored.count)
         var points = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
+        var approximate = [Double](repeating: 0, count: entries.count)
+        var exact = true
         for j in jurors.indices where j != leftOut {
             let mine = jurorRanks.of(j, in: self)
             let k = Int128(mine.count)
@@ -101,12 +103,28 @@ extension RankingEngine {
                     k == 1
                     ? ExactRatio(n - 1, over: 2)
                     : ExactRatio((2 * k - Int128(doubledRank)) * (n - 1), over: 2 * (k - 1))
-                points[e] = points[e] + earned
+                approximate[e] += earned.double
+                if exact, let sum = ExactRatio.adding(points[e], earned) {
+                    points[e] = sum
+                } else {
+                    exact = false
+                }
             }
         }
         var scores = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
         for e in scoredRows {
-            scores[e] = points[e] / Swift.max(1, countingJurorCount(e))
+            let count = Swift.max(1, countingJurorCount(e))
+            if exact, let mean = ExactRatio.dividing(points[e], by: count) {
+                scores[e] = mean
+            } else {
+                exact = false
+            }
+        }
+        guard !exact else { return scores }
+        // Jurors who scored many different numbers of entries make the common denominator of
+        // their points outgrow 128 bits: then every score is its Double rounded to 9 decimals.
+        for e in scoredRows {
+            scores[e] = ExactRatio(approximately: approximate[e] / Double(Swift.max(1, countingJurorCount(e))), places: 9)
         }
         return scores
     }

@@ -6,7 +6,16 @@ import Foundation
 /// (advisory experts never count). Scores of anyone or anything else are ignored.
 public struct ScoreMatrix: Hashable, Sendable {
     /// The edition's scoring scheme.
-    public var scheme: ScoringScheme
+    public var scheme: ScoringScheme {
+        didSet {
+            // The cells hold one column per criterion code; new codes get their own columns, and
+            // every value keeps its code.
+            guard scheme.criteria.map(\.code) != cells.codes else { return }
+            var rekeyed = ScoreCells(codes: scheme.criteria.map(\.code), entries: entries, jurors: jurors)
+            cells.forEach { cell, value in rekeyed.set(value, cell: cell) }
+            cells = rekeyed
+        }
+    }
     /// The entries to rank.
     public var entries: [EntryID]
     /// The voting jurors.

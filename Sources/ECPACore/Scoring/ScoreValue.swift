@@ -3,7 +3,7 @@ import Foundation
 /// How a person writes a score, at the prompt, after `--criterion CODE=` or in a score sheet:
 /// digits with an optional sign and at most one decimal point or comma (European spreadsheets
 /// write 7,5), such as `7`, `7.50`, `7,5`, `+3`, `.5`; spaces and tabs around it do not count.
-/// Anything else is not a score: `1-2`, `--1`, `1e1`, `٧`, `-`, an empty text. Whether the number
+/// At most 38 digits. Anything else is not a score: `1-2`, `--1`, `1e1`, `٧`, `-`, an empty text. Whether the number
 /// is on the criterion's scale is the next question (`Criterion.allows`).
 ///
 /// The score sheet's import reads its value column with the same grammar in SQL
@@ -34,7 +34,8 @@ public enum ScoreValue {
                 return nil
             }
         }
-        guard digits > 0 else { return nil }
+        // More digits than a Decimal holds exactly is not a score: no scale has them.
+        guard digits > 0, digits <= 38 else { return nil }
         return Decimal(string: normal, locale: Locale(identifier: "en_US_POSIX"))
     }
 }
