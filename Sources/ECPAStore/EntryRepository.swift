@@ -8,26 +8,28 @@ public struct EntryRepository {
 
     public init(_ db: any SQLExecutor) { self.db = db }
 
-    static let columns: SQL = """
-        e.id, e.edition_id, ed.year, e.country_code, e.kind, e.state, e.ineligible_reason, e.title,
-        e.contact_name, e.contact_organisation, e.contact_email, e.contact_phone,
-        e.start_date::text AS start_date, e.still_running, e.end_date::text AS end_date, e.links,
-        e.description, e.objectives, e.target_group, e.evaluation_method, e.evaluation_results,
-        e.innovation, e.partners, e.transferability, e.costs_funding, e.created_at, e.created_by,
-        e.updated_at, e.submitted_at, e.withdrawn_at, e.late_acceptance_id IS NOT NULL AS accepted_late
-        """
+    static let columns = columns(answers: true)
 
-    /// `columns` without the answers to the long questions and the links (NULL and empty), for
-    /// listings: a list of 2,000 entries then reads a few kilobytes instead of every answer.
-    static let listColumns: SQL = """
-        e.id, e.edition_id, ed.year, e.country_code, e.kind, e.state, e.ineligible_reason, e.title,
-        e.contact_name, e.contact_organisation, e.contact_email, e.contact_phone,
-        e.start_date::text AS start_date, e.still_running, e.end_date::text AS end_date, '{}'::text[] AS links,
-        NULL::text AS description, NULL::text AS objectives, NULL::text AS target_group, NULL::text AS evaluation_method,
-        NULL::text AS evaluation_results, NULL::text AS innovation, NULL::text AS partners, NULL::text AS transferability,
-        NULL::text AS costs_funding, e.created_at, e.created_by,
-        e.updated_at, e.submitted_at, e.withdrawn_at, e.late_acceptance_id IS NOT NULL AS accepted_late
-        """
+    /// The columns an entry is read from; without `answers`, the answers to the long questions are
+    /// NULL and the links empty (for listings: 2,000 entries then read a few kilobytes, not every answer).
+    static func columns(answers: Bool) -> SQL {
+        let long = [
+            "description", "objectives", "target_group", "evaluation_method", "evaluation_results", "innovation",
+            "partners", "transferability", "costs_funding",
+        ]
+        let answered =
+            answers
+            ? "e.links, " + long.map { "e.\($0)" }.joined(separator: ", ")
+            : "'{}'::text[] AS links, " + long.map { "NULL::text AS \($0)" }.joined(separator: ", ")
+        return SQL(
+            unsafeRaw: """
+                e.id, e.edition_id, ed.year, e.country_code, e.kind, e.state, e.ineligible_reason, e.title,
+                e.contact_name, e.contact_organisation, e.contact_email, e.contact_phone,
+                e.start_date::text AS start_date, e.still_running, e.end_date::text AS end_date, \(answered),
+                e.created_at, e.created_by, e.updated_at, e.submitted_at, e.withdrawn_at,
+                e.late_acceptance_id IS NOT NULL AS accepted_late
+                """)
+    }
 
     static let from: SQL = "FROM ecpa.entries e JOIN ecpa.editions ed ON ed.id = e.edition_id"
 
@@ -57,7 +59,7 @@ public struct EntryRepository {
         try translating {
             try db.query(
                 """
-                SELECT \(answers ? Self.columns : Self.listColumns)
+                SELECT \(Self.columns(answers: answers))
                 FROM \(source.relation("entries", edition: edition)) e JOIN ecpa.editions ed ON ed.id = e.edition_id
                 WHERE e.edition_id = \(edition.rawValue)
                   AND (\(country?.rawValue)::text IS NULL OR e.country_code = \(country?.rawValue))

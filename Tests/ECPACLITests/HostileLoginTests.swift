@@ -410,6 +410,20 @@ import Testing
         held("read-other-jurors-conflict-reasons", reasons == 0 && viaView == 0, "\(reasons) rows, \(viaView) in the view")
         let scores: Int64 = try austrian.query("SELECT count(*) AS n FROM ecpa.scores").first?.decode("n") ?? -1
         held("read-other-jurors-scores", scores == 0, "\(scores) scores")
+        // COPY is the ranking's way to read scores (a line at a time): it sees what SELECT sees,
+        // whether it names a query or the table itself.
+        var copied = 0
+        _ = try austrian.copyOut("COPY (SELECT * FROM ecpa.scores) TO STDOUT") { _ in copied += 1 }
+        held("copy-other-jurors-scores", copied == 0, "\(copied) rows")
+        var tableCopied = 0
+        let tableCopy: Error?
+        do {
+            _ = try austrian.copyOut("COPY ecpa.scores TO STDOUT") { _ in tableCopied += 1 }
+            tableCopy = nil
+        } catch {
+            tableCopy = error
+        }
+        held("copy-scores-table-bypassing-policies", tableCopied == 0, "\(tableCopied) rows; \(String(describing: tableCopy))")
         let finnish = try world.connect(world.jurors["FI"]!)
         let own: Int64 = try finnish.query("SELECT count(*) AS n FROM ecpa.declared_conflicts").first?.decode("n") ?? -1
         #expect(own == 1)

@@ -121,29 +121,17 @@ extension RankingEngine {
         case .weightedMean, .median:
             return nil
         case .normalized:
-            let scale = Double(Millionths.perUnit) * Double(Millionths.perUnit)
-            return jurors.indices.map { j in
-                let mine = entries.indices.compactMap { e in sum(e, j).map { (e, Double($0) / scale) } }
-                var row = [Double?](repeating: nil, count: entries.count)
-                guard !mine.isEmpty else { return row }
-                let mean = mine.map(\.1).reduce(0, +) / Double(mine.count)
-                let sd = (mine.map { ($0.1 - mean) * ($0.1 - mean) }.reduce(0, +) / Double(mine.count)).squareRoot()
-                let allEqual = mine.allSatisfy { $0.1 == mine[0].1 }
-                for (e, total) in mine { row[e] = allEqual || sd == 0 ? 0 : (total - mean) / sd }
-                return row
-            }
+            return jurors.indices.map { j in row(zScores(j).map { ($0.entry, $0.z) }) }
         case .borda:
-            let n = Double(scored.count)
-            return jurors.indices.map { j in
-                let mine = jurorRanks.of(j, in: self)
-                var row = [Double?](repeating: nil, count: entries.count)
-                let k = Double(mine.count)
-                for (e, doubled) in mine {
-                    row[e] = k == 1 ? (n - 1) / 2 : (k - Double(doubled) / 2) * (n - 1) / (k - 1)
-                }
-                return row
-            }
+            return jurors.indices.map { j in row(bordaPoints(j).map { ($0.entry, $0.points.double) }) }
         }
+    }
+
+    /// Values by entry position, nil for the entries not given.
+    private func row(_ values: [(Int, Double)]) -> [Double?] {
+        var row = [Double?](repeating: nil, count: entries.count)
+        for (e, value) in values { row[e] = value }
+        return row
     }
 
     /// The entries' scores from drawn jurors, each counted `weights[j]` times; nil for an entry

@@ -57,19 +57,8 @@ extension RankingEngine {
     /// deviations either side fill the scale. Computed in Double, rounded to 6 decimals.
     func normalizedScores() -> [ExactRatio] {
         var zSums = [Double](repeating: 0, count: entries.count)
-        // Each total times the total weight, as the sum itself (weights and scores in millionths).
-        let scale = Double(Millionths.perUnit) * Double(Millionths.perUnit)
         for j in jurors.indices where j != leftOut {
-            let mine = entries.indices.compactMap { e in sum(e, j).map { (e, $0) } }
-            guard let first = mine.first else { continue }
-            // Zero spread is decided exactly, so equal totals never yield rounding noise as z-scores.
-            let allEqual = mine.allSatisfy { $0.1 == first.1 }
-            let totals = mine.map { Double($0.1) / scale }
-            let mean = totals.reduce(0, +) / Double(totals.count)
-            let sd = (totals.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(totals.count)).squareRoot()
-            for ((e, _), total) in zip(mine, totals) {
-                zSums[e] += allEqual || sd == 0 ? 0 : (total - mean) / sd
-            }
+            for (e, z) in zScores(j) { zSums[e] += z }
         }
         let low = RankingEngine.double(scheme.totalMin)
         let high = RankingEngine.double(scheme.totalMax)
@@ -89,20 +78,11 @@ extension RankingEngine {
     /// entry gives it the middle, (n - 1) / 2). An entry's score is its mean points per juror who
     /// scored it. With no conflicts this is the classic count: k - r points.
     func bordaScores() -> [ExactRatio] {
-        let n = Int128(scored.count)
         var points = [ExactRatio](repeating: ExactRatio(0), count: entries.count)
         var approximate = [Double](repeating: 0, count: entries.count)
         var exact = true
         for j in jurors.indices where j != leftOut {
-            let mine = jurorRanks.of(j, in: self)
-            let k = Int128(mine.count)
-            guard k > 0 else { continue }
-            for (e, doubledRank) in mine {
-                // With r = doubledRank / 2: (k - r) (n - 1) / (k - 1).
-                let earned =
-                    k == 1
-                    ? ExactRatio(n - 1, over: 2)
-                    : ExactRatio((2 * k - Int128(doubledRank)) * (n - 1), over: 2 * (k - 1))
+            for (e, earned) in bordaPoints(j) {
                 approximate[e] += earned.double
                 if exact, let sum = ExactRatio.adding(points[e], earned) {
                     points[e] = sum
@@ -127,6 +107,35 @@ extension RankingEngine {
             scores[e] = ExactRatio(approximately: approximate[e] / Double(Swift.max(1, countingJurorCount(e))), places: 9)
         }
         return scores
+    }
+
+    /// A juror's z-scores of the entries they scored, by entry position: (total - the juror's
+    /// mean) / the juror's population standard deviation, 0 each when their totals are all equal.
+    /// Computed from the juror's own totals only, so leaving out another juror changes nothing.
+    func zScores(_ j: Int) -> [(entry: Int, z: Double)] {
+        // Each total times the total weight, as the sum itself (weights and scores in millionths).
+        let scale = Double(Millionths.perUnit) * Double(Millionths.perUnit)
+        let mine = entries.indices.compactMap { e in sum(e, j).map { (e, $0) } }
+        guard let first = mine.first else { return [] }
+        // Zero spread is decided exactly, so equal totals never yield rounding noise as z-scores.
+        let allEqual = mine.allSatisfy { $0.1 == first.1 }
+        let totals = mine.map { Double($0.1) / scale }
+        let mean = totals.reduce(0, +) / Double(totals.count)
+        let sd = (totals.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(totals.count)).squareRoot()
+        return zip(mine, totals).map { ($0.0.0, allEqual || sd == 0 ? 0 : ($0.1 - mean) / sd) }
+    }
+
+    /// A juror's Borda points for the entries they scored, by entry position (see `bordaScores`):
+    /// rank r of k earns (k - r) (n - 1) / (k - 1), a single entry (n - 1) / 2.
+    func bordaPoints(_ j: Int) -> [(entry: Int, points: ExactRatio)] {
+        let n = Int128(scored.count)
+        let mine = jurorRanks.of(j, in: self)
+        let k = Int128(mine.count)
+        return mine.map { e, doubledRank in
+            // With r = doubledRank / 2: (k - r) (n - 1) / (k - 1).
+            let earned = k == 1 ? ExactRatio(n - 1, over: 2) : ExactRatio((2 * k - Int128(doubledRank)) * (n - 1), over: 2 * (k - 1))
+            return (e, earned)
+        }
     }
 
     static func double(_ value: Decimal) -> Double {

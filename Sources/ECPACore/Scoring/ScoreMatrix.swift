@@ -125,17 +125,22 @@ public struct ScoreMatrix: Hashable, Sendable {
     /// sum(weight x score) / sum(weight), on the scheme's scale; nil unless the pair is required
     /// and every criterion is scored.
     public func total(entry: EntryID, juror: JurorID) -> Decimal? {
-        guard let sum = weightedSum(entry: entry, juror: juror), scheme.totalWeight > 0 else { return nil }
-        return sum / scheme.totalWeight
+        guard let sum = weightedUnits(entry: entry, juror: juror), let weight = scheme.weightUnits, weight > 0 else { return nil }
+        return ExactRatio(sum, over: weight * Int128(Millionths.perUnit)).value
     }
 
-    /// sum(weight x score) for a required, complete pair: the total's exact numerator.
-    func weightedSum(entry: EntryID, juror: JurorID) -> Decimal? {
-        guard isRequired(entry: entry, juror: juror), !scheme.criteria.isEmpty else { return nil }
-        var sum = Decimal(0)
+    /// sum(weight x score) for a required, complete pair, in millionths of millionths (weights and
+    /// scores each in millionths), as the ranking sums it; nil otherwise.
+    func weightedUnits(entry: EntryID, juror: JurorID) -> Int128? {
+        guard isRequired(entry: entry, juror: juror), !scheme.criteria.isEmpty,
+            let start = cells.rowStart(EntryJurorPair(entry: entry, juror: juror))
+        else { return nil }
+        var sum: Int128 = 0
         for criterion in scheme.criteria {
-            guard let value = cells.value(ScoreCell(entry: entry, juror: juror, criterion: criterion.code)) else { return nil }
-            sum += criterion.weight * value
+            guard let column = cells.column(of: criterion.code), let weight = Millionths.of(criterion.weight) else { return nil }
+            let units = cells.unit(at: start + column)
+            guard units != ScoreCells.absent else { return nil }
+            sum += Int128(weight) * Int128(units)
         }
         return sum
     }

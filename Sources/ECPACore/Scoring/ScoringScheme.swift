@@ -55,4 +55,14 @@ public struct ScoringScheme: Hashable, Sendable, Codable {
         guard weight > 0 else { return 0 }
         return criteria.reduce(Decimal(0)) { $0 + $1.weight * $1[keyPath: bound] } / weight
     }
+
+    /// The total weight in millionths, as the ranking divides by it; nil when a weight does not fit.
+    var weightUnits: Int128? {
+        var total: Int128 = 0
+        for criterion in criteria {
+            guard let weight = Millionths.of(criterion.weight) else { return nil }
+            total += Int128(weight)
+        }
+        return total
+    }
 }
