@@ -12,6 +12,8 @@ public struct EditionScores: Sendable {
     /// Voting jurors only; advisory members never count.
     public var jurors: [Juror]
     public var matrix: ScoreMatrix
+    /// What the edition declared when its scoring opened; nil before.
+    public var declaration: Declaration?
 
     /// Loads everything the current role may see from the tables, or (`.published`) what a
     /// published edition shows everyone.
@@ -29,7 +31,9 @@ public struct EditionScores: Sendable {
             entryNames: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, Country.named($0.country)?.name ?? $0.country.rawValue) }),
             jurorNames: Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, $0.roleName) }))
         try ScoreRepository(db).loadScores(edition: edition.id, into: &matrix, source: source)
-        return EditionScores(edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix)
+        let declaration = try SchemeRepository(db).fetchDeclaration(edition: edition.id)
+        return EditionScores(
+            edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix, declaration: declaration)
     }
 
     /// How many criteria a juror has scored for an entry.

@@ -14,12 +14,19 @@ public struct SchemeRepository {
             _ = try db.query("SELECT ecpa.clear_criteria(\(edition.rawValue))")
             try db.execute(
                 """
-                INSERT INTO ecpa.schemes (edition_id, name, note, method, tie_breaks, source_text)
+                INSERT INTO ecpa.schemes (edition_id, name, note, method, tie_breaks, source_text,
+                                          analysis_resamples, analysis_seed, analysis_interval_level,
+                                          analysis_keep_chance, analysis_weight_radius)
                 VALUES (\(edition.rawValue), \(scheme.name), \(scheme.note), \(scheme.method.rawValue),
-                        \(scheme.tieBreaks.map(\.rawValue)), \(sourceText))
+                        \(scheme.tieBreaks.map(\.rawValue)), \(sourceText),
+                        \(scheme.analysis.resamples), \(scheme.analysis.seed), \(scheme.analysis.intervalLevel),
+                        \(scheme.analysis.keepChance), \(scheme.analysis.weightRadius))
                 ON CONFLICT (edition_id) DO UPDATE SET name = EXCLUDED.name, note = EXCLUDED.note,
                     method = EXCLUDED.method, tie_breaks = EXCLUDED.tie_breaks,
-                    source_text = EXCLUDED.source_text
+                    source_text = EXCLUDED.source_text, analysis_resamples = EXCLUDED.analysis_resamples,
+                    analysis_seed = EXCLUDED.analysis_seed, analysis_interval_level = EXCLUDED.analysis_interval_level,
+                    analysis_keep_chance = EXCLUDED.analysis_keep_chance,
+                    analysis_weight_radius = EXCLUDED.analysis_weight_radius
                 """)
             for (position, criterion) in scheme.criteria.enumerated() {
                 try db.execute(
@@ -40,7 +47,9 @@ public struct SchemeRepository {
             guard
                 let row = try db.query(
                     """
-                    SELECT name, note, method, tie_breaks FROM ecpa.schemes WHERE edition_id = \(edition.rawValue)
+                    SELECT name, note, method, tie_breaks, analysis_resamples, analysis_seed, analysis_interval_level,
+                           analysis_keep_chance, analysis_weight_radius
+                    FROM ecpa.schemes WHERE edition_id = \(edition.rawValue)
                     """
                 ).first
             else { return nil }
@@ -59,7 +68,37 @@ public struct SchemeRepository {
             return ScoringScheme(
                 name: try row.decode("name"), note: try row.decode("note"),
                 method: try row.enumValue("method"), criteria: criteria,
-                tieBreaks: tieBreaks.compactMap(TieBreakRule.init(rawValue:)))
+                tieBreaks: tieBreaks.compactMap(TieBreakRule.init(rawValue:)),
+                analysis: AnalysisSettings(
+                    resamples: Int(try row.decode("analysis_resamples") as Int32), seed: try row.decode("analysis_seed"),
+                    intervalLevel: try row.decode("analysis_interval_level"), keepChance: try row.decode("analysis_keep_chance"),
+                    weightRadius: try row.decode("analysis_weight_radius")))
+        }
+    }
+
+    /// What the edition declared when its scoring opened; nil before (or when the role may not read it).
+    public func fetchDeclaration(edition: EditionID) throws -> Declaration? {
+        try translating {
+            try db.query(
+                """
+                SELECT text, hash, declared_at, declared_by, recorded_late FROM ecpa.declarations
+                WHERE edition_id = \(edition.rawValue)
+                """
+            ).first.map { row in
+                Declaration(
+                    text: try row.decode("text"), hash: try row.decode("hash"), declaredAt: try row.decode("declared_at"),
+                    declaredBy: try row.decode("declared_by"), recordedLate: try row.decode("recorded_late"))
+            }
+        }
+    }
+
+    /// Where the declaration stands in the score ledger: the operation of its batch, whether the
+    /// batch is sealed into the hash chain, and how many of the edition's score events came before it.
+    public func declarationInLedger(edition: EditionID) throws -> (operation: String, sealed: Bool, eventsBefore: Int)? {
+        try translating {
+            try db.query("SELECT operation, sealed, events_before FROM ecpa.declaration_in_ledger(\(edition.rawValue))").first.map {
+                (try $0.decode("operation"), try $0.decode("sealed"), Int(try $0.decode("events_before") as Int64))
+            }
         }
     }
 

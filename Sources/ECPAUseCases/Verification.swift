@@ -11,7 +11,8 @@ public struct Verification: Sendable {
     /// One check and its outcome.
     public struct Check: Sendable, Equatable {
         /// Stable, for scripts: `ledger.chain`, `ledger.cell`, `digest.given`, `scores.digest`,
-        /// `ledger.head`, `ranking.method`, `ranking.recomputed`, `digest.seal`, `archive.podium`.
+        /// `ledger.head`, `declaration.hash`, `declaration.ledger`, `declaration.scheme`, `ranking.method`,
+        /// `ranking.recomputed`, `digest.seal`, `archive.podium`.
         public var code: String
         public var passed: Bool
         public var sentence: String
@@ -110,6 +111,8 @@ public struct Verification: Sendable {
             report.fail("ledger.head", "\(count) ledger event\(count == 1 ? "" : "s") of this edition came after the freeze")
         }
 
+        report.checkDeclaration(scores: scores, ledger: try SchemeRepository(db).declarationInLedger(edition: edition.id))
+
         // The method is the scheme's, declared before scoring; another one chosen at the freeze
         // could have been picked for the podium it gives.
         if frozen.method == scores.scheme.method.rawValue {
@@ -170,6 +173,50 @@ public struct Verification: Sendable {
                 !ranked.contains(cell.entry) || !voting.contains(cell.juror)
                     || matrix.value(entry: cell.entry, juror: cell.juror, criterion: cell.criterion) == value
             }
+    }
+
+    /// The declaration sealed when scoring opened: its hash is the SHA-256 of its text (computed
+    /// here), its ledger batch names that hash, is sealed into the chain and comes before every
+    /// score of the edition, and it declares the scheme, method and analysis settings the results
+    /// were ranked and explained with.
+    mutating func checkDeclaration(scores: EditionScores, ledger: (operation: String, sealed: Bool, eventsBefore: Int)?) {
+        guard let declaration = scores.declaration else {
+            fail("declaration.hash", "the edition has no declaration, though its scoring has opened")
+            return
+        }
+        if declaration.hashMatchesText {
+            pass("declaration.hash", "the declaration's SHA-256 computed here is the stored one (\(declaration.shortHash))")
+        } else {
+            fail("declaration.hash", "the declaration's text does not give its stored SHA-256 \(declaration.shortHash): the text was changed")
+        }
+        let operation = Declaration.ledgerOperation(edition: scores.edition.id, hash: declaration.hash)
+        switch ledger {
+        case nil:
+            fail("declaration.ledger", "the declaration has no batch in the score ledger")
+        case let found? where found.operation != operation:
+            fail("declaration.ledger", "the declaration's ledger batch names another hash: \(found.operation)")
+        case let found? where !found.sealed:
+            fail("declaration.ledger", "the declaration's ledger batch is not sealed into the hash chain")
+        case let found? where found.eventsBefore > 0 && !declaration.recordedLate:
+            fail(
+                "declaration.ledger",
+                "\(found.eventsBefore) score event\(found.eventsBefore == 1 ? "" : "s") of this edition came before the declaration")
+        case let found?:
+            let when =
+                declaration.recordedLate && found.eventsBefore > 0
+                ? "recorded when ecpa was upgraded, after scoring had opened" : "before every score of the edition"
+            pass("declaration.ledger", "the declaration's hash is sealed into the score ledger, \(when)")
+        }
+        if let declared = declaration.scheme, declared == scores.scheme {
+            pass(
+                "declaration.scheme",
+                "the results were ranked and explained with the declared scheme: \(declared.method.rawValue), \(declared.criteria.count) criteria, \(declared.analysis.resamples) resamples, seed \(declared.analysis.seed)"
+            )
+        } else if declaration.scheme == nil {
+            fail("declaration.scheme", "the declaration's text cannot be read as a scheme file")
+        } else {
+            fail("declaration.scheme", "the scheme the results were ranked with is not the declared one")
+        }
     }
 
     /// The archive prints a published edition's podium from the frozen rows; it must be the podium verified.

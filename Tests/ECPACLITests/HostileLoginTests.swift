@@ -261,6 +261,10 @@ import Testing
             "INSERT INTO ecpa.frozen_places (edition_id, entry_id, place, score, juror_count, shared_place) VALUES (1, 1, 1, 9, 2, false)"
         ),
         ("overrides", "INSERT INTO ecpa.overrides (edition_id, entry_id, place, reason) VALUES (1, 3, 1, 'Forged')"),
+        (
+            "declarations",
+            "INSERT INTO ecpa.declarations (edition_id, declared_at, declared_by, text, hash, batch_id) VALUES (2, now(), current_user, 'x', repeat('0', 64), 1)"
+        ),
     ]
 
     @Test func nobodyWritesTheLedgerAuditLogOrResultsDirectlyOrThroughATemporaryTrigger() throws {

@@ -88,6 +88,58 @@ final class HostileWorld: @unchecked Sendable {
         try score("AT", entry: 3, 6); try score("BG", entry: 3, 6); try score("FI", entry: 3, 9)
     }
 
+    /// For the declaration's tests: a second edition with one eligible entry, closed, with a scheme of its own analysis settings; returns the scheme file.
+    func closedEdition(year: Int = 2030, seed: Int = 42) throws -> String {
+        let iso = ISO8601DateFormatter()
+        let now = Date()
+        try cli.expectSuccess([
+            "edition", "create", "--year", String(year), "--theme", "Declarations", "--host", "DK",
+            "--opens", iso.string(from: now.addingTimeInterval(-86_400)), "--closes", iso.string(from: now.addingTimeInterval(86_400)),
+        ])
+        try cli.expectSuccess(["edition", "open", String(year)])
+        let text = EntryCommandTests.entryFile(country: "FI", title: "Finnish project \(year)")
+            .replacingOccurrences(of: "edition = 2018", with: "edition = \(year)")
+        try cli.expectSuccess(["entry", "submit", try cli.file("fi-\(year).toml", text), "--as", representatives["FI"]!.role])
+        let entry: Int64 = try admin.query("SELECT max(id) AS id FROM ecpa.entries").first?.decode("id") ?? -1
+        try cli.expectSuccess(["entry", "eligibility", String(entry), "--eligible"])
+        let scheme = Self.scheme(seed: seed)
+        try cli.expectSuccess(["scheme", "set", "--edition", String(year), "--file", try cli.file("scheme-\(seed).toml", scheme)])
+        try cli.expectSuccess(["edition", "close", String(year)])
+        return scheme
+    }
+
+    static func scheme(seed: Int) -> String {
+        """
+        name = "declared"
+        note = "Two criteria; a note with \\"quotes\\", a back\\\\slash and\\na second line."
+        method = "median"
+        tie_breaks = ["head-to-head", "shared-place"]
+
+        [criteria.focus]
+        name = "Focus"
+        description = "What the project aims at."
+        weight = 1.5
+        min = 0
+        max = 10
+        step = 0.5
+
+        [criteria.evaluation]
+        name = "Evaluated"
+        weight = 2
+        min = 1
+        max = 5
+        step = 1
+
+        [analysis]
+        resamples = 250
+        seed = \(seed)
+        interval_level = 0.95
+        keep_chance = 0.75
+        weight_radius = 0.05
+
+        """
+    }
+
     /// The seat id of a juror.
     func seat(_ country: String) throws -> Int64 {
         try admin.query("SELECT id FROM ecpa.jurors WHERE role_name = \(jurors[country]!.role)").first?.decode("id") ?? -1
@@ -97,7 +149,7 @@ final class HostileWorld: @unchecked Sendable {
     /// after an attack, nothing was written.
     func fingerprint() throws -> String {
         let tables = [
-            "editions", "entries", "late_acceptances", "people", "jurors", "declared_conflicts", "schemes",
+            "editions", "entries", "late_acceptances", "people", "jurors", "declared_conflicts", "schemes", "declarations",
             "criteria", "scores", "abstentions", "score_events", "score_batches", "ledger_head", "audit_log",
             "overrides", "frozen_results", "frozen_places", "archive_editions", "archive_awards",
         ]

@@ -273,6 +273,7 @@ extension PermissionMatrix {
     static let scoringRows: [Row] = {
         let schemes = table("schemes", .scoring)
         let criteria = table("criteria", .scoring)
+        let declarations = table("declarations", .scoring)
         let scores = table("scores", .scoring)
         let abstentions = table("abstentions", .scoring)
         let closedForAll = "closed deny deny deny deny deny deny deny deny"
@@ -324,75 +325,91 @@ extension PermissionMatrix {
             Row(object: criteria, action: .truncate, sql: "TRUNCATE ecpa.criteria", expected: [(.any, allDenied)]),
 
             Row(
-                object: scores, action: .select,
-                sql: "SELECT value FROM ecpa.scores WHERE edition_id = {edition} AND entry_id = {entry} AND juror_id = {juror}",
-                sqlFor: [.jurorConflictedCell: onTheEntry, .advisoryJuror: onTheEntry],
-                expected: [
-                    (.scoring, "yes deny deny yes none none none deny deny"),
-                    (.frozen, "yes deny deny yes none none none deny deny"),
-                    (.published, "yes deny deny yes yes yes yes deny deny"),
-                ],
-                note: "A juror reads other jurors' scores once the edition is published; representatives and readers use ecpa.published_scores."),
-            Row(
-                object: scores, action: .insert,
-                sql: """
-                    INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) \
-                    VALUES ({edition}, {new_cell}, {juror}, 'focus', 5)
-                    """,
-                expected: [
-                    (.submissionsOpen, "closed deny deny closed deny closed closed deny deny"),
-                    (.scoring, "yes deny deny yes deny conflict deny deny deny"),
-                    (.frozen, frozenForJurors), (.published, frozenForJurors),
-                ],
-                note: "An advisory juror does not score; a conflicted cell stays empty."),
-            Row(
-                object: scores, action: .update, variant: "value",
-                sql: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry} AND juror_id = {juror}",
-                sqlFor: [
-                    .jurorConflictedCell: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}",
-                    .advisoryJuror: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}",
-                ],
-                expected: [
-                    (.scoring, "yes deny deny yes none none none deny deny"),
-                    (.frozen, "frozen deny deny frozen none none none deny deny"),
-                    (.published, "frozen deny deny frozen none none none deny deny"),
-                ]),
-            Row(
-                object: scores, action: .update, variant: "move a cell",
-                sql:
-                    "UPDATE ecpa.scores SET juror_id = juror_id, criterion_code = criterion_code WHERE edition_id = {edition} AND juror_id = {juror}",
-                expected: [(.scoring, allDenied)]),
-            Row(
-                object: scores, action: .delete, sql: "DELETE FROM ecpa.scores WHERE edition_id = {edition} AND juror_id = {juror}",
-                expected: [(.scoring, allDenied)], note: "Scores leave only through ecpa.abstain, which records the abstention."),
-            Row(object: scores, action: .truncate, sql: "TRUNCATE ecpa.scores", expected: [(.any, allDenied)]),
-
-            Row(
-                object: abstentions, action: .select,
-                sql: "SELECT entry_id FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror}",
-                sqlFor: [.advisoryJuror: "SELECT entry_id FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror_at}"],
-                expected: [
-                    (.scoring, "yes deny deny yes none yes none deny deny"),
-                    (.frozen, "yes deny deny yes none yes none deny deny"),
-                    (.published, "yes deny deny yes yes yes yes deny deny"),
-                ]),
-            Row(
-                object: abstentions, action: .insert,
-                sql: "INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id) VALUES ({edition}, {new_cell}, {juror})",
-                expected: [
-                    (.scoring, "yes deny deny yes deny conflict deny deny deny"),
-                    (.frozen, frozenForJurors), (.published, frozenForJurors),
-                ]),
-            Row(
-                object: abstentions, action: .update,
-                sql: "UPDATE ecpa.abstentions SET comment = 'Matrix' WHERE edition_id = {edition} AND juror_id = {juror}",
-                expected: [(.scoring, allDenied)]),
-            Row(
-                object: abstentions, action: .delete,
-                sql: "DELETE FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror}",
-                expected: [(.scoring, allDenied)], note: "An abstention is withdrawn with ecpa.withdraw_abstention."),
-            Row(object: abstentions, action: .truncate, sql: "TRUNCATE ecpa.abstentions", expected: [(.any, allDenied)]),
+                object: declarations, action: .select, sql: "SELECT hash FROM ecpa.declarations WHERE edition_id = {edition}",
+                expected: Array(unpublishedSchemeHidden.dropFirst()),
+                note: "Written when scoring opens; read like the scheme."),
         ]
+            + noWrites(
+                declarations,
+                insert: """
+                    INSERT INTO ecpa.declarations (edition_id, declared_at, declared_by, text, hash, batch_id) \
+                    VALUES ({edition}, now(), current_user, 'name = "forged"', repeat('0', 64), 1)
+                    """,
+                update: "UPDATE ecpa.declarations SET text = 'name = \"forged\"' WHERE edition_id = {edition}",
+                delete: "DELETE FROM ecpa.declarations WHERE edition_id = {edition}",
+                note: "Only the owner-run trigger that opens scoring writes a declaration; nobody changes one.")
+            + [
+
+                Row(
+                    object: scores, action: .select,
+                    sql: "SELECT value FROM ecpa.scores WHERE edition_id = {edition} AND entry_id = {entry} AND juror_id = {juror}",
+                    sqlFor: [.jurorConflictedCell: onTheEntry, .advisoryJuror: onTheEntry],
+                    expected: [
+                        (.scoring, "yes deny deny yes none none none deny deny"),
+                        (.frozen, "yes deny deny yes none none none deny deny"),
+                        (.published, "yes deny deny yes yes yes yes deny deny"),
+                    ],
+                    note: "A juror reads other jurors' scores once the edition is published; representatives and readers use ecpa.published_scores."),
+                Row(
+                    object: scores, action: .insert,
+                    sql: """
+                        INSERT INTO ecpa.scores (edition_id, entry_id, juror_id, criterion_code, value) \
+                        VALUES ({edition}, {new_cell}, {juror}, 'focus', 5)
+                        """,
+                    expected: [
+                        (.submissionsOpen, "closed deny deny closed deny closed closed deny deny"),
+                        (.scoring, "yes deny deny yes deny conflict deny deny deny"),
+                        (.frozen, frozenForJurors), (.published, frozenForJurors),
+                    ],
+                    note: "An advisory juror does not score; a conflicted cell stays empty."),
+                Row(
+                    object: scores, action: .update, variant: "value",
+                    sql: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry} AND juror_id = {juror}",
+                    sqlFor: [
+                        .jurorConflictedCell: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}",
+                        .advisoryJuror: "UPDATE ecpa.scores SET value = 6 WHERE edition_id = {edition} AND entry_id = {entry}",
+                    ],
+                    expected: [
+                        (.scoring, "yes deny deny yes none none none deny deny"),
+                        (.frozen, "frozen deny deny frozen none none none deny deny"),
+                        (.published, "frozen deny deny frozen none none none deny deny"),
+                    ]),
+                Row(
+                    object: scores, action: .update, variant: "move a cell",
+                    sql:
+                        "UPDATE ecpa.scores SET juror_id = juror_id, criterion_code = criterion_code WHERE edition_id = {edition} AND juror_id = {juror}",
+                    expected: [(.scoring, allDenied)]),
+                Row(
+                    object: scores, action: .delete, sql: "DELETE FROM ecpa.scores WHERE edition_id = {edition} AND juror_id = {juror}",
+                    expected: [(.scoring, allDenied)], note: "Scores leave only through ecpa.abstain, which records the abstention."),
+                Row(object: scores, action: .truncate, sql: "TRUNCATE ecpa.scores", expected: [(.any, allDenied)]),
+
+                Row(
+                    object: abstentions, action: .select,
+                    sql: "SELECT entry_id FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror}",
+                    sqlFor: [.advisoryJuror: "SELECT entry_id FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror_at}"],
+                    expected: [
+                        (.scoring, "yes deny deny yes none yes none deny deny"),
+                        (.frozen, "yes deny deny yes none yes none deny deny"),
+                        (.published, "yes deny deny yes yes yes yes deny deny"),
+                    ]),
+                Row(
+                    object: abstentions, action: .insert,
+                    sql: "INSERT INTO ecpa.abstentions (edition_id, entry_id, juror_id) VALUES ({edition}, {new_cell}, {juror})",
+                    expected: [
+                        (.scoring, "yes deny deny yes deny conflict deny deny deny"),
+                        (.frozen, frozenForJurors), (.published, frozenForJurors),
+                    ]),
+                Row(
+                    object: abstentions, action: .update,
+                    sql: "UPDATE ecpa.abstentions SET comment = 'Matrix' WHERE edition_id = {edition} AND juror_id = {juror}",
+                    expected: [(.scoring, allDenied)]),
+                Row(
+                    object: abstentions, action: .delete,
+                    sql: "DELETE FROM ecpa.abstentions WHERE edition_id = {edition} AND juror_id = {juror}",
+                    expected: [(.scoring, allDenied)], note: "An abstention is withdrawn with ecpa.withdraw_abstention."),
+                Row(object: abstentions, action: .truncate, sql: "TRUNCATE ecpa.abstentions", expected: [(.any, allDenied)]),
+            ]
     }()
 
     // MARK: Score ledger and audit log
@@ -696,6 +713,9 @@ extension PermissionMatrix {
             Row(
                 object: function("may_read_results(bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.may_read_results({edition})", expected: [(.any, everyGroup)]),
+            Row(
+                object: function("declaration_in_ledger(bigint)", .functions), action: .execute,
+                sql: "SELECT * FROM ecpa.declaration_in_ledger({edition})", expected: afterPublication),
         ]
     }()
 
@@ -743,6 +763,9 @@ extension PermissionMatrix {
             helper("hold(text)", "SELECT ecpa.hold('juror:0')", allDenied),
             helper("medal_of_place(integer)", "SELECT ecpa.medal_of_place(1)", everyGroup),
             helper("is_clean_text(text,boolean)", "SELECT ecpa.is_clean_text('a title', false)", everyGroup),
+            helper("toml_string(text)", "SELECT ecpa.toml_string('a title')", allDenied),
+            helper("declaration_text(bigint)", "SELECT ecpa.declaration_text({edition})", allDenied),
+            helper("write_declaration(bigint,boolean)", "SELECT ecpa.write_declaration({edition}, false)", allDenied),
             helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
             helper(
                 "refuse_if_waited_for(regclass,tid,text)",
@@ -754,7 +777,8 @@ extension PermissionMatrix {
     // MARK: Trigger functions
 
     static let triggerFunctionRows: [Row] = [
-        "audit", "audit_log_guard", "create_serialization_points", "declared_conflicts_guard", "editions_guard_jury_rules", "editions_guard_phase",
+        "audit", "audit_log_guard", "create_serialization_points", "declarations_guard", "declare_on_scoring", "declared_conflicts_guard",
+        "editions_guard_jury_rules", "editions_guard_phase",
         "editions_need_results", "editions_need_scheme", "entries_check_window_at_commit", "entries_guard", "frozen_guard",
         "jurors_guard", "late_acceptances_stamp", "ledger_guard", "people_stamp", "results_guard", "schemes_guard", "score_statement",
         "scores_upsert_begin",

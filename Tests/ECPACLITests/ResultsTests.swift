@@ -179,7 +179,8 @@ import Testing
         #expect(
             report.checks.map(\.code) == [
                 "digest.given", "ledger.chain", "ledger.cell", "scores.digest", "ledger.head",
-                "ranking.method", "ranking.recomputed", "digest.seal",
+                "declaration.hash", "declaration.ledger", "declaration.scheme", "ranking.method", "ranking.recomputed",
+                "digest.seal",
             ])
         let published = try ResultsLifecycle.publish(year: 2018, db: admin)
         #expect(published.phase == .published)

@@ -131,7 +131,7 @@ struct ScoringSchemeTests {
                 "line 19, criteria.cooperation.name: is required: the criterion's name as jurors see it.",
                 "line 20, criteria.cooperation.weight: must be a number without quotes, e.g. weight = 2.",
                 "line 24, criteria.cooperation.colour: is not a field of a criterion; a criterion has name, description, weight, min, max and step.",
-                "line 26: there is no [scoring] section; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion.",
+                "line 26: there is no [scoring] section; a scheme has name, note, method and tie_breaks at the top, one [criteria.CODE] section per criterion and an optional [analysis] section.",
             ])
     }
 
@@ -252,5 +252,70 @@ struct ScoringSchemeTests {
         #expect(scheme.totalWeight == 4)
         #expect(scheme.totalMin == Sample.d("0.75"))
         #expect(scheme.totalMax == Sample.d("6.25"))
+    }
+
+    static let oneCriterion = """
+        name = "analysed"
+        method = "weighted-mean"
+        tie_breaks = ["shared-place"]
+
+        [criteria.focus]
+        name = "Focus"
+        weight = 1
+        min = 0
+        max = 10
+        step = 1
+
+        """
+
+    @Test("The [analysis] section sets how the podium is weighed; without it the defaults are declared")
+    func analysisSection() throws {
+        let without = try #require(ScoringScheme.parse(Self.oneCriterion).scheme)
+        #expect(without.analysis == .default)
+        #expect(without.analysis.resamples == 1_000 && without.analysis.seed == 1)
+        let text =
+            Self.oneCriterion
+            + "[analysis]\nresamples = 500\nseed = 2018\ninterval_level = 0.95\nkeep_chance = 1\nweight_radius = 0.05\n"
+        let (scheme, problems) = ScoringScheme.parse(text)
+        #expect(problems == [])
+        let analysis = try #require(scheme?.analysis)
+        #expect(analysis.resamples == 500)
+        #expect(analysis.seed == 2018)
+        #expect(analysis.intervalLevel == Sample.d("0.95"))
+        #expect(analysis.keepChance == 1)
+        #expect(analysis.weightRadius == Sample.d("0.05"))
+        #expect(analysis.thresholds == ContestThresholds(keepChance: 1, weightRadius: 0.05))
+        // Written out, the settings read back the same.
+        #expect(ScoringScheme.parse(try #require(scheme).tomlText).scheme == scheme)
+    }
+
+    @Test("Every unusable analysis setting is named with its line")
+    func analysisProblems() {
+        let text =
+            Self.oneCriterion
+                + """
+                [analysis]
+                resamples = 0
+                seed = -1
+                interval_level = 1
+                keep_chance = 1.5
+                weight_radius = 0.0000001
+                colour = 2
+
+                """
+        let problems = ScoringScheme.parse(text).problems.map(\.description)
+        #expect(
+            problems == [
+                "line 12, analysis.resamples: must be a whole number from 1 to 100,000.",
+                "line 13, analysis.seed: must be a whole number from 0 to 9223372036854775807.",
+                "line 14, analysis.interval_level: must be a share above 0 and below 1 with at most 6 decimals, e.g. interval_level = 0.9.",
+                "line 15, analysis.keep_chance: must be a share above 0 and at most 1 with at most 6 decimals, e.g. keep_chance = 0.8.",
+                "line 16, analysis.weight_radius: must be a share above 0 and below 1 with at most 6 decimals, e.g. weight_radius = 0.1.",
+                "line 17, analysis.colour: is not an analysis setting; [analysis] has resamples, seed, interval_level, keep_chance and weight_radius.",
+            ])
+        // A scheme built in code meets the same rules.
+        var scheme = Sample.fiveCriteria
+        scheme.analysis.resamples = 200_000
+        #expect(scheme.problems.map(\.description) == ["analysis.resamples: must be a whole number from 1 to 100,000."])
     }
 }

@@ -265,4 +265,48 @@ import Testing
         let allowed: Bool? = try row?.decode("allowed")
         #expect(criterion.allows(try d(value)) == allowed, "\(value) on \(min) to \(max) in steps of \(step)")
     }
+
+    /// Analysis settings at and beyond each limit: (resamples, seed, interval level, keep chance, weight radius).
+    static let analysisCases: [(Int, Int64, String, String, String)] = [
+        (1_000, 1, "0.9", "0.8", "0.1"), (1, 0, "0.000001", "1", "0.999999"), (100_000, Int64.max, "0.5", "0.5", "0.5"),
+        (0, 1, "0.9", "0.8", "0.1"), (100_001, 1, "0.9", "0.8", "0.1"), (1_000, -1, "0.9", "0.8", "0.1"),
+        (1_000, 1, "1", "0.8", "0.1"), (1_000, 1, "0", "0.8", "0.1"), (1_000, 1, "0.9", "1.000001", "0.1"),
+        (1_000, 1, "0.9", "0", "0.1"), (1_000, 1, "0.9", "0.8", "1"), (1_000, 1, "0.9", "0.8", "0.0000001"),
+        (1_000, 1, "0.95000001", "0.8", "0.1"),
+    ]
+
+    @Test(arguments: analysisCases.indices)
+    func analysisSettingsAreAllowedOrNotAlikeInSwiftAndInPostgreSQL(index: Int) throws {
+        let (resamples, seed, level, keep, radius) = Self.analysisCases[index]
+        func d(_ text: String) throws -> Decimal { try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))) }
+        let settings = AnalysisSettings(
+            resamples: resamples, seed: seed, intervalLevel: try d(level), keepChance: try d(keep), weightRadius: try d(radius))
+        let edition = try EditionRepository(admin).insertEdition(
+            NewEdition(
+                year: 2018, theme: "Shared rules", hostCountry: CountryCode("AT")!, hostCity: "Vienna",
+                submissionsOpenAt: Date(), submissionsCloseAt: Date().addingTimeInterval(86_400)))
+        var scheme = ScoringScheme(name: "shared", criteria: [Criterion(code: "focus", name: "Focus")])
+        try SchemeRepository(admin).setScheme(scheme, edition: edition.id, sourceText: "")
+        scheme.analysis = settings
+        let stored: Bool
+        do {
+            try SchemeRepository(admin).setScheme(scheme, edition: edition.id, sourceText: "")
+            stored = true
+        } catch {
+            stored = false
+        }
+        #expect(settings.problems.isEmpty == stored, "\(settings)")
+    }
+
+    @Test func theDefaultAnalysisSettingsAreTheSameInSwiftAndInPostgreSQL() throws {
+        let edition = try EditionRepository(admin).insertEdition(
+            NewEdition(
+                year: 2018, theme: "Shared rules", hostCountry: CountryCode("AT")!, hostCity: "Vienna",
+                submissionsOpenAt: Date(), submissionsCloseAt: Date().addingTimeInterval(86_400)))
+        try admin.execute("INSERT INTO ecpa.schemes (edition_id, name, source_text) VALUES (\(edition.id.rawValue), 'defaults', '')")
+        try admin.execute(
+            "INSERT INTO ecpa.criteria (edition_id, code, position, name, weight, min_value, max_value, step) VALUES (\(edition.id.rawValue), 'focus', 1, 'Focus', 1, 0, 10, 1)"
+        )
+        #expect(try SchemeRepository(admin).fetchScheme(edition: edition.id)?.analysis == .default)
+    }
 }

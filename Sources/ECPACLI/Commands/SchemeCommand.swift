@@ -23,19 +23,48 @@ struct SchemeCommand: ParsableCommand {
         @OptionGroup var selection: EditionSelection
         @OptionGroup var output: OutputOptions
         @Option(help: "Show a shipped scheme instead, such as ecpa-default.") var shipped: String?
+        @Flag(
+            help: ArgumentHelp(
+                "Print what the edition declared when scoring opened, exactly as stored (`sha256sum` of it gives the declared hash)."))
+        var declared = false
+
+        func validate() throws {
+            if declared && shipped != nil { throw ValidationError("'--declared' shows an edition's declaration; give it without '--shipped'.") }
+        }
 
         func run(in env: CLIEnvironment) throws {
             let scheme: ScoringScheme
+            var declaration: Declaration?
             if let shipped {
                 scheme = try SchemeCommand.shippedScheme(shipped)
             } else {
                 let db = try connection.connect(env)
-                scheme = try SchemeRepository(db).requireScheme(edition: try selection.resolve(db))
+                let edition = try selection.resolve(db)
+                scheme = try SchemeRepository(db).requireScheme(edition: edition)
+                declaration = try SchemeRepository(db).fetchDeclaration(edition: edition.id)
+                if declared {
+                    guard let declaration else {
+                        throw CLIError(
+                            "The \(edition.year) edition has not declared its scheme yet: it is declared when scoring opens (`ecpa edition scoring open \(edition.year)`).",
+                            status: .notFound)
+                    }
+                    try showDeclaration(declaration, in: env)
+                    return
+                }
             }
             if output.format == .table {
                 env.print(
                     "Scheme \(scheme.name): method \(scheme.method.rawValue); ties: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).")
                 if let note = scheme.note { env.print(note) }
+                let analysis = scheme.analysis
+                env.print(
+                    "Analysis: \(analysis.resamples) resamples, seed \(analysis.seed), \(analysis.intervalLevel * 100)% rank intervals; a medal is contested below a \(analysis.keepChance * 100)% chance of keeping it or a weight change under \(analysis.weightRadius * 100)%."
+                )
+                if let declaration {
+                    env.print(
+                        "Declared when scoring opened, \(TimeText.display(declaration.declaredAt, in: .gmt)), by \(declaration.declaredBy): sha256 \(declaration.hash)\(declaration.recordedLate ? " (recorded late, when ecpa was upgraded)" : "")."
+                    )
+                }
                 env.print()
             }
             let records = scheme.criteria.map { criterion in
@@ -49,6 +78,20 @@ struct SchemeCommand: ParsableCommand {
                 ])
             }
             env.write(Renderer.list(records, columns: ["code", "name", "weight", "min", "max", "step"], format: output.format))
+        }
+
+        /// The text as stored (table), or the text with its hash and stamp (json, csv).
+        func showDeclaration(_ declaration: Declaration, in env: CLIEnvironment) throws {
+            guard output.format != .table else {
+                env.write(declaration.text)
+                return
+            }
+            let record = Record([
+                ("hash", .text(declaration.hash)), ("declared_at", .time(declaration.declaredAt, zone: .gmt)),
+                ("declared_by", .text(declaration.declaredBy)), ("recorded_late", .bool(declaration.recordedLate)),
+                ("text", .text(declaration.text)),
+            ])
+            env.write(Renderer.list([record], columns: ["hash", "declared_at", "declared_by", "recorded_late", "text"], format: output.format))
         }
     }
 

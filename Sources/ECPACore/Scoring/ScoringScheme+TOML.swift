@@ -22,6 +22,9 @@ extension ScoringScheme {
             "# tie_breaks: applied in order; the last must be \"shared-place\".",
             "# Each [criteria.CODE] section is one criterion, in the order jurors see them; a juror's",
             "# total is the weighted mean of their scores; scores go from min to max in steps of step.",
+            "# [analysis]: how `ecpa results explain` weighs the podium (docs/scoring.md): resamples of the",
+            "# jurors, the generator's seed, the rank intervals' level, and the shares below which a medal",
+            "# is contested (keep_chance) or a weight change that swaps it counts as small (weight_radius).",
             "",
             "name = " + TOMLWriter.basic(name),
         ]
@@ -39,6 +42,8 @@ extension ScoringScheme {
             out.append("max = \(criterion.max)")
             out.append("step = \(criterion.step)")
         }
+        out.append("")
+        out += analysis.tomlLines
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -49,7 +54,7 @@ extension ScoringScheme {
 }
 
 extension TOMLReader.Wording {
-    /// Scheme files: top-level settings, then one [criteria.CODE] section per criterion.
+    /// Scheme files: top-level settings, one [criteria.CODE] section per criterion, then [analysis].
     static let schemeFile = TOMLReader.Wording(
         sectionExample: "[criteria.focus]",
         sectionAdvice: "write one [criteria.CODE] section per criterion",
@@ -73,6 +78,8 @@ private struct SchemeBuilder {
 
     static let topKeys = ["name", "note", "method", "tie_breaks"]
     static let criterionKeys = ["name", "description", "weight", "min", "max", "step"]
+    static let sections =
+        "a scheme has name, note, method and tie_breaks at the top, one [criteria.CODE] section per criterion and an optional [analysis] section"
 
     var problems: [SchemeProblem] = []
     var lines: [String: Int] = [:]
@@ -81,6 +88,8 @@ private struct SchemeBuilder {
     private var method: RankingMethod?
     private var tieBreaks: [TieBreakRule]?
     private var drafts: [Draft] = []
+    /// The `[analysis]` settings read, by key.
+    private var analysis: [String: Decimal] = [:]
     /// Keys read but unusable: reported once, and not reported again as missing.
     private var unreadable: Set<String> = []
     private var unknownTables: Set<[String]> = []
@@ -96,7 +105,7 @@ private struct SchemeBuilder {
                 continue
             }
             seen[header.path] = header.line
-            if header.path == ["criteria"] { continue }
+            if header.path == ["criteria"] || header.path == ["analysis"] { continue }
             if header.path.count == 2, header.path[0] == "criteria" {
                 _ = draftIndex(header.path[1], line: header.line)
                 continue
@@ -104,8 +113,7 @@ private struct SchemeBuilder {
             unknownTables.insert(header.path)
             report(
                 nil, header.line,
-                "there is no [\(written)] section; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion."
-            )
+                "there is no [\(written)] section; \(SchemeBuilder.sections).")
         }
     }
 
@@ -129,6 +137,15 @@ private struct SchemeBuilder {
             lines[key] = entry.line
             let index = draftIndex(entry.path[1], line: entry.line)
             takeCriterion(index, entry.path[2], entry.value, key: key, line: entry.line)
+        case 2 where entry.path[0] == "analysis" && AnalysisSettings.keys.contains(entry.path[1]):
+            lines[key] = entry.line
+            if let number = number(entry.value, key: key, line: entry.line) { analysis[entry.path[1]] = number }
+        case 2... where entry.path[0] == "analysis":
+            unreadable.insert(key)
+            report(
+                key, entry.line,
+                "is not an analysis setting; [analysis] has " + AnalysisSettings.keys.dropLast().joined(separator: ", ") + " and "
+                    + (AnalysisSettings.keys.last ?? "") + ".")
         case 3... where entry.path[0] == "criteria":
             unreadable.insert(key)
             report(key, entry.line, "is not a field of a criterion; a criterion has name, description, weight, min, max and step.")
@@ -141,8 +158,7 @@ private struct SchemeBuilder {
             unreadable.insert(key)
             report(
                 key, entry.line,
-                "is not a field of a scoring scheme; a scheme has name, note, method and tie_breaks at the top, then one [criteria.CODE] section per criterion."
-            )
+                "is not a field of a scoring scheme; \(SchemeBuilder.sections).")
         }
     }
 
@@ -186,8 +202,17 @@ private struct SchemeBuilder {
                         weight: weight, min: min, max: max, step: step))
             }
         }
+        rules += AnalysisSettings.problems(analysis, lines: lines)
         guard let name, let method, let tieBreaks, criteria.count == drafts.count else { return (nil, rules) }
-        return (ScoringScheme(name: name, note: note, method: method, criteria: criteria, tieBreaks: tieBreaks), rules)
+        let defaults = AnalysisSettings.default
+        let settings = AnalysisSettings(
+            resamples: analysis["resamples"].map { NSDecimalNumber(decimal: $0).intValue } ?? defaults.resamples,
+            seed: analysis["seed"].map { NSDecimalNumber(decimal: $0).int64Value } ?? defaults.seed,
+            intervalLevel: analysis["interval_level"] ?? defaults.intervalLevel,
+            keepChance: analysis["keep_chance"] ?? defaults.keepChance,
+            weightRadius: analysis["weight_radius"] ?? defaults.weightRadius)
+        let scheme = ScoringScheme(name: name, note: note, method: method, criteria: criteria, tieBreaks: tieBreaks, analysis: settings)
+        return (scheme, rules)
     }
 
     private static func example(_ key: String) -> String {

@@ -22,6 +22,7 @@ extension ScoringScheme {
                 min: criterion.min, max: criterion.max, step: criterion.step, lines: lines)
         }
         problems += ScoringScheme.tieBreakProblems(tieBreaks, lines: lines)
+        problems += analysis.problems
         return SchemeProblem.sortedByLine(problems)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// An edition's scoring scheme: its criteria, how totals become a ranking and the tie-break
-/// cascade, fixed once scoring opens (DESIGN section 4). The shipped default is an assumption,
+/// An edition's scoring scheme: its criteria, how totals become a ranking, the tie-break cascade
+/// and the analysis settings, fixed once scoring opens (DESIGN section 4). The shipped default is an assumption,
 /// since the official Annex II scale and weights are not public.
 public struct ScoringScheme: Hashable, Sendable, Codable {
     /// A short name, e.g. "ecpa-default".
@@ -14,17 +14,20 @@ public struct ScoringScheme: Hashable, Sendable, Codable {
     public var criteria: [Criterion]
     /// The tie-break cascade, applied in order; it ends with `shared-place`.
     public var tieBreaks: [TieBreakRule]
+    /// How the podium's certainty is weighed; sealed with the rest when scoring opens.
+    public var analysis: AnalysisSettings
 
     /// Makes a scheme; `problems` says whether it is usable.
     public init(
         name: String, note: String? = nil, method: RankingMethod = .weightedMean, criteria: [Criterion],
-        tieBreaks: [TieBreakRule] = ScoringScheme.defaultTieBreaks
+        tieBreaks: [TieBreakRule] = ScoringScheme.defaultTieBreaks, analysis: AnalysisSettings = .default
     ) {
         self.name = name
         self.note = note
         self.method = method
         self.criteria = criteria
         self.tieBreaks = tieBreaks
+        self.analysis = analysis
     }
 
     /// The default cascade (DESIGN section 4): criterion, then head-to-head, then shared place.

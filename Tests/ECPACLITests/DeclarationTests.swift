@@ -1,0 +1,109 @@
+import ECPACLI
+import ECPACore
+import ECPAStore
+import ECPATestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// The declaration: what an edition seals when scoring opens, as the secretariat and a reader of
+/// the published results meet it.
+@Suite struct DeclarationTests {
+    let world: HostileWorld
+
+    init() throws { world = try HostileWorld() }
+
+    var cli: CLIHarness { world.cli }
+
+    @Test func openingScoringSealsTheSchemeAsTheEditionsFirstLedgerEntry() throws {
+        try world.score("AT", entry: 1, 8)
+        let written = try world.closedEdition()
+        #expect(cli.run(["scheme", "show", "--edition", "2030", "--declared"]).status != 0)
+        try cli.expectSuccess(["edition", "scoring", "open", "2030"])
+
+        let shown = cli.run(["scheme", "show", "--edition", "2030", "--declared"])
+        #expect(shown.status == 0)
+        let stored = try #require(try SchemeRepository(world.admin).fetchDeclaration(edition: EditionID(2)))
+        // What is shown is the stored text to the byte, so `sha256sum` of it gives the hash.
+        #expect(shown.output == stored.text)
+        #expect(SHA256.hex(shown.output) == stored.hash)
+        // It reads back as the scheme that was set, analysis settings included.
+        #expect(stored.scheme == ScoringScheme.parse(written).scheme)
+        #expect(stored.scheme?.analysis.seed == 42)
+        #expect(stored.recordedLate == false)
+        #expect(!stored.declaredBy.isEmpty)
+        let table = cli.run(["scheme", "show", "--edition", "2030"]).output
+        #expect(table.contains("Analysis: 250 resamples, seed 42, 95% rank intervals"))
+        #expect(table.contains("sha256 \(stored.hash)"))
+
+        // Its ledger batch names the hash and comes before the edition's first score.
+        let batch: (String, Int64)? = try world.admin.query(
+            "SELECT b.operation, b.id FROM ecpa.score_batches b JOIN ecpa.declarations d ON d.batch_id = b.id WHERE d.edition_id = 2"
+        ).first.map { (try $0.decode("operation"), try $0.decode("id")) }
+        #expect(batch?.0 == "declare edition 2 sha256:\(stored.hash)")
+        let firstScore: Int64? = try world.admin.query("SELECT min(batch_id) AS id FROM ecpa.score_events WHERE edition_id = 1").first?
+            .decode("id")
+        let declared2018: Int64? = try world.admin.query("SELECT batch_id FROM ecpa.declarations WHERE edition_id = 1").first?
+            .decode("batch_id")
+        #expect((declared2018 ?? .max) < (firstScore ?? 0))
+    }
+
+    @Test func aDeclaredSettingCannotChangeFromTheCLI() throws {
+        _ = try world.closedEdition()
+        try cli.expectSuccess(["edition", "scoring", "open", "2030"])
+        let before = try world.fingerprint()
+        let changed = cli.run(["scheme", "set", "--edition", "2030", "--file", try cli.file("other-seed.toml", HostileWorld.scheme(seed: 43))])
+        #expect(changed.status != 0)
+        #expect(changed.error.contains("The scoring scheme of the 2030 edition is fixed: scoring has opened"), "\(changed.error)")
+        #expect(try world.fingerprint() == before)
+        #expect(try SchemeRepository(world.admin).fetchScheme(edition: EditionID(2))?.analysis.seed == 42)
+    }
+
+    @Test func verifyChecksTheDeclarationAndNamesEveryChangeBehindTheTriggersBack() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        let verified = cli.run(["results", "verify", "--edition", "2018"])
+        #expect(verified.status == 0, "\(verified.output)\(verified.error)")
+        #expect(verified.output.contains("the declaration's hash is sealed into the score ledger, before every score of the edition"))
+        #expect(
+            verified.output.contains(
+                "the results were ranked and explained with the declared scheme: weighted-mean, 5 criteria, 1000 resamples, seed 1"))
+
+        // The text changed alone: its hash no longer matches.
+        try world.admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                UPDATE ecpa.declarations SET text = replace(text, 'seed = 1', 'seed = 7');
+                RESET session_replication_role;
+                """)
+        let textChanged = cli.run(["results", "verify", "--edition", "2018"])
+        #expect(textChanged.status == 1)
+        #expect(textChanged.output.contains("FAIL  the declaration's text does not give its stored SHA-256"))
+        #expect(textChanged.output.contains("FAIL  the scheme the results were ranked with is not the declared one"))
+
+        // Text and hash changed together: the ledger's sealed batch still names the old hash.
+        try world.admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                UPDATE ecpa.declarations SET hash = encode(sha256(convert_to(text, 'UTF8')), 'hex');
+                RESET session_replication_role;
+                """)
+        let bothChanged = cli.run(["results", "verify", "--edition", "2018", "--format", "json"])
+        #expect(bothChanged.status == 1)
+        #expect(bothChanged.output.contains("the declaration's ledger batch names another hash"))
+    }
+
+    @Test func aPublishedDeclarationIsReadAndCheckedByAnyone() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        let reader = try world.connect(world.reader)
+        #expect(try SchemeRepository(reader).fetchDeclaration(edition: EditionID(1)) == nil)
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let declaration = try #require(try SchemeRepository(reader).fetchDeclaration(edition: EditionID(1)))
+        #expect(declaration.hashMatchesText)
+        let url = "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"
+        let verified = cli.run(["results", "verify", "--edition", "2018", "--db", url])
+        #expect(verified.status == 0, "\(verified.output)\(verified.error)")
+        #expect(verified.output.contains("the declaration's SHA-256 computed here is the stored one"))
+    }
+}
