@@ -53,7 +53,7 @@ CREATE TABLE ecpa.declarations (
 -- line breaks and tabs (0028 refuses the rest); each is escaped.
 CREATE FUNCTION ecpa.toml_string(p_text text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path = pg_catalog
+    SET search_path = pg_catalog, pg_temp
     AS $$
         SELECT '"' || replace(replace(replace(replace(replace(p_text, '\', '\\'), '"', '\"'),
                                                       E'\n', '\n'), E'\r', '\r'), E'\t', '\t') || '"'
@@ -160,6 +160,15 @@ CREATE POLICY declarations_read ON ecpa.declarations FOR SELECT
 CREATE POLICY declarations_published ON ecpa.declarations FOR SELECT TO ecpa_reader
     USING (edition_id IN (SELECT id FROM ecpa.published_editions));
 GRANT SELECT ON ecpa.declarations TO ecpa_secretariat, ecpa_national_representative, ecpa_juror, ecpa_reader;
+-- As on every table under row-level security (0027): no planner statistics beyond ids.
+ALTER TABLE ecpa.schemes
+    ALTER COLUMN analysis_resamples SET STATISTICS 0, ALTER COLUMN analysis_seed SET STATISTICS 0,
+    ALTER COLUMN analysis_interval_level SET STATISTICS 0, ALTER COLUMN analysis_keep_chance SET STATISTICS 0,
+    ALTER COLUMN analysis_weight_radius SET STATISTICS 0;
+ALTER TABLE ecpa.declarations
+    ALTER COLUMN declared_at SET STATISTICS 0, ALTER COLUMN declared_by SET STATISTICS 0,
+    ALTER COLUMN text SET STATISTICS 0, ALTER COLUMN hash SET STATISTICS 0,
+    ALTER COLUMN batch_id SET STATISTICS 0, ALTER COLUMN recorded_late SET STATISTICS 0;
 
 -- Where the declaration stands in the ledger, for `results verify` (everyone may verify a
 -- published edition; the batches themselves are the secretariat's): the operation of its batch,

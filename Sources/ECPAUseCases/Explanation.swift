@@ -1,10 +1,15 @@
+import Foundation
 import ECPACore
 import ECPAStore
 import LibPQ
 
-/// `results explain`: how sure the podium is. The podium under every method, what leaving out
-/// each voting juror in turn changes, how much the jurors agree and how each juror's order follows
-/// the consensus. Each is computed once, when the explanation is made.
+/// `results explain`: how sure the podium is. The podium under every method (the four scoring
+/// methods, Copeland, Schulze and the severity-corrected scores), each medal's chance and rank
+/// interval over resamples of the jurors, each juror's severity, how far the weights would have to
+/// move to change a medal, the contested places, what leaving out each voting juror in turn
+/// changes, how much the jurors agree and how each juror's order follows the consensus; all under
+/// the settings the edition declared when scoring opened. Each is computed once, when the
+/// explanation is made, and the same scores and settings always give the same figures.
 public struct Explanation: Sendable {
     public let results: Results
     /// The podium each method gives, in the order of `RankingMethod.allCases`.
@@ -14,6 +19,19 @@ public struct Explanation: Sendable {
     public let agreement: Agreement
     /// Each juror's Spearman correlation with the consensus; nil with fewer than three entries.
     public let correlations: [JurorID: Double?]
+    /// The settings the figures follow: the scheme's, which are the declared ones once scoring opened.
+    public let settings: AnalysisSettings
+    /// Each entry's chances and rank interval over resamples of the jurors; nil when nothing is scored.
+    public let uncertainty: RankUncertainty?
+    /// The severity-corrected fit; nil when nothing is scored.
+    public let severity: SeverityFit?
+    /// Copeland and Schulze among the leading entries.
+    public let condorcet: CondorcetViews
+    /// For the boundaries after gold, silver and bronze, the smallest change of the weights that
+    /// would move an entry across (weighted-mean only; empty otherwise).
+    public let weights: [WeightBoundary]
+    /// The contested medal places, gold first.
+    public let contested: [ContestedPlace]
 
     public init(results: Results) {
         self.init(results: results, extras: IntegrityExtras(results.scores.matrix))
@@ -24,9 +42,20 @@ public struct Explanation: Sendable {
         self.results = results
         let byMethod = extras.podiumByMethod()
         podiums = RankingMethod.allCases.map { ($0, byMethod[$0] ?? []) }
-        influences = extras.leaveOneJurorOut(method: results.scores.scheme.method)
+        let scheme = results.scores.scheme
+        influences = extras.leaveOneJurorOut(method: scheme.method)
         agreement = extras.kendallsW()
         correlations = extras.spearman()
+        settings = scheme.analysis
+        uncertainty = extras.rankUncertainty(
+            method: scheme.method, resamples: settings.resamples, seed: settings.generatorSeed,
+            level: settings.level)
+        severity = extras.severityFit()
+        condorcet = extras.condorcetViews(ranked: results.ranking.places.map { ($0.entry, $0.place) })
+        weights = scheme.method == .weightedMean ? extras.weightSensitivity() : []
+        let names = results.scores.matrix
+        contested = contestedPlaces(
+            results.ranking, uncertainty: uncertainty, weights: weights, thresholds: settings.thresholds, name: { names.name(of: $0) })
     }
 
     /// Explains an edition: ranked provisionally while scores are missing.
@@ -50,6 +79,138 @@ public struct Explanation: Sendable {
 
     /// Each method with its podium as one line.
     public var methodLines: [(RankingMethod, String)] { podiums.map { ($0.method, podiumText($0.podium)) } }
+
+    /// A podium in tiers as one line: `gold FI, silver LT, bronze HU` (a shared place repeats its medal).
+    public func podiumText(tiers: [[EntryID]]) -> String {
+        Medal.tiers(tiers).flatMap { tier in
+            tier.entries.map { "\(tier.medal.rawValue) \(results.scores.entry($0)?.country.rawValue ?? "?")" }
+        }.joined(separator: ", ")
+    }
+
+    /// Every view of the podium as (name, podium): the four scoring methods, then Copeland, Schulze
+    /// and the severity-corrected scores.
+    public var viewLines: [(String, String)] {
+        var lines = methodLines.map { ($0.0.rawValue, $0.1) }
+        lines.append(("copeland", podiumText(tiers: condorcet.copeland)))
+        lines.append(("schulze", podiumText(tiers: condorcet.schulze)))
+        if let severity { lines.append(("severity-corrected", podiumText(tiers: severity.tiers))) }
+        return lines
+    }
+
+    /// What the views compare, when the Condorcet ones leave entries out.
+    public var condorcetNote: String? {
+        condorcet.shortlisted
+            ? "Copeland and Schulze compare the first \(condorcet.among.count) entries of the \(results.ranking.method.rawValue) ranking (the pairwise count grows with the square of the entries)."
+            : nil
+    }
+
+    /// The plain-language summary that comes first (the public report prints it too): which medals
+    /// are contested and why, or that none is.
+    public var summary: [String] {
+        guard !results.ranking.podium.isEmpty else { return ["No entry has a medal yet."] }
+        if contested.isEmpty {
+            let keep = Int(truncating: (settings.keepChance * 100) as NSDecimalNumber)
+            var sentence =
+                "No medal is contested: each holder keeps its medal in at least \(keep)% of \(settings.resamples.grouped) resamples of the jurors"
+            if uncertainty?.exact == true {
+                sentence = "No medal is contested: each holder keeps its medal in at least \(keep)% of every possible draw of the jurors"
+            }
+            sentence += ", no rank interval reaches past its medal"
+            if results.ranking.method == .weightedMean {
+                let radius = Int(truncating: (settings.weightRadius * 100) as NSDecimalNumber)
+                sentence += ", no change of the weights under \(radius)% moves it"
+            }
+            return [sentence + ", and no place is shared."]
+        }
+        return contested.map(\.sentence)
+    }
+
+    /// Each entry's uncertainty line, best place first (by the ranking).
+    public var uncertaintyLines: [RankUncertainty.Line] {
+        guard let uncertainty else { return [] }
+        let byEntry = Dictionary(uncertainty.lines.map { ($0.entry, $0) }, uniquingKeysWith: { first, _ in first })
+        return results.ranking.places.compactMap { byEntry[$0.entry] }
+    }
+
+    /// A weight boundary in one sentence, e.g. "Between silver and bronze: changing every weight by
+    /// 4.2% (raising innovation; lowering evaluation) would swap Lithuania and Hungary."
+    public func weightSentence(_ boundary: WeightBoundary) -> String {
+        let names = results.scores.matrix
+        let between = Explanation.boundaryNames[Swift.min(boundary.place, 3) - 1]
+        let pair = "\(names.name(of: boundary.above)) and \(names.name(of: boundary.below))"
+        guard let radius = boundary.radius else {
+            return "\(between): no change of the weights that keeps them positive would move an entry across."
+        }
+        if radius == 0 { return "\(between): \(pair) are tied." }
+        var drivers: [String] = []
+        if !boundary.raise.isEmpty { drivers.append("raising " + boundary.raise.joined(separator: ", ")) }
+        if !boundary.lower.isEmpty { drivers.append("lowering " + boundary.lower.joined(separator: ", ")) }
+        let how = drivers.isEmpty ? "" : " (" + drivers.joined(separator: "; ") + ")"
+        return "\(between): changing every weight by \(fixed(radius * 100, places: 1))%\(how) would swap \(pair)."
+    }
+
+    static let boundaryNames = ["Between gold and silver", "Between silver and bronze", "Between bronze and fourth place"]
+
+    /// The declaration in one line, or why there is none yet.
+    public var declarationLine: String {
+        guard let declaration = results.scores.declaration else {
+            return "Not declared yet: the scheme and these settings are sealed when scoring opens, and may change until then."
+        }
+        let late = declaration.recordedLate ? " (recorded when ecpa was upgraded, after scoring had opened)" : ""
+        return
+            "Declared when scoring opened, \(LocalTime.format(declaration.declaredAt, in: .gmt))\(late): sha256 \(declaration.hash) (`ecpa scheme show --declared` prints it)."
+    }
+
+    /// A share as a whole percentage, or to one decimal below 1%.
+    public static func percent(_ share: Double) -> String {
+        let value = share * 100
+        if value > 0 && value < 1 { return fixed(value, places: 1) + "%" }
+        return "\(Int(value.rounded()))%"
+    }
+
+    public static func rank(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : fixed(value, places: 1)
+    }
+
+    /// A signed number of points, e.g. +0.078 or -0.047.
+    public static func signed(_ value: Double) -> String {
+        (value >= 0 ? "+" : "") + fixed(value, places: 3)
+    }
+
+    /// The entries that hold a medal or won one in some resample, in ranking order.
+    public var certaintyEntries: [EntryID] {
+        let places = Dictionary(results.ranking.places.map { ($0.entry, $0) }, uniquingKeysWith: { first, _ in first })
+        return uncertaintyLines.filter { $0.medalChance > 0 || places[$0.entry]?.medal != nil }.map(\.entry)
+    }
+
+    /// The columns of `certaintyRows` after the place and the entry.
+    public static let certaintyColumns = ["GOLD", "SILVER", "BRONZE", "ANY MEDAL", "RANK INTERVAL"]
+
+    /// How sure each place is, one row per entry that holds a medal or won one in some resample:
+    /// place, entry, its chance of each medal and of any, and its rank interval.
+    public var certaintyRows: [[String]] {
+        let places = Dictionary(results.ranking.places.map { ($0.entry, $0) }, uniquingKeysWith: { first, _ in first })
+        let shown = Set(certaintyEntries)
+        return uncertaintyLines.filter { shown.contains($0.entry) }.map { line in
+            [
+                places[line.entry].map { String($0.place) } ?? "", results.scores.matrix.name(of: line.entry),
+                Self.percent(line.placeChances[0]), Self.percent(line.placeChances[1]), Self.percent(line.placeChances[2]),
+                Self.percent(line.medalChance), "\(Self.rank(line.lowRank)) to \(Self.rank(line.highRank))",
+            ]
+        }
+    }
+
+    /// One line on how the resamples were drawn.
+    public var uncertaintyMethod: String {
+        guard let uncertainty else { return "No resamples: nothing is scored yet." }
+        let level = Int((uncertainty.level * 100).rounded())
+        if uncertainty.exact {
+            return
+                "Every one of the \(uncertainty.resamples.grouped) possible draws of the \(results.scores.jurors.count) voting jurors (with replacement) was ranked once; rank intervals hold the central \(level)% of ranks."
+        }
+        return
+            "\(uncertainty.resamples.grouped) resamples of the \(results.scores.jurors.count) voting jurors (with replacement), seed \(settings.seed); rank intervals hold the central \(level)% of ranks."
+    }
 
     /// Whether any single voting juror decides a medal; the public report does not name them.
     public func verdict(namingJurors: Bool) -> String {

@@ -210,7 +210,7 @@ public struct Verification: Sendable {
         if let declared = declaration.scheme, declared == scores.scheme {
             pass(
                 "declaration.scheme",
-                "the results were ranked and explained with the declared scheme: \(declared.method.rawValue), \(declared.criteria.count) criteria, \(declared.analysis.resamples) resamples, seed \(declared.analysis.seed)"
+                "the results were ranked and explained with the declared scheme: \(declared.method.rawValue), \(declared.criteria.count) criteria, \(declared.analysis.resamples.grouped) resamples, seed \(declared.analysis.seed)"
             )
         } else if declaration.scheme == nil {
             fail("declaration.scheme", "the declaration's text cannot be read as a scheme file")

@@ -62,6 +62,23 @@ public struct WinnersReport: Sendable {
         return ranking.provisional ? "Provisional: the edition is not frozen and these results may change." : "Not frozen yet."
     }
 
+    /// What the report says first, in plain words: the contested places (or that none is), and
+    /// whether a single juror decides a medal (jurors named only in the report with their scores).
+    public var summary: [String] {
+        explanation.summary + [explanation.verdict(namingJurors: includeJurorScores)]
+    }
+
+    /// Each weight boundary in one sentence (weighted mean only).
+    public var weightSentences: [String] { explanation.weights.map(explanation.weightSentence) }
+
+    /// Each voting juror's severity effect (the report with jurors' scores only).
+    public var severityRows: [[String]] {
+        guard let severity = explanation.severity else { return [] }
+        return results.scores.jurors.map { juror in
+            [juror.roleName, severity.jurorEffects[juror.id].map(Explanation.signed) ?? "n/a"]
+        }
+    }
+
     public var coverageSentence: String {
         let missing = results.scores.matrix.missingCells().count
         let conflicts = results.scores.matrix.conflicts.count

@@ -33,7 +33,7 @@ import Testing
         #expect(stored.recordedLate == false)
         #expect(!stored.declaredBy.isEmpty)
         let table = cli.run(["scheme", "show", "--edition", "2030"]).output
-        #expect(table.contains("Analysis: 250 resamples, seed 42, 95% rank intervals"))
+        #expect(table.contains("Analysis: 250 resamples, seed 42, 95% rank intervals; a medal is contested when its holder keeps it in under 75%"))
         #expect(table.contains("sha256 \(stored.hash)"))
 
         // Its ledger batch names the hash and comes before the edition's first score.
@@ -67,7 +67,7 @@ import Testing
         #expect(verified.output.contains("the declaration's hash is sealed into the score ledger, before every score of the edition"))
         #expect(
             verified.output.contains(
-                "the results were ranked and explained with the declared scheme: weighted-mean, 5 criteria, 1000 resamples, seed 1"))
+                "the results were ranked and explained with the declared scheme: weighted-mean, 5 criteria, 1,000 resamples, seed 1"))
 
         // The text changed alone: its hash no longer matches.
         try world.admin.executeScript(

@@ -825,7 +825,7 @@ import Testing
                 UPDATE ecpa.scores SET comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
                 UPDATE ecpa.score_events SET new_comment = 'rewritten' WHERE entry_id = 1 AND criterion_code = 'focus';
                 UPDATE ecpa.score_batches b SET rows_digest = (
-                    SELECT encode(sha256(convert_to(string_agg(ecpa.score_event_text(e), E'\\n' ORDER BY e.id), 'UTF8')), 'hex')
+                    SELECT encode(sha256(convert_to(coalesce(string_agg(ecpa.score_event_text(e), E'\\n' ORDER BY e.id), ''), 'UTF8')), 'hex')
                     FROM ecpa.score_events e WHERE e.batch_id = b.id);
                 DO $$
                 DECLARE v_prev text := repeat('0', 64); v_batch ecpa.score_batches;

@@ -146,9 +146,18 @@ import Testing
 
     @Test func resultsExplainPrintsCSVOneRowPerJuror() throws {
         let rows = CSVReader.rows(output(["results", "explain", "--format", "csv"]))
-        #expect(rows.first == ["juror", "changes_podium", "podium_without", "spearman", "sentence"])
+        #expect(rows.first == ["juror", "changes_podium", "podium_without", "spearman", "severity_effect", "sentence"])
         #expect(Set(rows.dropFirst().map { $0[0] }) == Set(jurors.values))
-        #expect(rows.dropFirst().allSatisfy { $0.count == 5 && ["yes", "no"].contains($0[1]) })
+        #expect(rows.dropFirst().allSatisfy { $0.count == 6 && ["yes", "no"].contains($0[1]) && Double($0[4]) != nil })
+        // One row per ranked entry, best first, its chances between 0 and 1.
+        let entries = CSVReader.rows(output(["results", "explain", "--format", "csv", "--rows", "entries"]))
+        #expect(
+            entries.first == [
+                "place", "entry", "country", "score", "corrected_score", "gold_chance", "silver_chance", "bronze_chance", "medal_chance",
+                "rank_low", "rank_high", "contested",
+            ])
+        #expect(entries.dropFirst().map { $0[0] } == entries.dropFirst().map { $0[0] }.sorted { Int($0)! < Int($1)! })
+        #expect(entries.count > 1 && entries.dropFirst().allSatisfy { row in (5...8).allSatisfy { (0...1).contains(Double(row[$0]) ?? -1) } })
         let json = try JSONSerialization.jsonObject(with: Data(output(["results", "explain", "--format", "json"]).utf8)) as? [String: Any]
         // A number with exactly three places, or null for the Finnish juror, who scored only two entries.
         let spearman = (json?["spearman"] as? [[String: Any]])?.map { $0["spearman"] } ?? []

@@ -35,16 +35,23 @@ struct ResultsCommand: ParsableCommand {
 
     struct Explain: EnvironmentCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show how robust the podium is: every method, leave-one-juror-out, agreement, coverage.")
+            abstract: "Show how sure the podium is: contested places, every method, resampled chances, severity, weights.",
+            discussion: """
+                Everything follows the settings the edition declared when scoring opened (the scheme's \
+                [analysis] section), so the same scores always give the same figures. docs/scoring.md \
+                explains each figure with a worked example.
+                """)
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var selection: EditionSelection
         @OptionGroup var output: OutputOptions
+        @Option(help: "With --format csv: one row per voting juror (jurors) or per ranked entry (entries).")
+        var rows: Explanation.Rows = .jurors
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
-            env.write(try Explanation.load(edition: edition, db: db).render(format: output.format))
+            env.write(try Explanation.load(edition: edition, db: db).render(format: output.format, rows: rows))
         }
     }
 
@@ -138,3 +145,4 @@ struct ResultsCommand: ParsableCommand {
 }
 
 extension RankingMethod: ExpressibleByArgument {}
+extension Explanation.Rows: ExpressibleByArgument {}

@@ -58,7 +58,7 @@ struct SchemeCommand: ParsableCommand {
                 if let note = scheme.note { env.print(note) }
                 let analysis = scheme.analysis
                 env.print(
-                    "Analysis: \(analysis.resamples) resamples, seed \(analysis.seed), \(analysis.intervalLevel * 100)% rank intervals; a medal is contested below a \(analysis.keepChance * 100)% chance of keeping it or a weight change under \(analysis.weightRadius * 100)%."
+                    "Analysis: \(analysis.resamples.grouped) resamples, seed \(analysis.seed), \(analysis.intervalLevel * 100)% rank intervals; a medal is contested when its holder keeps it in under \(analysis.keepChance * 100)% of resamples or a weight change under \(analysis.weightRadius * 100)% would move it."
                 )
                 if let declaration {
                     env.print(

@@ -11,6 +11,7 @@ extension WinnersReport {
         body += "<p class=\"meta\">\(escape(edition.theme)) · \(escape(host)) · \(escape(dates))</p>"
         if let label { body += "<p class=\"label\">\(escape(label))</p>" }
         body += "</header>\n"
+        body += "<section class=\"summary\"><h2>In short</h2><ul>" + summary.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>\n"
         body += "<section class=\"podium\">"
         for place in ranking.podium {
             let medal = place.medal?.rawValue ?? ""
@@ -34,7 +35,19 @@ extension WinnersReport {
             body +=
                 "<tr><td>\(escape(criterion.name))</td><td class=\"num\">\(Values.text(criterion.weight))</td><td>\(escape(criterion.scaleDescription))</td></tr>"
         }
-        body += "</tbody></table>\n<h2>Ties and overrides</h2>\n<ul>"
+        body += "</tbody></table>\n<p>\(escape(explanation.declarationLine))</p>"
+        if !weightSentences.isEmpty { body += "<ul>" + weightSentences.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
+        body += "\n<h2>How sure the podium is</h2>\n<p>\(escape(explanation.uncertaintyMethod))</p>"
+        let certainty = explanation.certaintyRows
+        if !certainty.isEmpty {
+            body += "<table><thead><tr><th>Place</th><th>Entry</th>"
+            body += Explanation.certaintyColumns.map { "<th class=\"num\">\(escape($0.capitalized))</th>" }.joined() + "</tr></thead><tbody>"
+            for row in certainty {
+                body += "<tr>" + row.enumerated().map { "<td\($0.offset >= 2 ? " class=\"num\"" : "")>\(escape($0.element))</td>" }.joined() + "</tr>"
+            }
+            body += "</tbody></table>"
+        }
+        body += "\n<h2>Ties and overrides</h2>\n<ul>"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { body += "<li>None.</li>" }
         for tie in ranking.ties { body += "<li>\(escape(tie.sentence))</li>" }
         for override in ranking.overrides {
@@ -42,9 +55,17 @@ extension WinnersReport {
         }
         body +=
             "</ul>\n<h2>Robustness and agreement</h2>\n<p>\(escape(explanation.verdict(namingJurors: includeJurorScores)))</p><p>\(escape(explanation.agreement.sentence))</p>"
-        body += "<table><thead><tr><th>Method</th><th>Podium</th></tr></thead><tbody>"
-        for (method, podium) in explanation.methodLines { body += "<tr><td>\(escape(method.rawValue))</td><td>\(escape(podium))</td></tr>" }
-        body += "</tbody></table>\n<h2>Coverage</h2>\n<p>\(escape(coverageSentence))</p>\n"
+        body += "<table><thead><tr><th>View</th><th>Podium</th></tr></thead><tbody>"
+        for (view, podium) in explanation.viewLines { body += "<tr><td>\(escape(view))</td><td>\(escape(podium))</td></tr>" }
+        body += "</tbody></table>"
+        if let note = explanation.condorcetNote { body += "<p>\(escape(note))</p>" }
+        if includeJurorScores && !severityRows.isEmpty {
+            body += "\n<h2>Jurors' severity</h2>\n<p>Least squares, in points of the total: + gave more than the jury, - less.</p>"
+            body += "<table><thead><tr><th>Juror</th><th class=\"num\">Effect</th></tr></thead><tbody>"
+            for row in severityRows { body += "<tr><td>\(escape(row[0]))</td><td class=\"num\">\(escape(row[1]))</td></tr>" }
+            body += "</tbody></table>"
+        }
+        body += "\n<h2>Coverage</h2>\n<p>\(escape(coverageSentence))</p>\n"
         if includeJurorScores {
             body +=
                 "<h2>Jurors' totals</h2>\n<table><thead><tr><th>Entry</th><th>Country</th><th>Juror</th><th class=\"num\">Total</th></tr></thead><tbody>"

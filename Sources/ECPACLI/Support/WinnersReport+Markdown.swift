@@ -35,6 +35,7 @@ extension WinnersReport {
         md +=
             ["Theme: \(edition.theme)", "Host: \(host)", "Conference: \(dates)", "Method: \(ranking.method.rawValue)", status]
             .map { "- " + Markdown.text($0) + "\n" }.joined() + "\n"
+        md += "## In short\n\n" + summary.map { "- " + Markdown.text($0) + "\n" }.joined() + "\n"
         md +=
             "## Podium\n\n"
             + Markdown.table(
@@ -59,15 +60,29 @@ extension WinnersReport {
         if let note = scheme.note { md += Markdown.text(note) + "\n\n" }
         md += Markdown.table(["Criterion", "Weight", "Scale"], scheme.criteria.map { [$0.name, Values.text($0.weight), $0.scaleDescription] })
         md += "\n" + Markdown.text("Tie-breaks, in order: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).") + "\n"
+        md += "\n" + Markdown.text(explanation.declarationLine) + "\n"
+        if !weightSentences.isEmpty { md += "\n" + weightSentences.map { "- " + Markdown.text($0) + "\n" }.joined() }
         md += "\n## Ties and overrides\n\n"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { md += "None.\n" }
         for tie in ranking.ties { md += "- " + Markdown.text(tie.sentence) + "\n" }
         for override in ranking.overrides {
             md += "- " + Markdown.text("Jury override: \(countryName(override.entry)) placed \(override.place). Reason: \(override.reason)") + "\n"
         }
+        md += "\n## How sure the podium is\n\n" + Markdown.text(explanation.uncertaintyMethod) + "\n\n"
+        let certainty = explanation.certaintyRows
+        if !certainty.isEmpty {
+            md += Markdown.table(["Place", "Entry"] + Explanation.certaintyColumns.map { $0.capitalized }, certainty) + "\n"
+        }
         md += "\n## Robustness\n\n" + Markdown.text(explanation.verdict(namingJurors: includeJurorScores)) + "\n\n"
-        md += Markdown.table(["Method", "Podium"], explanation.methodLines.map { [$0.0.rawValue, $0.1] })
+        md += Markdown.table(["View", "Podium"], explanation.viewLines.map { [$0.0, $0.1] })
+        if let note = explanation.condorcetNote { md += "\n" + Markdown.text(note) + "\n" }
         md += "\n## Agreement\n\n" + Markdown.text(explanation.agreement.sentence) + "\n\n## Coverage\n\n" + Markdown.text(coverageSentence) + "\n"
+        if includeJurorScores && !severityRows.isEmpty {
+            md +=
+                "\n## Jurors' severity\n\n"
+                + Markdown.text("Least squares, in points of the total: + gave more than the jury, - less.") + "\n\n"
+                + Markdown.table(["Juror", "Effect"], severityRows)
+        }
         if includeJurorScores {
             md += "\n## Jurors' totals\n\n" + Markdown.table(["Entry", "Country", "Juror", "Total"], jurorScoreRows)
         }
@@ -120,6 +135,12 @@ extension WinnersReport {
                         Record([("entry", .integer($0.entry.rawValue)), ("place", .integer(Int64($0.place))), ("reason", .text($0.reason))]).jsonValue
                     })
             ),
+            (key: "summary", value: .texts(summary)),
+            (key: "declaration_hash", value: .text(results.scores.declaration?.hash)),
+            (key: "contested", value: .texts(explanation.contested.map(\.sentence))),
+            (key: "certainty", value: .array(explanation.entryRecords(only: Set(explanation.certaintyEntries)).map(\.jsonValue))),
+            (key: "podium_by_view", value: .array(explanation.viewLines.map { Record([("view", .text($0.0)), ("podium", .text($0.1))]).jsonValue })),
+            (key: "weights", value: .texts(weightSentences)),
             (key: "robustness", value: .string(explanation.verdict(namingJurors: includeJurorScores))),
             (key: "kendalls_w", value: .ratio(agreement.w, places: 4)),
             (key: "agreement", value: .string(agreement.sentence)),

@@ -38,6 +38,9 @@ public struct AnalysisSettings: Hashable, Sendable, Codable {
         ContestThresholds(keepChance: keepChance.doubleValue, weightRadius: weightRadius.doubleValue)
     }
 
+    /// The interval level as the uncertainty takes it.
+    public var level: Double { intervalLevel.doubleValue }
+
     /// The seed as the generator takes it.
     public var generatorSeed: UInt64 { UInt64(bitPattern: seed) }
 

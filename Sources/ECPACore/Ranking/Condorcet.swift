@@ -133,3 +133,68 @@ extension IntegrityExtras {
         return engine.pairwise(among: chosen ?? engine.scored)
     }
 }
+
+/// Copeland and Schulze orders of a shortlist of entries (issue "what the numbers say", item 4):
+/// the podium by pairwise majorities beside the podium by each scoring method.
+public struct CondorcetViews: Hashable, Sendable {
+    /// The entries compared, best first by the declared method.
+    public var among: [EntryID]
+    /// Whether the shortlist leaves entries out (the pairwise count grows with entries squared).
+    public var shortlisted: Bool
+    /// Copeland's order in tiers, best first: entries with equal wins minus losses share a tier.
+    public var copeland: [[EntryID]]
+    /// Schulze's order in tiers, best first.
+    public var schulze: [[EntryID]]
+}
+
+extension Condorcet {
+    /// Copeland's scores as an order in tiers, best first; a tier keeps entry order.
+    public static func copelandOrder(_ preferences: PairwisePreferences) -> [[EntryID]] {
+        let scores = copeland(preferences)
+        let sorted = preferences.entries.sorted { a, b in
+            scores[a, default: 0] != scores[b, default: 0] ? scores[a, default: 0] > scores[b, default: 0] : a < b
+        }
+        var order: [[EntryID]] = []
+        for entry in sorted {
+            if let last = order.last?.first, scores[last] == scores[entry] {
+                order[order.count - 1].append(entry)
+            } else {
+                order.append([entry])
+            }
+        }
+        return order
+    }
+}
+
+extension IntegrityExtras {
+    /// The most entries the Condorcet views compare: the pairwise count costs entries² x jurors.
+    public static let condorcetShortlist = 50
+
+    /// Copeland and Schulze among `ranked` (entries best first by the declared method), cut to the
+    /// first `limit` and any entry tied with the last one kept.
+    public func condorcetViews(ranked: [(entry: EntryID, place: Int)], limit: Int = IntegrityExtras.condorcetShortlist) -> CondorcetViews {
+        var among = ranked.prefix(limit).map(\.entry)
+        if let cut = ranked.prefix(limit).last?.place {
+            among += ranked.dropFirst(limit).prefix { $0.place == cut }.map(\.entry)
+        }
+        let preferences = pairwise(among: among)
+        return CondorcetViews(
+            among: among, shortlisted: among.count < ranked.count, copeland: Condorcet.copelandOrder(preferences),
+            schulze: Condorcet.schulze(preferences).order)
+    }
+}
+
+extension Medal {
+    /// The medals of an order in tiers: a tier takes the place after every entry above it and that
+    /// place's medal; the tiers past bronze are left out.
+    public static func tiers(_ order: [[EntryID]]) -> [(medal: Medal, entries: [EntryID])] {
+        var place = 1
+        var medals: [(medal: Medal, entries: [EntryID])] = []
+        for tier in order {
+            guard let medal = Medal(place: place) else { break }
+            medals.append((medal, tier))
+            place += tier.count
+        }
+        return medals
+    }
+}

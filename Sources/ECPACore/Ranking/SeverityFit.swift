@@ -15,6 +15,22 @@ public struct SeverityFit: Hashable, Sendable {
     public var jurorEffects: [JurorID: Double]
     /// The entries by corrected score, best first (equal to 9 decimals sharing, by id).
     public var order: [EntryID]
+
+    /// `order` in tiers: entries whose corrected scores are equal to 9 decimals share a tier.
+    public var tiers: [[EntryID]] {
+        var tiers: [[EntryID]] = []
+        for entry in order {
+            if let last = tiers.last?.first, Self.key(corrected[last]) == Self.key(corrected[entry]) {
+                tiers[tiers.count - 1].append(entry)
+            } else {
+                tiers.append([entry])
+            }
+        }
+        return tiers
+    }
+
+    /// A corrected score to 9 decimals, as the order compares them.
+    static func key(_ score: Double?) -> Double { ((score ?? 0) * 1e9).rounded() }
 }
 
 extension IntegrityExtras {
@@ -63,7 +79,7 @@ extension IntegrityExtras {
         for (i, e) in rows.enumerated() { corrected[engine.entries[e]] = entry[i] }
         var effects: [JurorID: Double] = [:]
         for j in jurorsSeen { effects[engine.jurors[j]] = juror[j] }
-        let rounded = corrected.mapValues { ($0 * 1e9).rounded() }
+        let rounded = corrected.mapValues { SeverityFit.key($0) }
         let order = corrected.keys.sorted { a, b in rounded[a] == rounded[b] ? a < b : (rounded[a] ?? 0) > (rounded[b] ?? 0) }
         return SeverityFit(overall: overall, corrected: corrected, jurorEffects: effects, order: order)
     }
