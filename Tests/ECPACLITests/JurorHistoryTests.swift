@@ -11,29 +11,32 @@ import Testing
     var roles: [String: String] = [:]
     var representatives: [String: String] = [:]
 
-    /// Two editions with entries from FI, LT and HU and three jurors each, none from those
-    /// countries, so every cell is scored and each juror's effect is their mean total minus the
-    /// overall mean. Every juror gives all five criteria of an entry the same value.
-    /// 2024 (published): anna 9 8 7 (mean 8), ben 7 6 5 (6), carl 8 7 6 (7); overall 7.
-    /// 2025 (scoring): anna 6 5 4 (5), dora 8 7 6 (7), eve 9 10 8 (9); overall 7.
+    /// The two editions of docs/scoring.md, "Juror severity across years" (and of docs/cli.md):
+    /// entries from FI, LT and HU, three jurors each, none from those countries, so every cell is
+    /// scored and each juror's effect is their mean total minus the overall mean. A juror gives all
+    /// five criteria of an entry the same value, except anna's LT row in 2024.
+    /// 2024 (published): carl 6 7 8 (mean 7), anna 8 9 10 (9), ben 9 8 7 (8); overall 8.
+    /// 2025 (scoring): anna 5 6 4 (5), dora 8 7 6 (7), eve 9 10 8 (9); overall 7.
     init() throws {
         cli = try CLIHarness()
         for name in ["anna", "ben", "carl", "dora", "eve"] { roles[name] = TestDatabase.uniqueName(name) }
         for country in ["FI", "LT", "HU"] { representatives[country] = try cli.representative(country).role }
+        let same = { (value: Int) in Array(repeating: value, count: 5) }
         try edition(
-            2024, firstEntry: 1, jury: [("anna", "AT"), ("ben", "BG"), ("carl", "RO")],
-            totals: ["anna": [9, 8, 7], "ben": [7, 6, 5], "carl": [8, 7, 6]])
+            2024, firstEntry: 1, jury: [("carl", "RO"), ("anna", "AT"), ("ben", "BG")],
+            scores: ["carl": [same(6), same(7), same(8)], "anna": [same(8), [7, 9, 10, 9, 10], same(10)], "ben": [same(9), same(8), same(7)]])
         try cli.expectSuccess(["edition", "scoring", "close", "2024"])
         try cli.expectSuccess(["edition", "freeze", "2024"])
         try cli.expectSuccess(["edition", "publish", "2024"])
         try edition(
             2025, firstEntry: 4, jury: [("anna", "AT"), ("dora", "BG"), ("eve", "RO")],
-            totals: ["anna": [6, 5, 4], "dora": [8, 7, 6], "eve": [9, 10, 8]])
+            scores: ["anna": [same(5), same(6), same(4)], "dora": [same(8), same(7), same(6)], "eve": [same(9), same(10), same(8)]])
     }
 
     /// Opens an edition, submits and admits the three entries, seats the jury (a login that
-    /// exists already is linked) and enters every score; scoring stays open.
-    mutating func edition(_ year: Int, firstEntry: Int, jury: [(name: String, country: String)], totals: [String: [Int]]) throws {
+    /// exists already is linked) and enters every score (five per entry, in the scheme's order);
+    /// scoring stays open.
+    mutating func edition(_ year: Int, firstEntry: Int, jury: [(name: String, country: String)], scores: [String: [[Int]]]) throws {
         try cli.openEdition(year: year)
         for country in ["FI", "LT", "HU"] {
             let file = try cli.file("\(country)-\(year).toml", BadInputCorpus.entry(edition: year, country: country, title: "Project of \(country)"))
@@ -53,9 +56,11 @@ import Testing
         }
         try cli.expectSuccess(["edition", "close", String(year)])
         try cli.expectSuccess(["edition", "scoring", "open", String(year)])
-        for (name, values) in totals {
-            for (entry, value) in zip(entries, values) {
-                let criteria = ["focus", "evaluation", "innovation", "cooperation", "transferability"].flatMap { ["--criterion", "\($0)=\(value)"] }
+        for (name, rows) in scores {
+            for (entry, values) in zip(entries, rows) {
+                let criteria = zip(["focus", "evaluation", "innovation", "cooperation", "transferability"], values).flatMap {
+                    ["--criterion", "\($0)=\($1)"]
+                }
                 try cli.expectSuccess(["score", "enter", "--edition", String(year), "--entry", String(entry), "--as", roles[name] ?? ""] + criteria)
             }
         }
@@ -84,14 +89,15 @@ import Testing
         #expect(shown.status == 0, "\(shown.error)")
         let text = shown.output
         #expect(text.hasPrefix("Juror severity across the 2 editions with scores: 2024, 2025.\n" + (try archiveSentence()) + "\n"), "\(text)")
-        // Only anna sat on both juries; +1 in 2024 (8 against 7), -2 in 2025 (5 against 7).
+        // Only anna sat on both juries; +1 in 2024 (9 against 8), -2 in 2025 (5 against 7).
         #expect(text.contains("\n\(anna) (Anna): 2 editions; average effect -0.500 (harsh).\n"), "\(text)")
         for other in ["ben", "carl", "dora", "eve"] { #expect(!text.contains(roles[other] ?? "?"), "\(other) sat on one jury only") }
         let lines = text.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("YEAR PHASE COUNTRY EFFECT ENTRIES SCORED"))
         #expect(lines.contains("2024 published AT +1.000 3"))
         #expect(lines.contains("2025 scoring AT -2.000 3"))
-        #expect(lines.contains("2024 focus 8.000 7.000 +1.000"))
+        #expect(lines.contains("2024 focus 8.333 7.778 +0.556"))
+        #expect(lines.contains("2024 evaluation 9.000 8.000 +1.000"))
         #expect(lines.contains("2025 transferability 5.000 7.000 -2.000"))
         #expect(lines.filter { $0.hasPrefix("2024 ") || $0.hasPrefix("2025 ") }.count == 2 + 10, "two effects and five criteria a year")
     }
@@ -115,8 +121,14 @@ import Testing
         let criteria = try #require(object["criteria"] as? [[String: Any]])
         #expect(criteria.count == 10)
         #expect(criteria.first?["criterion"] as? String == "focus")
-        #expect(criteria.allSatisfy { ($0["jury_mean"] as? NSNumber)?.doubleValue == 7 && $0["jury_scores"] as? Int == 9 })
-        #expect(criteria.map { ($0["juror_mean"] as? NSNumber)?.doubleValue } == Array(repeating: 8, count: 5) + Array(repeating: 5, count: 5))
+        #expect(criteria.allSatisfy { $0["juror_scores"] as? Int == 3 && $0["jury_scores"] as? Int == 9 })
+        // 2024 focus: anna 8, 7, 10 (25/3) against carl 6, 7, 8, ben 9, 8, 7 and hers (70/9).
+        #expect(
+            json.output.contains(
+                "\"edition\": 2024, \"criterion\": \"focus\", \"juror_mean\": 8.333, \"juror_scores\": 3, \"jury_mean\": 7.778, \"jury_scores\": 9, \"difference\": 0.556}"
+            ))
+        #expect(
+            criteria.suffix(5).allSatisfy { ($0["juror_mean"] as? NSNumber)?.doubleValue == 5 && ($0["jury_mean"] as? NSNumber)?.doubleValue == 7 })
         // The same bytes on every run.
         #expect(cli.run(["results", "history", "--format", "json"]).output == json.output)
     }

@@ -21,12 +21,12 @@ struct SeverityHistoryTests {
     /// is their mean total minus the overall mean.
     /// 2024 (jurors 1 carl, 2 anna, 3 ben): totals FI 6 8 9, LT 7 9 8, HU 8 10 7; juror means 7, 9, 8;
     /// overall 8; effects -1, +1, 0. Anna's LT row is 7 9 10 9 10 (total 54/6 = 9), her FI row all 8.
-    /// 2025 (jurors 4 anna, 5 dora, 6 eve; ben advisory): totals AT 5 8 9, BE 6 7 10, CZ 4 6 8;
+    /// 2025 (jurors 4 anna, 5 dora, 6 eve; ben advisory): totals FI 5 8 9, LT 6 7 10, HU 4 6 8;
     /// juror means 5, 7, 9; overall 7; effects -2, 0, +2.
     static let editions: [SeverityHistory.ScoredEdition] = {
         var first = S.uniform(["FI": [1: 6, 2: 8, 3: 9], "LT": [1: 7, 3: 8], "HU": [1: 8, 2: 10, 3: 7]])
         first["LT", default: [:]][2] = [7, 9, 10, 9, 10]
-        let second = S.uniform(["AT": [4: 5, 5: 8, 6: 9], "BE": [4: 6, 5: 7, 6: 10], "CZ": [4: 4, 5: 6, 6: 8]])
+        let second = S.uniform(["FI": [4: 5, 5: 8, 6: 9], "LT": [4: 6, 5: 7, 6: 10], "HU": [4: 4, 5: 6, 6: 8]])
         return [
             // Given newest first: the history orders them.
             SeverityHistory.ScoredEdition(
