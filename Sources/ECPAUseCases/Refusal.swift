@@ -10,6 +10,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case failed
         /// What was asked for does not exist, such as a year the archive does not know.
         case notFound
+        /// The current role may not see or do it, such as a juror asking for other jurors' severity.
+        case permissionDenied
     }
 
     public var code: String

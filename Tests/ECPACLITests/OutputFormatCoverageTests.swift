@@ -126,6 +126,7 @@ import Testing
         both("archive list")
         both("archive show", ["2018"])
         both("archive medals")
+        both("results history", ["--juror", jurors[0]])
         both("db status")
         both("db connections list")
         json("local status", environment: ["ECPA_HOME": cli.folder.appendingPathComponent("home").path])

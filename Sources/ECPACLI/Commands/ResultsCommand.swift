@@ -11,7 +11,7 @@ struct ResultsCommand: ParsableCommand {
         commandName: "results",
         abstract: "Rank the entries, explain the ranking, set jury overrides and verify frozen results.",
         discussion: "Ranking and its rules: docs/scoring.md.",
-        subcommands: [Rank.self, Explain.self, Override.self, Verify.self]
+        subcommands: [Rank.self, Explain.self, Override.self, Verify.self, History.self]
     )
 
     struct Rank: EnvironmentCommand {

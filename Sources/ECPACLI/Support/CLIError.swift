@@ -77,6 +77,7 @@ public struct CLIError: Error, CustomStringConvertible, Sendable {
             case .refused: status = .refused
             case .failed: status = .failure
             case .notFound: status = .notFound
+            case .permissionDenied: status = .permissionDenied
             }
             return CLIError(error.message, status: status, code: error.code)
         default:
