@@ -122,8 +122,16 @@ public struct Explanation: Sendable {
             }
             return [sentence + ", and no place is shared."]
         }
-        return contested.map(\.sentence)
+        let limit = Explanation.summaryLimit
+        guard contested.count > limit else { return contested.map(\.sentence) }
+        let more = contested.count - (limit - 1)
+        return contested.prefix(limit - 1).map(\.sentence)
+            + ["\(more) more medal places are contested, most of them shared; the ranking lists them all."]
     }
+
+    /// The most sentences the summary gives contested places (an edition with a long shared place
+    /// would otherwise fill a page).
+    public static let summaryLimit = 6
 
     /// Each entry's uncertainty line, best place first (by the ranking).
     public var uncertaintyLines: [RankUncertainty.Line] {

@@ -57,10 +57,12 @@ extension IntegrityExtras {
         var gold = [Double](repeating: 0, count: rows.count)
         var medal = [Double](repeating: 0, count: rows.count)
         var byPlace = [[Double]](repeating: [0, 0, 0], count: rows.count)
-        var ranks = [[Double]](repeating: [], count: rows.count)
         var generator = SeededGenerator(seed: seed)
         var weights = [Int](repeating: 0, count: m)
         let count = enumerable ? possible : resamples
+        // Each entry's rank in each draw, doubled (a shared rank can end in .5), in one flat block:
+        // entries x draws x 4 bytes, a few megabytes even for 2,000 entries and 1,000 draws.
+        var ranks = [UInt32](repeating: 0, count: rows.count * count)
         for draw in 0..<count {
             for j in 0..<m { weights[j] = 0 }
             if enumerable {
@@ -95,13 +97,13 @@ extension IntegrityExtras {
                     gold[i] += golds / size
                     medal[i] += medals / size
                     for place in 0..<3 where place >= start && place < end { byPlace[i][place] += 1 / size }
-                    ranks[i].append(Double(start + 1 + end) / 2)
+                    ranks[i * count + draw] = UInt32(start + 1 + end)
                 }
                 start = end
             }
         }
         let lines = rows.indices.map { i -> RankUncertainty.Line in
-            let sorted = ranks[i].sorted()
+            let sorted = ranks[(i * count)..<((i + 1) * count)].sorted().map { Double($0) / 2 }
             let tail = (1 - level) / 2
             let low = sorted[Swift.min(sorted.count - 1, Int((tail * Double(sorted.count)).rounded(.down)))]
             let high = sorted[Swift.max(0, Swift.min(sorted.count - 1, Int(((1 - tail) * Double(sorted.count)).rounded(.up)) - 1))]
