@@ -106,4 +106,45 @@ import Testing
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
         #expect(verified.output.contains("the declaration's SHA-256 computed here is the stored one"))
     }
+
+    @Test func explainSaysTheSameEveryTimeUnderTheDeclaredSettingsAndSummarisesFirst() throws {
+        try world.scoreEverything()
+        let first = cli.run(["results", "explain", "--edition", "2018", "--format", "json"])
+        let second = cli.run(["results", "explain", "--edition", "2018", "--format", "json"])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output == second.output)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        let declared = try #require(try SchemeRepository(world.admin).fetchDeclaration(edition: EditionID(1)))
+        #expect((json["declaration"] as? [String: Any])?["hash"] as? String == declared.hash)
+        let settings = try #require(json["settings"] as? [String: Any])
+        #expect(settings["resamples"] as? Int == 1_000 && settings["seed"] as? Int == 1)
+        // Three voting jurors: all 27 draws are taken once, so the chances are exact.
+        let uncertainty = try #require(json["uncertainty"] as? [String: Any])
+        #expect(uncertainty["exact"] as? Bool == true && uncertainty["resamples"] as? Int == 27)
+        let entries = try #require(uncertainty["entries"] as? [[String: Any]])
+        let chances = entries.compactMap { $0["medal_chance"] as? Double }
+        #expect(chances.count == 3 && chances.allSatisfy { $0 == 1 })
+        #expect(
+            (json["podium_by_method"] as? [[String: Any]])?.compactMap { $0["method"] as? String } == [
+                "weighted-mean", "normalized", "median", "borda", "copeland", "schulze", "severity-corrected",
+            ])
+        // The summary comes first in the table, each contested place in its own sentence.
+        let contested = (json["contested"] as? [[String: Any]])?.compactMap { $0["sentence"] as? String } ?? []
+        let summary = json["summary"] as? [String] ?? []
+        #expect(summary == (contested.isEmpty ? summary : contested))
+        let table = cli.run(["results", "explain", "--edition", "2018"]).output.components(separatedBy: "\n")
+        #expect(table.count > 5 && table[1].hasPrefix("Declared when scoring opened") && table[3] == "In short:")
+        #expect(table[4] == "- " + (summary.first ?? ""))
+
+        // The winners' report says the same first; jurors are named only in the version with their scores.
+        let report = cli.run(["report", "winners", "--edition", "2018"])
+        #expect(report.status == 0, "\(report.error)")
+        #expect(report.output.contains("## In short\n\n- " + (summary.first ?? "")))
+        #expect(report.output.contains("## How sure the podium is"))
+        // Markdown writes a login's underscores escaped.
+        let login = world.jurors["AT"]!.role.replacingOccurrences(of: "_", with: "\\_")
+        #expect(!report.output.contains("## Jurors' severity") && !report.output.contains(login))
+        let named = cli.run(["report", "winners", "--edition", "2018", "--include-juror-scores"])
+        #expect(named.output.contains("## Jurors' severity") && named.output.contains(login))
+    }
 }

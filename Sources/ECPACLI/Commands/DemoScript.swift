@@ -89,6 +89,9 @@ struct DemoScript {
 
         section("8. Scoring opens; each juror scores every entry they are not in conflict with (illustrative scores)")
         try run(["edition", "scoring", "open", "2018"])
+        note("(opening scoring sealed the scheme, its method and its analysis settings as the edition's declaration; from now on they cannot change)")
+        try run(["scheme", "show", "--edition", "2018", "--declared"])
+        try run(["scheme", "set", "--edition", "2018"], expectFailure: true)
         var first = true
         for juror in DemoEdition.jury {
             for country in DemoEdition.countries where !DemoEdition.inConflict(juror: juror, entryCountry: country) {
