@@ -56,6 +56,12 @@ import Testing
         #expect(changed.status != 0)
         #expect(changed.error.contains("The scoring scheme of the 2030 edition is fixed: scoring has opened"), "\(changed.error)")
         #expect(try world.fingerprint() == before)
+        // The secretariat in psql, with their own login: PostgreSQL refuses it (EC001).
+        let psql = try cli.psql(
+            role: world.secretariat.role, password: world.secretariat.password,
+            "UPDATE ecpa.schemes SET analysis_seed = 43 WHERE edition_id = 2")
+        #expect(psql.status != 0 && psql.error.contains("EC001"), "\(psql.error)")
+        #expect(try world.fingerprint() == before)
         #expect(try SchemeRepository(world.admin).fetchScheme(edition: EditionID(2))?.analysis.seed == 42)
     }
 

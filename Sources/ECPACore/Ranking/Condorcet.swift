@@ -91,16 +91,7 @@ public enum Condorcet {
             for j in 0..<n where i != j && p[i][j] > p[j][i] { wins[i] += 1 }
         }
         let sorted = (0..<n).sorted { wins[$0] != wins[$1] ? wins[$0] > wins[$1] : preferences.entries[$0] < preferences.entries[$1] }
-        var order: [[EntryID]] = []
-        var previous: Int?
-        for i in sorted {
-            if wins[i] == previous, !order.isEmpty {
-                order[order.count - 1].append(preferences.entries[i])
-            } else {
-                order.append([preferences.entries[i]])
-            }
-            previous = wins[i]
-        }
+        let order = sorted.runs { wins[$0] == wins[$1] }.map { $0.map { preferences.entries[$0] } }
         return Schulze(entries: preferences.entries, strongest: p, order: order)
     }
 }
@@ -154,15 +145,7 @@ extension Condorcet {
         let sorted = preferences.entries.sorted { a, b in
             scores[a, default: 0] != scores[b, default: 0] ? scores[a, default: 0] > scores[b, default: 0] : a < b
         }
-        var order: [[EntryID]] = []
-        for entry in sorted {
-            if let last = order.last?.first, scores[last] == scores[entry] {
-                order[order.count - 1].append(entry)
-            } else {
-                order.append([entry])
-            }
-        }
-        return order
+        return sorted.runs { scores[$0] == scores[$1] }
     }
 }
 

@@ -170,14 +170,6 @@ extension RankingEngine {
             let (x, y) = (values[a] ?? ExactRatio(0), values[b] ?? ExactRatio(0))
             return x == y ? a < b : x > y
         }
-        var groups: [[EntryID]] = []
-        for entry in sorted {
-            if let last = groups.last?.last, values[last] == values[entry] {
-                groups[groups.count - 1].append(entry)
-            } else {
-                groups.append([entry])
-            }
-        }
-        return groups
+        return sorted.runs { values[$0] == values[$1] }
     }
 }

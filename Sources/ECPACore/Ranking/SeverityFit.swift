@@ -18,15 +18,7 @@ public struct SeverityFit: Hashable, Sendable {
 
     /// `order` in tiers: entries whose corrected scores are equal to 9 decimals share a tier.
     public var tiers: [[EntryID]] {
-        var tiers: [[EntryID]] = []
-        for entry in order {
-            if let last = tiers.last?.first, Self.key(corrected[last]) == Self.key(corrected[entry]) {
-                tiers[tiers.count - 1].append(entry)
-            } else {
-                tiers.append([entry])
-            }
-        }
-        return tiers
+        order.runs { Self.key(corrected[$0]) == Self.key(corrected[$1]) }
     }
 
     /// A corrected score to 9 decimals, as the order compares them.
