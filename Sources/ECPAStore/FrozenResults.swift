@@ -7,7 +7,11 @@ public struct FrozenResults: Sendable, Equatable {
     public var places: [FrozenPlace]
     public var scoresDigest: String
     public var ledgerHead: String
-    /// SHA-256 over the ranking's canonical text, the score set digest and the ledger head.
+    /// The hash of the edition's declaration, sealed into the digest; nil for an edition frozen
+    /// before ecpa sealed declarations.
+    public var declarationHash: String?
+    /// SHA-256 over the ranking's canonical text, the score set digest, the ledger head and the
+    /// declaration's hash.
     public var digest: String
     public var frozenAt: Date
     public var frozenBy: String

@@ -54,9 +54,9 @@ public enum FrozenSeal {
         return "method \(method)\n" + (lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n")
     }
 
-    /// The digest of a frozen edition: SHA-256 over its ranking text, its score set digest and the
-    /// ledger head at the freeze, one per line.
-    public static func digest(rankingText: String, scoresDigest: String, ledgerHead: String) -> String {
-        SHA256.hex(rankingText + "\n" + scoresDigest + "\n" + ledgerHead)
+    /// The digest of a frozen edition: SHA-256 over its ranking text, its score set digest, the
+    /// ledger head at the freeze and the declaration's hash (when it had one), one per line.
+    public static func digest(rankingText: String, scoresDigest: String, ledgerHead: String, declarationHash: String?) -> String {
+        SHA256.hex(rankingText + "\n" + scoresDigest + "\n" + ledgerHead + (declarationHash.map { "\n" + $0 } ?? ""))
     }
 }

@@ -125,7 +125,7 @@ public struct ResultsRepository {
             guard
                 let row = try db.query(
                     """
-                    SELECT method, scores_digest, ledger_head, digest, frozen_at, frozen_by
+                    SELECT method, scores_digest, ledger_head, declaration_hash, digest, frozen_at, frozen_by
                     FROM ecpa.frozen_results WHERE edition_id = \(edition.rawValue)
                     """
                 ).first
@@ -145,7 +145,8 @@ public struct ResultsRepository {
             return FrozenResults(
                 method: try row.decode("method"), places: places,
                 scoresDigest: try row.decode("scores_digest"), ledgerHead: try row.decode("ledger_head"),
-                digest: try row.decode("digest"), frozenAt: try row.decode("frozen_at"), frozenBy: try row.decode("frozen_by"))
+                declarationHash: try row.decode("declaration_hash"), digest: try row.decode("digest"), frozenAt: try row.decode("frozen_at"),
+                frozenBy: try row.decode("frozen_by"))
         }
     }
 

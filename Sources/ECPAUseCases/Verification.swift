@@ -111,7 +111,8 @@ public struct Verification: Sendable {
             report.fail("ledger.head", "\(count) ledger event\(count == 1 ? "" : "s") of this edition came after the freeze")
         }
 
-        report.checkDeclaration(scores: scores, ledger: try SchemeRepository(db).declarationInLedger(edition: edition.id))
+        report.checkDeclaration(
+            scores: scores, ledger: try SchemeRepository(db).declarationInLedger(edition: edition.id), sealed: frozen.declarationHash)
 
         // The method is the scheme's, declared before scoring; another one chosen at the freeze
         // could have been picked for the podium it gives.
@@ -142,11 +143,14 @@ public struct Verification: Sendable {
             report.fail("ranking.recomputed", "the ranking recomputed from the scores differs from the stored one:", details: details)
         }
         let rankingText = FrozenSeal.rankingText(method: frozen.method, places: frozen.places, countries: countries)
-        if FrozenSeal.digest(rankingText: rankingText, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead) == frozen.digest {
-            report.pass(
-                "digest.seal", "the stored digest \(frozen.digest.prefix(16))… seals the stored ranking, scores and ledger head (computed here)")
+        let sealed = frozen.declarationHash == nil ? "ranking, scores and ledger head" : "ranking, scores, ledger head and declaration"
+        if FrozenSeal.digest(
+            rankingText: rankingText, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead,
+            declarationHash: frozen.declarationHash) == frozen.digest
+        {
+            report.pass("digest.seal", "the stored digest \(frozen.digest.prefix(16))… seals the stored \(sealed) (computed here)")
         } else {
-            report.fail("digest.seal", "the stored digest does not match the stored ranking, scores and ledger head (computed here)")
+            report.fail("digest.seal", "the stored digest does not match the stored \(sealed) (computed here)")
         }
         if edition.phase == .published {
             report.checkArchive(try ArchiveRepository(db).fetchArchiveEdition(year: edition.year), frozen: frozen, countries: countries)
@@ -179,15 +183,25 @@ public struct Verification: Sendable {
     /// here), its ledger batch names that hash, is sealed into the chain and comes before every
     /// score of the edition, and it declares the scheme, method and analysis settings the results
     /// were ranked and explained with.
-    mutating func checkDeclaration(scores: EditionScores, ledger: (operation: String, sealed: Bool, eventsBefore: Int)?) {
+    mutating func checkDeclaration(
+        scores: EditionScores, ledger: (operation: String, sealed: Bool, eventsBefore: Int)?, sealed: String?
+    ) {
         guard let declaration = scores.declaration else {
             fail("declaration.hash", "the edition has no declaration, though its scoring has opened")
             return
         }
-        if declaration.hashMatchesText {
-            pass("declaration.hash", "the declaration's SHA-256 computed here is the stored one (\(declaration.shortHash))")
-        } else {
+        // The hash sealed into the digest at the freeze is the one that counts: the declaration's
+        // own row and the ledger could be rewritten together by someone who can replace functions.
+        let computed = SHA256.hex(declaration.text)
+        if let sealed, computed != sealed {
+            fail(
+                "declaration.hash",
+                "the declaration's text gives SHA-256 \(computed.prefix(16))…, but \(sealed.prefix(16))… was sealed into the digest at the freeze")
+        } else if computed != declaration.hash {
             fail("declaration.hash", "the declaration's text does not give its stored SHA-256 \(declaration.shortHash): the text was changed")
+        } else {
+            let how = sealed == nil ? "the stored one" : "the stored one and the one sealed into the digest at the freeze"
+            pass("declaration.hash", "the declaration's SHA-256 computed here is \(how) (\(declaration.shortHash))")
         }
         let operation = Declaration.ledgerOperation(edition: scores.edition.id, hash: declaration.hash)
         switch ledger {

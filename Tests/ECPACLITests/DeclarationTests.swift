@@ -68,14 +68,16 @@ import Testing
     @Test func verifyChecksTheDeclarationAndNamesEveryChangeBehindTheTriggersBack() throws {
         try world.scoreEverything()
         try cli.expectSuccess(["edition", "freeze", "2018"])
+        let published: String = try world.admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
         let verified = cli.run(["results", "verify", "--edition", "2018"])
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
         #expect(verified.output.contains("the declaration's hash is sealed into the score ledger, before every score of the edition"))
+        #expect(verified.output.contains("seals the stored ranking, scores, ledger head and declaration (computed here)"))
         #expect(
             verified.output.contains(
                 "the results were ranked and explained with the declared scheme: weighted-mean, 5 criteria, 1,000 resamples, seed 1"))
 
-        // The text changed alone: its hash no longer matches.
+        // The text changed alone: its hash is not the one sealed at the freeze.
         try world.admin.executeScript(
             unsafeRaw: """
                 SET session_replication_role = replica;
@@ -84,7 +86,8 @@ import Testing
                 """)
         let textChanged = cli.run(["results", "verify", "--edition", "2018"])
         #expect(textChanged.status == 1)
-        #expect(textChanged.output.contains("FAIL  the declaration's text does not give its stored SHA-256"))
+        #expect(textChanged.output.contains("FAIL  the declaration's text gives SHA-256 "))
+        #expect(textChanged.output.contains("was sealed into the digest at the freeze"))
         #expect(textChanged.output.contains("FAIL  the scheme the results were ranked with is not the declared one"))
 
         // Text and hash changed together: the ledger's sealed batch still names the old hash.
@@ -97,6 +100,27 @@ import Testing
         let bothChanged = cli.run(["results", "verify", "--edition", "2018", "--format", "json"])
         #expect(bothChanged.status == 1)
         #expect(bothChanged.output.contains("the declaration's ledger batch names another hash"))
+
+        // Someone who can replace functions rewrites the ledger's batch, makes the ledger functions
+        // answer that all is well, and seals the new hash into a new digest: the digest printed at
+        // publication no longer matches.
+        try world.admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                UPDATE ecpa.schemes SET analysis_seed = 7 WHERE edition_id = 1;
+                UPDATE ecpa.score_batches b SET operation = 'declare edition 1 sha256:' || d.hash
+                FROM ecpa.declarations d WHERE d.batch_id = b.id;
+                UPDATE ecpa.frozen_results f SET declaration_hash = d.hash FROM ecpa.declarations d WHERE d.edition_id = f.edition_id;
+                UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(edition_id);
+                CREATE OR REPLACE FUNCTION ecpa.verify_score_ledger() RETURNS TABLE (batch_id bigint, problem text)
+                    LANGUAGE sql AS $$ SELECT NULL::bigint, NULL::text WHERE false $$;
+                RESET session_replication_role;
+                """)
+        let rewritten = cli.run(["results", "verify", "--edition", "2018"])
+        #expect(rewritten.status == 0, "a consistent rewrite verifies on its own terms: \(rewritten.output)")
+        let against = cli.run(["results", "verify", "--edition", "2018", "--digest", published])
+        #expect(against.status == 1)
+        #expect(against.output.contains("FAIL  the stored digest ") && against.output.contains("is not the one given"), "\(against.output)")
     }
 
     @Test func aPublishedDeclarationIsReadAndCheckedByAnyone() throws {

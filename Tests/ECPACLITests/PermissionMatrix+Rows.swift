@@ -763,6 +763,8 @@ extension PermissionMatrix {
             helper("hold(text)", "SELECT ecpa.hold('juror:0')", allDenied),
             helper("medal_of_place(integer)", "SELECT ecpa.medal_of_place(1)", everyGroup),
             helper("is_clean_text(text,boolean)", "SELECT ecpa.is_clean_text('a title', false)", everyGroup),
+            helper("has_text(text)", "SELECT ecpa.has_text('a title')", everyGroup),
+            helper("no_repeats(text[])", "SELECT ecpa.no_repeats(ARRAY['a', 'b'])", everyGroup),
             helper("toml_string(text)", "SELECT ecpa.toml_string('a title')", allDenied),
             helper("declaration_text(bigint)", "SELECT ecpa.declaration_text({edition})", allDenied),
             helper("write_declaration(bigint,boolean)", "SELECT ecpa.write_declaration({edition}, false)", allDenied),

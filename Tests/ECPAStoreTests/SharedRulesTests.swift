@@ -199,7 +199,23 @@ import Testing
         let text = FrozenSeal.rankingText(method: frozen.method, places: frozen.places, countries: countries)
         let stored: String? = try admin.query("SELECT ecpa.frozen_ranking_text(1, 'weighted-mean') AS t").first?.decode("t")
         #expect(text == stored)
-        #expect(FrozenSeal.digest(rankingText: text, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead) == frozen.digest)
+        #expect(
+            FrozenSeal.digest(rankingText: text, scoresDigest: frozen.scoresDigest, ledgerHead: frozen.ledgerHead, declarationHash: nil)
+                == frozen.digest)
+        // With a declaration sealed in: one more line.
+        try admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                UPDATE ecpa.frozen_results SET declaration_hash = repeat('cd', 32);
+                UPDATE ecpa.frozen_results SET digest = ecpa.frozen_digest(1);
+                RESET session_replication_role;
+                """)
+        let declared = try #require(try results.fetchFrozen(edition: EditionID(1)))
+        #expect(declared.declarationHash == String(repeating: "cd", count: 32) && declared.digest != frozen.digest)
+        #expect(
+            FrozenSeal.digest(
+                rankingText: text, scoresDigest: declared.scoresDigest, ledgerHead: declared.ledgerHead,
+                declarationHash: declared.declarationHash) == declared.digest)
         // The texts themselves, so that a change on both sides at once is seen too.
         #expect(
             FrozenSeal.scoreSetText(scores: scoreSet.scores, abstentions: scoreSet.abstentions) == """
@@ -308,5 +324,61 @@ import Testing
             "INSERT INTO ecpa.criteria (edition_id, code, position, name, weight, min_value, max_value, step) VALUES (\(edition.id.rawValue), 'focus', 1, 'Focus', 1, 0, 10, 1)"
         )
         #expect(try SchemeRepository(admin).fetchScheme(edition: edition.id)?.analysis == .default)
+    }
+
+    /// Scheme numbers and cascades at and beyond each rule: (weight, min, max, step, tie-breaks).
+    static let schemeCases: [(String, String, String, String, [String])] = [
+        ("1", "0", "10", "1", ["shared-place"]), ("0.000001", "-1000000", "1000000", "0.000001", ["head-to-head", "shared-place"]),
+        ("2.0000001", "0", "10", "1", ["shared-place"]), ("1000001", "0", "10", "1", ["shared-place"]),
+        ("1", "-1000001", "10", "1", ["shared-place"]), ("NaN", "0", "10", "1", ["shared-place"]),
+        ("1", "0", "10", "0.0000005", ["shared-place"]), ("1", "0", "10", "1", []),
+        ("1", "0", "10", "1", ["head-to-head", "head-to-head", "shared-place"]), ("1", "0", "10", "1", ["head-to-head"]),
+    ]
+
+    @Test(arguments: schemeCases.indices)
+    func aSchemeIsUsableOrNotAlikeInSwiftAndInPostgreSQL(index: Int) throws {
+        let (weight, min, max, step, cascade) = Self.schemeCases[index]
+        func d(_ text: String) throws -> Decimal {
+            text == "NaN" ? Decimal.nan : try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        }
+        let scheme = ScoringScheme(
+            name: "shared",
+            criteria: [Criterion(code: "focus", name: "Focus", weight: try d(weight), min: try d(min), max: try d(max), step: try d(step))],
+            tieBreaks: cascade.compactMap(TieBreakRule.init(rawValue:)))
+        let edition = try EditionRepository(admin).insertEdition(
+            NewEdition(
+                year: 2018, theme: "Shared rules", hostCountry: CountryCode("AT")!, hostCity: "Vienna",
+                submissionsOpenAt: Date(), submissionsCloseAt: Date().addingTimeInterval(86_400)))
+        let stored: Bool
+        do {
+            try admin.transaction { db in
+                try db.execute(
+                    """
+                    INSERT INTO ecpa.schemes (edition_id, name, tie_breaks, source_text)
+                    VALUES (\(edition.id.rawValue), 'shared', \(cascade), '')
+                    """)
+                try db.execute(
+                    SQL(
+                        unsafeRaw: """
+                            INSERT INTO ecpa.criteria (edition_id, code, position, name, weight, min_value, max_value, step)
+                            VALUES (\(edition.id.rawValue), 'focus', 1, 'Focus', '\(weight)', '\(min)', '\(max)', '\(step)')
+                            """))
+            }
+            stored = true
+        } catch {
+            stored = false
+        }
+        #expect(scheme.problems.isEmpty == stored, "\(weight) \(min) \(max) \(step) \(cascade): \(scheme.problems)")
+    }
+
+    @Test(arguments: ["ecpa-default", "\u{A0}", " \t", "\u{3000}x"])
+    func aSchemesNameIsBlankOrNotAlikeInSwiftAndInPostgreSQL(name: String) throws {
+        let scheme = ScoringScheme(name: name, criteria: [Criterion(code: "focus", name: "Focus")])
+        let edition = try EditionRepository(admin).insertEdition(
+            NewEdition(
+                year: 2018, theme: "Shared rules", hostCountry: CountryCode("AT")!, hostCity: "Vienna",
+                submissionsOpenAt: Date(), submissionsCloseAt: Date().addingTimeInterval(86_400)))
+        let stored = (try? SchemeRepository(admin).setScheme(scheme, edition: edition.id, sourceText: "")) != nil
+        #expect(scheme.problems.isEmpty == stored, "\(name.unicodeScalars.map { $0.value })")
     }
 }

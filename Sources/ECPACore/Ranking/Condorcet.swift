@@ -69,7 +69,8 @@ public enum Condorcet {
         }
     }
 
-    /// Schulze's order of the entries (see `Schulze`): ranked by how many others each beats.
+    /// Schulze's order of the entries (see `Schulze`): first the entries no other beats, then the
+    /// entries none of the rest beats, and so on.
     public static func schulze(_ preferences: PairwisePreferences) -> Schulze {
         let n = preferences.entries.count
         var p = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
@@ -86,12 +87,17 @@ public enum Condorcet {
                 }
             }
         }
-        var wins = [Int](repeating: 0, count: n)
-        for i in 0..<n {
-            for j in 0..<n where i != j && p[i][j] > p[j][i] { wins[i] += 1 }
+        // The winners are the entries no other beats; then the winners of those left, and so on.
+        // Beating is transitive under Schulze, so every round takes at least one entry. (Counting
+        // how many others each beats is not the same: an entry can beat more and still share first
+        // place with one that beats fewer, when neither beats the other.)
+        var remaining = Array(0..<n)
+        var order: [[EntryID]] = []
+        while !remaining.isEmpty {
+            let unbeaten = remaining.filter { i in !remaining.contains { j in p[j][i] > p[i][j] } }
+            order.append(unbeaten.map { preferences.entries[$0] }.sorted())
+            remaining.removeAll { unbeaten.contains($0) }
         }
-        let sorted = (0..<n).sorted { wins[$0] != wins[$1] ? wins[$0] > wins[$1] : preferences.entries[$0] < preferences.entries[$1] }
-        let order = sorted.runs { wins[$0] == wins[$1] }.map { $0.map { preferences.entries[$0] } }
         return Schulze(entries: preferences.entries, strongest: p, order: order)
     }
 }
