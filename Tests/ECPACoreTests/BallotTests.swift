@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import ECPACore
+
+/// The final ballot (issue 11, item 4): the rules a ballot is checked against, the ballot file, and
+/// the Schulze count with its ties; the worked examples are those of docs/scoring.md, "The final
+/// ballot (Schulze)".
+@Suite("Final ballot: ballots, ballot files and the Schulze count")
+struct BallotTests {
+    typealias S = Sample
+
+    static let shortlist = ["FI", "LT", "HU"].map(S.e)
+
+    /// A ballot from country codes best first, e.g. `ballot(4, "LT HU")`.
+    static func ballot(_ juror: Int64, _ order: String) -> Ballot {
+        Ballot(juror: S.j(juror), ranking: order.split(separator: " ").map { S.e(String($0)) })
+    }
+
+    /// "Finland" for Finland's entry.
+    static func name(_ entry: EntryID) -> String {
+        let index = Int(entry.rawValue) - 1
+        return S.countries.indices.contains(index) ? S.countries[index].name : "entry \(entry)"
+    }
+
+    // MARK: - The ballot's rules
+
+    @Test(
+        "A ballot ranks every shortlisted entry once, except those its juror is in conflict with",
+        arguments: [
+            ("FI LT HU", [], []),
+            ("LT HU", ["FI"], []),
+            ("HU", ["FI", "LT"], []),
+            ("", ["FI", "LT", "HU"], []),
+            ("FI LT", [], ["ballot.missing HU"]),
+            ("FI LT HU AT", [], ["ballot.not_shortlisted AT"]),
+            ("FI LT HU LT", [], ["ballot.duplicate LT"]),
+            ("FI LT HU", ["FI"], ["ballot.conflict FI"]),
+            ("", [], ["ballot.missing FI", "ballot.missing LT", "ballot.missing HU"]),
+        ] as [(String, [String], [String])])
+    func rules(order: String, conflicts: [String], expected: [String]) {
+        let problems = Self.ballot(1, order).problems(shortlist: Self.shortlist, conflicts: Set(conflicts.map(S.e)))
+        let found = problems.map { "\($0.code) \($0.entry.map { S.countries[Int($0.rawValue) - 1].code } ?? "-")" }
+        #expect(found == expected)
+    }
+
+    @Test("Every problem is listed at once: in ranking order with its line, then the missing entries")
+    func everyProblem() {
+        let ballot = Self.ballot(4, "AT FI LT AT")
+        let problems = ballot.problems(shortlist: Self.shortlist, conflicts: [S.e("FI")], lines: [2, 3, 5, 7])
+        #expect(
+            problems.map(\.description) == [
+                "juror 4, line 2: entry 4 is not on this ballot's shortlist; rank only the shortlisted entries.",
+                "juror 4, line 3: juror 4 is in conflict with entry 1 and does not rank it; leave it out (it then counts for neither side, not as last).",
+                "juror 4, line 7: entry 4 is already ranked on line 2; rank each entry once.",
+                "juror 4: entry 3 is on the shortlist but not ranked; rank every shortlisted entry except those in conflict.",
+            ])
+        #expect(problems.map(\.rule) == [.notShortlisted, .conflict, .duplicate, .missing])
+        #expect(problems[1].message(naming: Self.name).hasPrefix("juror 4 is in conflict with Finland and"))
+    }
+
+    @Test("A problem's code is stable and its facts survive a round trip through JSON")
+    func codes() throws {
+        #expect(
+            BallotProblem.Rule.allCases.map { "ballot." + $0.rawValue } == [
+                "ballot.entry_number", "ballot.position", "ballot.not_shortlisted", "ballot.duplicate", "ballot.conflict",
+                "ballot.missing", "ballot.second_ballot", "ballot.shortlist",
+            ])
+        let problem = BallotProblem(juror: S.j(2), line: 3, kind: .duplicate(S.e("LT"), firstLine: 1))
+        let data = try JSONEncoder().encode(problem)
+        #expect(try JSONDecoder().decode(BallotProblem.self, from: data) == problem)
+        #expect(Self.ballot(1, "HU FI").rank(of: S.e("FI")) == 2)
+        #expect(Self.ballot(1, "HU FI").rank(of: S.e("LT")) == nil)
+    }
+}
