@@ -73,3 +73,77 @@ struct BallotTests {
         #expect(Self.ballot(1, "HU FI").rank(of: S.e("LT")) == nil)
     }
 }
+
+extension BallotTests {
+    // MARK: - The ballot file
+
+    @Test(
+        "A ballot file: one entry number per line, best first; comments, blank lines and place numbers are fine",
+        arguments: [
+            "1\n2\n3\n",
+            "1\n2\n3",
+            "# My ballot, best first\n\n1  # Finland\n2  # Lithuania\n\n3  # Hungary\n",
+            "1. 1  # Finland\n2. 2  # Lithuania\n3. 3  # Hungary\n",
+            "1) 1\n2)2\n3.3\n",
+            "\u{FEFF}1\r\n2\r\n3\r\n",
+            "1\r2\r3",
+            "\t1\u{00A0}\n  2\t# Lithuania\n3 \n",
+        ])
+    func fileAccepted(text: String) {
+        let (ballot, problems) = Ballot.parse(text, juror: S.j(1), shortlist: Self.shortlist, conflicts: [])
+        #expect(problems == [])
+        #expect(ballot == Self.ballot(1, "FI LT HU"))
+    }
+
+    @Test("A conflicted entry is left out of the file, or commented out")
+    func fileConflict() {
+        let text = "# Juror 4\n2  # Lithuania\n# 1 Finland: my own country's entry, in conflict\n3  # Hungary\n"
+        let (ballot, problems) = Ballot.parse(text, juror: S.j(4), shortlist: Self.shortlist, conflicts: [S.e("FI")])
+        #expect(problems == [])
+        #expect(ballot?.ranking == ["LT", "HU"].map(S.e))
+    }
+
+    @Test("Every problem of a file, each with its line; a file with problems gives no ballot")
+    func fileProblems() {
+        let text = """
+            # best first
+            1. 2   # Lithuania
+            Finland
+            3. 1 5
+            2. 9
+            2
+            4.
+            """
+        let (ballot, problems) = Ballot.parse(text, juror: S.j(2), shortlist: Self.shortlist, conflicts: [])
+        #expect(ballot == nil)
+        #expect(
+            problems.map(\.description) == [
+                "juror 2, line 3: \"Finland\" is not an entry number; write one entry number per line, best first, such as 12 or 1. 12, and put anything else after a #.",
+                "juror 2, line 4: \"3. 1 5\" is not an entry number; write one entry number per line, best first, such as 12 or 1. 12, and put anything else after a #.",
+                "juror 2, line 5: the line is numbered 2, but it is place 4 by the order of the lines, which is what counts; number the lines 1, 2, 3 in order or leave the numbers out (two entries cannot share a place).",
+                "juror 2, line 5: entry 9 is not on this ballot's shortlist; rank only the shortlisted entries.",
+                "juror 2, line 6: entry 2 is already ranked on line 2; rank each entry once.",
+                "juror 2, line 7: \"4.\" is not an entry number; write one entry number per line, best first, such as 12 or 1. 12, and put anything else after a #.",
+                "juror 2: entry 1 is on the shortlist but not ranked; rank every shortlisted entry except those in conflict.",
+                "juror 2: entry 3 is on the shortlist but not ranked; rank every shortlisted entry except those in conflict.",
+            ])
+    }
+
+    @Test(
+        "Two entries cannot share a place, a number is written in digits, and the place number is not the entry",
+        arguments: [
+            ("1. 1\n1. 2\n2. 3\n", ["ballot.position 2", "ballot.position 3"]),
+            ("1\n2\n3\n2\n", ["ballot.duplicate 4"]),
+            ("1 2\n3\n", ["ballot.entry_number 1", "ballot.missing -", "ballot.missing -"]),
+            ("-1\n2\n3\n", ["ballot.entry_number 1", "ballot.missing -"]),
+            ("١\n2\n3\n", ["ballot.entry_number 1", "ballot.missing -"]),
+            ("99999999999999999999\n1\n2\n3\n", ["ballot.entry_number 1"]),
+            ("0\n1\n2\n3\n", ["ballot.not_shortlisted 1"]),
+            ("entry 1\n2\n3\n", ["ballot.entry_number 1", "ballot.missing -"]),
+            ("", ["ballot.missing -", "ballot.missing -", "ballot.missing -"]),
+        ] as [(String, [String])])
+    func fileRules(text: String, expected: [String]) {
+        let (_, problems) = Ballot.parse(text, juror: S.j(1), shortlist: Self.shortlist, conflicts: [])
+        #expect(problems.map { "\($0.code) \($0.line.map(String.init) ?? "-")" } == expected)
+    }
+}
