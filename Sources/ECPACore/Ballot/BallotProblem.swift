@@ -105,12 +105,11 @@ public struct BallotProblem: Hashable, Sendable, Codable, CustomStringConvertibl
             let first = firstLine.map { " on line \($0)" } ?? ""
             return "\(name(entry)) is already ranked\(first); rank each entry once."
         case .conflicted(let entry):
-            return "\(juror.map { "juror \($0)" } ?? "the juror") is in conflict with \(name(entry)) and does not rank it; "
-                + "leave it out (it then counts for neither side, not as last)."
+            return "\(name(entry)) is an entry the juror is in conflict with; leave it out (it then counts for neither side, not as last)."
         case .missing(let entry):
             return "\(name(entry)) is on the shortlist but not ranked; rank every shortlisted entry except those in conflict."
         case .secondBallot:
-            return "\(juror.map { "juror \($0)" } ?? "a juror") has a second ballot in this count; each juror casts one."
+            return "this is a second ballot from the same juror; each juror casts one."
         case .shortlistRepeats(let entry):
             return "\(name(entry)) is on the shortlist twice."
         }
