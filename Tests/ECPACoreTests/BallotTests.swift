@@ -147,3 +147,133 @@ extension BallotTests {
         #expect(problems.map { "\($0.code) \($0.line.map(String.init) ?? "-")" } == expected)
     }
 }
+
+extension BallotTests {
+    // MARK: - The count
+
+    @Test("A count refuses, with every problem by juror, ballots that break the rules, a second ballot and a shortlist that repeats")
+    func countRefused() {
+        let ballots = [Self.ballot(2, "FI LT"), Self.ballot(1, "FI LT HU"), Self.ballot(3, "LT HU FI"), Self.ballot(1, "HU LT FI")]
+        #expect {
+            try BallotCount(shortlist: Self.shortlist + [S.e("LT")], ballots: ballots, conflicts: [S.j(3): [S.e("FI")]])
+        } throws: { error in
+            guard let error = error as? BallotCountError else { return false }
+            return error.problems.map { "\($0.juror.map(String.init) ?? "-") \($0.code)" } == [
+                "- ballot.shortlist", "1 ballot.second_ballot", "2 ballot.missing", "3 ballot.conflict",
+            ]
+                && error.description.hasPrefix("The ballot cannot be counted: entry 2 is on the shortlist twice. juror 1: this is a second ballot")
+        }
+    }
+
+    @Test("The count does not depend on the order of the ballots")
+    func countDeterministic() throws {
+        let ballots = [
+            Self.ballot(1, "FI LT HU"), Self.ballot(2, "LT HU FI"), Self.ballot(3, "HU FI LT"), Self.ballot(4, "LT FI"),
+        ]
+        let conflicts = [S.j(4): Set([S.e("HU")])]
+        let forward = try BallotCount(shortlist: Self.shortlist, ballots: ballots, conflicts: conflicts, tieBreaks: [.headToHead])
+        let backward = try BallotCount(
+            shortlist: Self.shortlist, ballots: ballots.reversed(), conflicts: conflicts, tieBreaks: [.headToHead])
+        #expect(forward == backward)
+        #expect(forward.jurors == [1, 2, 3, 4].map(S.j))
+    }
+
+    @Test("Counted from 45 ballots, the classic example gives CondorcetTests' strongest paths and order")
+    func countClassic() throws {
+        var ballots: [Ballot] = []
+        for (voters, order) in CondorcetTests.ballots {
+            for _ in 0..<voters {
+                ballots.append(Ballot(juror: S.j(Int64(ballots.count + 1)), ranking: order.map { CondorcetTests.id(String($0)) }))
+            }
+        }
+        let count = try BallotCount(shortlist: CondorcetTests.names.map(CondorcetTests.id), ballots: ballots, conflicts: [:])
+        let classic = Condorcet.schulze(CondorcetTests.classic)
+        #expect(count.strongest == classic.strongest)
+        #expect(count.order == classic.order)
+        #expect(count.count(CondorcetTests.id("A"), over: CondorcetTests.id("B")) == 20)
+        #expect(count.ties == [])
+    }
+
+    @Test("Head to head settles a Schulze tie when the tied pair's own count is not level")
+    func headToHeadSettles() throws {
+        // Found by search: no jury of five or fewer on four entries gives a clean tie of two with a
+        // majority between them; this one has seven jurors.
+        let shortlist = ["FI", "LT", "HU", "AT"].map(S.e)
+        let ballots = [
+            Self.ballot(1, "FI LT HU AT"), Self.ballot(2, "FI HU LT AT"), Self.ballot(3, "LT AT FI HU"), Self.ballot(4, "LT AT HU FI"),
+            Self.ballot(5, "AT FI HU LT"), Self.ballot(6, "AT FI HU LT"), Self.ballot(7, "AT FI HU LT"),
+        ]
+        let shared = try BallotCount(shortlist: shortlist, ballots: ballots, conflicts: [:])
+        #expect(shared.counts == [[0, 5, 6, 2], [2, 0, 3, 4], [1, 4, 0, 2], [5, 3, 5, 0]])
+        #expect(shared.strongest == [[0, 5, 6, 4], [4, 0, 4, 4], [4, 4, 0, 4], [5, 5, 5, 0]])
+        #expect(shared.order == [["AT"], ["FI"], ["LT", "HU"]].map { $0.map(S.e) })
+        #expect(shared.places.map(\.place) == [1, 2, 3, 3])
+
+        let settled = try BallotCount(shortlist: shortlist, ballots: ballots, conflicts: [:], tieBreaks: [.headToHead, .sharedPlace])
+        #expect(settled.order == [["AT"], ["FI"], ["HU"], ["LT"]].map { $0.map(S.e) })
+        #expect(settled.ties.count == 1)
+        #expect(settled.ties[0].rule == .headToHead)
+        #expect(!settled.ties[0].stillShared)
+        #expect(
+            settled.ties[0].sentence(naming: Self.name)
+                == "Lithuania and Hungary tied under Schulze at place 3 (bronze); settled head to head (Hungary 4 to Lithuania 3).")
+        #expect(
+            shared.ties[0].sentence(naming: Self.name)
+                == "Lithuania and Hungary tied under Schulze at place 3 (bronze); the cascade has no tie-break before shared-place (head to head: Hungary 4 to Lithuania 3), so they share the place."
+        )
+    }
+
+    @Test("A cycle of three equal majorities stays shared: head to head gives no strict order")
+    func equalCycleShared() throws {
+        let ballots = [Self.ballot(1, "FI LT HU"), Self.ballot(2, "LT HU FI"), Self.ballot(3, "HU FI LT")]
+        let count = try BallotCount(shortlist: Self.shortlist, ballots: ballots, conflicts: [:], tieBreaks: [.headToHead])
+        #expect(count.strongest == [[0, 2, 2], [2, 0, 2], [2, 2, 0]])
+        #expect(count.order == [Self.shortlist])
+        #expect(count.ties.map(\.tried) == [[.headToHead, .sharedPlace]])
+        #expect(
+            count.ties[0].sentence(naming: Self.name)
+                == "Finland, Lithuania and Hungary tied under Schulze at place 1 (gold); head to head gives no strict order (Finland 2 to Lithuania 1, Hungary 2 to Finland 1, Lithuania 2 to Hungary 1), so they share the place."
+        )
+    }
+
+    @Test(
+        "The cascade ends at its first shared-place, which is added when missing",
+        arguments: [
+            ([], [.sharedPlace]),
+            ([.headToHead], [.headToHead, .sharedPlace]),
+            ([.sharedPlace, .headToHead], [.sharedPlace]),
+            ([.headToHead, .sharedPlace], [.headToHead, .sharedPlace]),
+        ] as [([BallotTieBreak], [BallotTieBreak])])
+    func cascade(given: [BallotTieBreak], used: [BallotTieBreak]) throws {
+        let count = try BallotCount(shortlist: Self.shortlist, ballots: [], conflicts: [:], tieBreaks: given)
+        #expect(count.tieBreaks == used)
+    }
+
+    @Test("No ballots leave every entry tied; an empty shortlist gives an empty order")
+    func emptyCounts() throws {
+        let none = try BallotCount(shortlist: Self.shortlist, ballots: [], conflicts: [:], tieBreaks: [.headToHead])
+        #expect(none.order == [Self.shortlist])
+        #expect(none.counts == [[0, 0, 0], [0, 0, 0], [0, 0, 0]])
+        #expect(none.ties[0].duels.allSatisfy { $0.level })
+        let empty = try BallotCount(shortlist: [], ballots: [Ballot(juror: S.j(1), ranking: [])], conflicts: [:])
+        #expect(empty.order == [])
+        #expect(empty.places.isEmpty)
+    }
+
+    @Test("Schulze's winners are the entries no other beats: here Finland and Lithuania, so gold is tied")
+    func unbeatenShareFirst() throws {
+        // Finland over Lithuania 3 to 2, Lithuania over Hungary 4 to 1, Hungary over Finland 3 to 2.
+        // Strongest paths: Finland and Lithuania 3 each way, Finland and Hungary 3 each way,
+        // Lithuania to Hungary 4 against 3. Neither Finland nor Lithuania is beaten.
+        let ballots = [
+            Self.ballot(1, "FI LT HU"), Self.ballot(2, "FI LT HU"), Self.ballot(3, "LT HU FI"), Self.ballot(4, "LT HU FI"),
+            Self.ballot(5, "HU FI LT"),
+        ]
+        let count = try BallotCount(shortlist: Self.shortlist, ballots: ballots, conflicts: [:])
+        #expect(count.strongest == [[0, 3, 3], [3, 0, 4], [3, 3, 0]])
+        #expect(!count.schulze.beats(S.e("LT"), S.e("FI")) && !count.schulze.beats(S.e("FI"), S.e("LT")))
+        withKnownIssue("Condorcet.schulze orders tiers by how many others each beats, which puts Lithuania alone first") {
+            #expect(count.order.first == ["FI", "LT"].map(S.e))
+        }
+    }
+}
