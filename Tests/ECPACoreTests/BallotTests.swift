@@ -277,3 +277,85 @@ extension BallotTests {
         }
     }
 }
+
+extension BallotTests {
+    // MARK: - The worked examples of docs/scoring.md, "The final ballot (Schulze)"
+
+    /// The medals of a count as "gold Finland", "silver Lithuania Hungary".
+    static func medals(_ count: BallotCount) -> [String] {
+        Medal.tiers(count.order).map { medal, entries in ([medal.rawValue] + entries.map(name)).joined(separator: " ") }
+    }
+
+    @Test("Example 18: a Condorcet cycle of majorities that Schulze resolves by overruling the weakest")
+    func exampleCycle() throws {
+        let ballots = [
+            Self.ballot(1, "FI LT HU"), Self.ballot(2, "FI LT HU"), Self.ballot(3, "FI LT HU"),
+            Self.ballot(4, "LT HU FI"), Self.ballot(5, "LT HU FI"),
+            Self.ballot(6, "HU FI LT"), Self.ballot(7, "HU FI LT"),
+        ]
+        let count = try BallotCount(shortlist: Self.shortlist, ballots: ballots, conflicts: [:])
+        #expect(count.counts == [[0, 5, 3], [2, 0, 5], [4, 2, 0]])
+        #expect(Condorcet.copeland(PairwisePreferences(entries: Self.shortlist, counts: count.counts)).values.allSatisfy { $0 == 0 })
+        #expect(count.strongest == [[0, 5, 5], [4, 0, 5], [4, 4, 0]])
+        #expect(count.strongestPath(from: S.e("FI"), to: S.e("HU")) == 5)
+        #expect(count.count(S.e("HU"), over: S.e("FI")) == 4)
+        #expect(count.schulze.beats(S.e("FI"), S.e("HU")))
+        #expect(count.order == [["FI"], ["LT"], ["HU"]].map { $0.map(S.e) })
+        #expect(Self.medals(count) == ["gold Finland", "silver Lithuania", "bronze Hungary"])
+        #expect(count.ties == [])
+    }
+
+    @Test("Example 19: a juror in conflict leaves Finland unranked, counting for neither side, not last")
+    func exampleConflict() throws {
+        let file = """
+            # Final ballot, juror 4, best first
+            1. 2   # Lithuania
+            2. 3   # Hungary
+            # 1 Finland: my own country's entry, left out
+            """
+        let conflicts = [S.j(4): Set([S.e("FI")])]
+        let (fourth, problems) = Ballot.parse(file, juror: S.j(4), shortlist: Self.shortlist, conflicts: [S.e("FI")])
+        #expect(problems == [])
+        #expect(fourth == Self.ballot(4, "LT HU"))
+        let ballots = [Self.ballot(1, "FI LT HU"), Self.ballot(2, "FI HU LT"), Self.ballot(3, "LT FI HU"), Self.ballot(4, "LT HU")]
+        let count = try BallotCount(shortlist: Self.shortlist, ballots: ballots, conflicts: conflicts)
+        #expect(count.counts == [[0, 2, 3], [1, 0, 3], [0, 1, 0]])
+        #expect(count.strongest == [[0, 2, 3], [0, 0, 3], [0, 0, 0]])
+        #expect(count.order == [["FI"], ["LT"], ["HU"]].map { $0.map(S.e) })
+        #expect(Self.medals(count) == ["gold Finland", "silver Lithuania", "bronze Hungary"])
+
+        // Counted as last instead (a ballot without the conflict), Finland would share gold.
+        let last = try BallotCount(shortlist: Self.shortlist, ballots: Array(ballots.dropLast()) + [Self.ballot(4, "LT HU FI")], conflicts: [:])
+        #expect(last.counts == [[0, 2, 3], [2, 0, 3], [1, 1, 0]])
+        #expect(last.strongest == [[0, 0, 3], [0, 0, 3], [0, 0, 0]])
+        #expect(Self.medals(last) == ["gold Finland Lithuania", "bronze Hungary"])
+
+        // The conflicted entry cannot be ranked last either.
+        #expect(throws: BallotCountError.self) {
+            try BallotCount(shortlist: Self.shortlist, ballots: [Self.ballot(4, "LT HU FI")], conflicts: conflicts)
+        }
+    }
+
+    @Test("Example 20: a tie left shared: two silvers and no bronze, and head to head is level")
+    func exampleSharedTie() throws {
+        let ballots = [Self.ballot(1, "FI LT HU"), Self.ballot(2, "FI HU LT"), Self.ballot(3, "LT FI HU"), Self.ballot(4, "HU FI LT")]
+        let count = try BallotCount(shortlist: Self.shortlist, ballots: ballots, conflicts: [:])
+        #expect(count.counts == [[0, 3, 3], [1, 0, 2], [1, 2, 0]])
+        #expect(count.strongest == [[0, 3, 3], [0, 0, 0], [0, 0, 0]])
+        #expect(count.order == [["FI"], ["LT", "HU"]].map { $0.map(S.e) })
+        #expect(count.places.map(\.place) == [1, 2, 2])
+        #expect(Self.medals(count) == ["gold Finland", "silver Lithuania Hungary"])
+        #expect(count.ties.map(\.rule) == [.sharedPlace])
+
+        let headToHead = try BallotCount(shortlist: Self.shortlist, ballots: ballots, conflicts: [:], tieBreaks: [.headToHead, .sharedPlace])
+        #expect(headToHead.order == count.order)
+        #expect(headToHead.ties.count == 1)
+        #expect(headToHead.ties[0].tried == [.headToHead, .sharedPlace])
+        #expect(headToHead.ties[0].stillShared)
+        #expect(headToHead.ties[0].duels == [BallotTie.Duel(first: S.e("LT"), second: S.e("HU"), firstVotes: 2, secondVotes: 2)])
+        #expect(
+            headToHead.ties[0].sentence(naming: Self.name)
+                == "Lithuania and Hungary tied under Schulze at place 2 (silver); head to head they are level (Lithuania 2 to Hungary 2), so they share the place."
+        )
+    }
+}
