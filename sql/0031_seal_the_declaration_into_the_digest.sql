@@ -19,6 +19,8 @@
 SET ROLE ecpa_owner;
 
 ALTER TABLE ecpa.frozen_results ADD COLUMN declaration_hash text CHECK (declaration_hash ~ '^[0-9a-f]{64}$');
+-- No planner statistics on a table under row-level security (0027).
+ALTER TABLE ecpa.frozen_results ALTER COLUMN declaration_hash SET STATISTICS 0;
 
 -- The digest of a frozen edition: its ranking text, its score set digest, the ledger head at the
 -- freeze and, when the edition had declared its scheme, the declaration's hash, one per line.
