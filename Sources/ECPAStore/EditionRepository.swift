@@ -44,7 +44,7 @@ public struct EditionRepository {
         id, year, theme, host_country_code, host_city, conference_start::text AS conference_start,
         conference_end::text AS conference_end, time_zone, phase, submissions_open_at,
         submissions_close_at, prize_gold, prize_silver, prize_bronze, scoring_open, max_voting_jurors,
-        own_country_conflict
+        own_country_conflict, scoring_stage
         """
 
     /// Creates an edition in the draft phase.
@@ -167,7 +167,7 @@ public struct EditionRepository {
     }
 
     static func decode(_ row: Row) throws -> Edition {
-        Edition(
+        var edition = Edition(
             id: EditionID(try row.decode("id")),
             year: try row.decode("year"),
             theme: try row.decode("theme"),
@@ -187,5 +187,7 @@ public struct EditionRepository {
             maxVotingJurors: try row.decode("max_voting_jurors"),
             ownCountryConflict: try row.decode("own_country_conflict")
         )
+        edition.inDeliberation = try row.decode("scoring_stage", as: String.self) == "deliberation"
+        return edition
     }
 }

@@ -14,6 +14,9 @@ public struct EditionScores: Sendable {
     public var matrix: ScoreMatrix
     /// What the edition declared when its scoring opened; nil before.
     public var declaration: Declaration?
+    /// The deliberation's revisions the role may read, oldest first; already in `matrix` when the
+    /// revised scores decide.
+    public var revisions: [Revision] = []
 
     /// Loads everything the current role may see from the tables, or (`.published`) what a
     /// published edition shows everyone.
@@ -31,9 +34,13 @@ public struct EditionScores: Sendable {
             entryNames: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, Country.named($0.country)?.name ?? $0.country.rawValue) }),
             jurorNames: Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, $0.roleName) }))
         try ScoreRepository(db).loadScores(edition: edition.id, into: &matrix, source: source)
+        // When the revised scores decide, the matrix ranked is round 2: each cell's latest revision.
+        let revisions = edition.inDeliberation ? try DeliberationRepository(db).revisions(edition: edition.id, source: source) : []
+        if scheme.decision.decidedBy == .revisedScores { matrix = matrix.revised(by: revisions) }
         let declaration = try SchemeRepository(db).fetchDeclaration(edition: edition.id)
         return EditionScores(
-            edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix, declaration: declaration)
+            edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix, declaration: declaration,
+            revisions: revisions)
     }
 
     /// How many criteria a juror has scored for an entry.

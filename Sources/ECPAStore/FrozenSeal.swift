@@ -23,21 +23,50 @@ public enum FrozenSeal {
         }
     }
 
+    /// One revision of the deliberation as the score set lists it.
+    public struct RevisionLine: Sendable, Equatable {
+        public var id: Int64
+        public var entry: EntryID
+        public var juror: JurorID
+        public var criterion: String
+        /// The values as PostgreSQL prints them.
+        public var oldValue: String
+        public var newValue: String
+        public var reason: String
+
+        public init(id: Int64, entry: EntryID, juror: JurorID, criterion: String, oldValue: String, newValue: String, reason: String) {
+            self.id = id
+            self.entry = entry
+            self.juror = juror
+            self.criterion = criterion
+            self.oldValue = oldValue
+            self.newValue = newValue
+            self.reason = reason
+        }
+    }
+
     /// Every score as `[entry, juror, "criterion", "value"]` by entry, juror and criterion (in
-    /// byte order), a line `--`, then every abstention as `[entry, juror]`.
-    public static func scoreSetText(scores: [ScoreLine], abstentions: [EntryJurorPair]) -> String {
+    /// byte order), a line `--`, then every abstention as `[entry, juror]`; when the deliberation
+    /// revised scores, another line `--` and every revision as `[id, entry, juror, "criterion",
+    /// "old", "new", "reason"]` in the order they were made.
+    public static func scoreSetText(scores: [ScoreLine], abstentions: [EntryJurorPair], revisions: [RevisionLine] = []) -> String {
         let cells = scores.sorted {
             ($0.entry.rawValue, $0.juror.rawValue) != ($1.entry.rawValue, $1.juror.rawValue)
                 ? ($0.entry.rawValue, $0.juror.rawValue) < ($1.entry.rawValue, $1.juror.rawValue)
                 : Array($0.criterion.utf8).lexicographicallyPrecedes(Array($1.criterion.utf8))
         }.map { "[\($0.entry.rawValue), \($0.juror.rawValue), \(JSONText.string($0.criterion)), \(JSONText.string($0.value))]" }
         let abstained = abstentions.sorted().map { "[\($0.entry.rawValue), \($0.juror.rawValue)]" }
+        let revised = revisions.sorted { $0.id < $1.id }.map {
+            "[\($0.id), \($0.entry.rawValue), \($0.juror.rawValue), \(JSONText.string($0.criterion)), \(JSONText.string($0.oldValue)), "
+                + "\(JSONText.string($0.newValue)), \(JSONText.string($0.reason))]"
+        }
         return cells.joined(separator: "\n") + "\n--\n" + abstained.joined(separator: "\n")
+            + (revised.isEmpty ? "" : "\n--\n" + revised.joined(separator: "\n"))
     }
 
     /// The SHA-256 of the score set's text, as stored at the freeze.
-    public static func scoreSetDigest(scores: [ScoreLine], abstentions: [EntryJurorPair]) -> String {
-        SHA256.hex(scoreSetText(scores: scores, abstentions: abstentions))
+    public static func scoreSetDigest(scores: [ScoreLine], abstentions: [EntryJurorPair], revisions: [RevisionLine] = []) -> String {
+        SHA256.hex(scoreSetText(scores: scores, abstentions: abstentions, revisions: revisions))
     }
 
     /// `method M`, then one line per place by place and entry:

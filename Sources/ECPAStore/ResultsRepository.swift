@@ -70,6 +70,28 @@ public struct ResultsRepository {
         }
     }
 
+    /// The deliberation's revisions as the score set lists them (values as PostgreSQL prints them).
+    public func fetchRevisionLines(edition: EditionID, source: RecordSource = .live) throws -> [FrozenSeal.RevisionLine] {
+        let relation: SQL =
+            source == .live
+            ? "(SELECT * FROM ecpa.revisions WHERE edition_id = \(edition.rawValue))"
+            : "ecpa.published_revisions(\(edition.rawValue))"
+        return try translating {
+            try db.query(
+                """
+                SELECT r.id, r.entry_id, r.juror_id, r.criterion_code, r.old_value::text AS old_value,
+                       r.new_value::text AS new_value, r.reason
+                FROM \(relation) r ORDER BY r.id
+                """
+            ).map { row in
+                FrozenSeal.RevisionLine(
+                    id: try row.decode("id"), entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                    criterion: try row.decode("criterion_code"), oldValue: try row.decode("old_value"),
+                    newValue: try row.decode("new_value"), reason: try row.decode("reason"))
+            }
+        }
+    }
+
     /// Locks the edition's row for the freeze: waits for every writer of the edition still in
     /// flight and keeps new ones out until this transaction ends, so the ranking computed next
     /// sees the last score.

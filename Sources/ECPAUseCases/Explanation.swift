@@ -185,6 +185,24 @@ public struct Explanation: Sendable {
         (value >= 0 ? "+" : "") + fixed(value, places: 3)
     }
 
+    /// The entries in contention for a contested medal: each contested place's holder, the entry a
+    /// small weight change would swap it with, and every entry that won that medal in some
+    /// resample; by id. What a deliberation discusses by default.
+    public var contestedEntries: [EntryID] {
+        var entries = Set<EntryID>()
+        let lines = uncertainty?.lines ?? []
+        for place in contested {
+            entries.insert(place.holder)
+            for reason in place.reasons {
+                if case .weights(_, let other) = reason { entries.insert(other) }
+            }
+            if let index = Medal.allCases.firstIndex(of: place.medal) {
+                for line in lines where line.placeChances[index] > 0 { entries.insert(line.entry) }
+            }
+        }
+        return entries.sorted()
+    }
+
     /// The entries that hold a medal or won one in some resample, in ranking order.
     public var certaintyEntries: [EntryID] {
         let places = Dictionary(results.ranking.places.map { ($0.entry, $0) }, uniquingKeysWith: { first, _ in first })

@@ -90,8 +90,11 @@ public struct Verification: Sendable {
         // The digests are computed here from the rows read, not asked of the server: functions a
         // superuser or the schema's owner replaced could answer with the digests published.
         let scoreSet = try repository.fetchScoreSet(edition: edition.id, source: source)
-        let digest = FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions)
-        if !sameScores(scoreSet.scores, scores.matrix) {
+        let revisionLines = try repository.fetchRevisionLines(edition: edition.id, source: source)
+        let digest = FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions, revisions: revisionLines)
+        // The digest covers round 1; the ranking was made from round 2 when the revised scores decide.
+        let ranked = scores.scheme.decision.decidedBy == .revisedScores ? revised(scoreSet.scores, by: scores.revisions) : scoreSet.scores
+        if !sameScores(ranked, scores.matrix) {
             report.fail("scores.digest", "the scores read for the digest are not the scores read for the ranking")
         } else if digest == frozen.scoresDigest {
             report.pass(
@@ -156,6 +159,19 @@ public struct Verification: Sendable {
             report.checkArchive(try ArchiveRepository(db).fetchArchiveEdition(year: edition.year), frozen: frozen, countries: countries)
         }
         return report
+    }
+
+    /// Score rows with each cell's latest revision in place of its round-1 value.
+    static func revised(_ rows: [FrozenSeal.ScoreLine], by revisions: [Revision]) -> [FrozenSeal.ScoreLine] {
+        var latest: [ScoreCell: Decimal] = [:]
+        for revision in revisions.sorted(by: { $0.id < $1.id }) {
+            latest[ScoreCell(entry: revision.entry, juror: revision.juror, criterion: revision.criterion)] = revision.newValue
+        }
+        return rows.map { row in
+            var row = row
+            if let value = latest[ScoreCell(entry: row.entry, juror: row.juror, criterion: row.criterion)] { row.value = text(value) }
+            return row
+        }
     }
 
     /// Whether the score rows hashed hold the values of the matrix ranked, cell for cell.

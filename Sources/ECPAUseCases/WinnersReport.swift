@@ -79,6 +79,29 @@ public struct WinnersReport: Sendable {
         }
     }
 
+    /// What the deliberation changed, one sentence per entry whose scores were revised.
+    public var deliberationLines: [String] {
+        let scores = results.scores
+        let changes = DeliberationChange.changes(
+            scores.matrix, revisions: scores.revisions, revisedInMatrix: scheme.decision.decidedBy == .revisedScores,
+            method: scheme.method)
+        return changes.map { change in
+            let from = change.roundOne.map { fixed($0, places: 3) } ?? "none"
+            let to = change.roundTwo.map { fixed($0, places: 3) } ?? "none"
+            return
+                "\(countryName(change.entry)): \(change.revisedScores) score\(change.revisedScores == 1 ? "" : "s") revised by \(change.jurors) juror\(change.jurors == 1 ? "" : "s"); its score went from \(from) in round 1 to \(to) in round 2."
+        }
+    }
+
+    /// How the medals were decided, in one sentence.
+    public var decisionSentence: String {
+        switch (scheme.decision.deliberation, scheme.decision.decidedBy) {
+        case (false, _): "The scores decided the medals; the edition declared no deliberation."
+        case (true, .scores): "The round-1 scores decided the medals; the deliberation's revisions are shown beside them."
+        case (true, .revisedScores): "The scores as revised in the deliberation (round 2) decided the medals, as the edition declared."
+        }
+    }
+
     public var coverageSentence: String {
         let missing = results.scores.matrix.missingCells().count
         let conflicts = results.scores.matrix.conflicts.count

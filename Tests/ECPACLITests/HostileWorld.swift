@@ -28,7 +28,8 @@ final class HostileWorld: @unchecked Sendable {
 
     static let criteria = ["focus", "evaluation", "innovation", "cooperation", "transferability"]
 
-    init() throws {
+    /// The world with the shipped scheme, or with `schemeFile` (a scheme file's text).
+    init(schemeFile: String? = nil) throws {
         cli = try CLIHarness()
         admin = try cli.database.connect()
         try cli.openEdition()
@@ -41,7 +42,11 @@ final class HostileWorld: @unchecked Sendable {
             ])
         }
         for id in 1...3 { try cli.expectSuccess(["entry", "eligibility", String(id), "--eligible"]) }
-        try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
+        if let schemeFile {
+            try cli.expectSuccess(["scheme", "set", "--edition", "2018", "--file", try cli.file("scheme.toml", schemeFile)])
+        } else {
+            try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
+        }
         for country in ["AT", "BG", "FI"] {
             jurors[country] = try Self.juror(cli, country: country, advisory: false)
         }
@@ -150,7 +155,7 @@ final class HostileWorld: @unchecked Sendable {
     func fingerprint() throws -> String {
         let tables = [
             "editions", "entries", "late_acceptances", "people", "jurors", "declared_conflicts", "schemes", "declarations",
-            "criteria", "scores", "abstentions", "score_events", "score_batches", "ledger_head", "audit_log",
+            "criteria", "scores", "abstentions", "deliberation_entries", "revisions", "score_events", "score_batches", "ledger_head", "audit_log",
             "overrides", "frozen_results", "frozen_places", "archive_editions", "archive_awards",
         ]
         return try tables.map { table in

@@ -274,6 +274,8 @@ extension PermissionMatrix {
         let schemes = table("schemes", .scoring)
         let criteria = table("criteria", .scoring)
         let declarations = table("declarations", .scoring)
+        let deliberationEntries = table("deliberation_entries", .scoring)
+        let revisions = table("revisions", .scoring)
         let scores = table("scores", .scoring)
         let abstentions = table("abstentions", .scoring)
         let closedForAll = "closed deny deny deny deny deny deny deny deny"
@@ -338,6 +340,29 @@ extension PermissionMatrix {
                 update: "UPDATE ecpa.declarations SET text = 'name = \"forged\"' WHERE edition_id = {edition}",
                 delete: "DELETE FROM ecpa.declarations WHERE edition_id = {edition}",
                 note: "Only the owner-run trigger that opens scoring writes a declaration; nobody changes one.")
+            + [
+                Row(
+                    object: deliberationEntries, action: .select, sql: "SELECT count(*) FROM ecpa.deliberation_entries",
+                    expected: [(.any, everyGroup)],
+                    note: "The entries under discussion: the jury and the secretariat; representatives and readers once published."),
+                Row(
+                    object: revisions, action: .select, sql: "SELECT count(*) FROM ecpa.revisions",
+                    expected: [(.any, "yes deny deny yes yes yes yes deny deny")],
+                    note: "A juror reads their own revisions only (row-level security; the hostile-login suite reads them), the secretariat all."),
+            ]
+            + noWrites(
+                deliberationEntries,
+                insert: "INSERT INTO ecpa.deliberation_entries (edition_id, entry_id) VALUES ({edition}, {entry})",
+                update: "UPDATE ecpa.deliberation_entries SET entry_id = entry_id", delete: "DELETE FROM ecpa.deliberation_entries",
+                note: "Only ecpa.open_deliberation writes them.")
+            + noWrites(
+                revisions,
+                insert: """
+                    INSERT INTO ecpa.revisions (edition_id, entry_id, juror_id, criterion_code, old_value, new_value, reason, at, actor, batch_id) \
+                    VALUES ({edition}, {entry}, {juror}, 'focus', 5, 6, 'Forged', now(), current_user, 1)
+                    """,
+                update: "UPDATE ecpa.revisions SET new_value = 10", delete: "DELETE FROM ecpa.revisions",
+                note: "Only ecpa.revise_score writes them; nobody changes one.")
             + [
 
                 Row(
@@ -597,7 +622,7 @@ extension PermissionMatrix {
 
     static let sequenceRows: [Row] = [
         "archive_awards_id_seq", "audit_log_id_seq", "editions_id_seq", "entries_id_seq", "jurors_id_seq",
-        "late_acceptances_id_seq", "score_batch_ids", "score_events_id_seq",
+        "late_acceptances_id_seq", "revisions_id_seq", "score_batch_ids", "score_events_id_seq",
     ].map { name in
         Row(
             object: Object(kind: .sequence, name: "ecpa.\(name)", group: .sequences), action: .nextval,
@@ -714,6 +739,23 @@ extension PermissionMatrix {
                 object: function("may_read_results(bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.may_read_results({edition})", expected: [(.any, everyGroup)]),
             Row(
+                object: function("open_deliberation(bigint,bigint[])", .functions), action: .execute,
+                sql: "SELECT ecpa.open_deliberation({edition}, ARRAY[{entry}]::bigint[])", expected: [(.any, orderForSecretariat)],
+                note: "After scoring closes, when the declaration has a deliberation; the fixture's editions have none."),
+            Row(
+                object: function("revise_score(bigint,text,numeric,text,bigint)", .functions), action: .execute,
+                sql: "SELECT ecpa.revise_score({entry}, 'focus', 5, 'A reason')",
+                expected: [
+                    (.scoring, "deny deny deny closed closed closed closed deny deny"),
+                    (.frozen, "deny deny deny frozen frozen frozen frozen deny deny"),
+                    (.published, "deny deny deny frozen frozen frozen frozen deny deny"),
+                ],
+                note: "A juror, during the deliberation, on an entry under discussion; the fixture has no deliberation."),
+            Row(
+                object: function("published_revisions(bigint)", .functions), action: .execute,
+                sql: "SELECT count(*) FROM ecpa.published_revisions({edition})", expected: [(.any, everyGroup)],
+                note: "Returns nothing unless the edition is published (or the caller is the secretariat)."),
+            Row(
                 object: function("declaration_in_ledger(bigint)", .functions), action: .execute,
                 sql: "SELECT * FROM ecpa.declaration_in_ledger({edition})", expected: afterPublication),
         ]
@@ -766,6 +808,7 @@ extension PermissionMatrix {
             helper("has_text(text)", "SELECT ecpa.has_text('a title')", everyGroup),
             helper("no_repeats(text[])", "SELECT ecpa.no_repeats(ARRAY['a', 'b'])", everyGroup),
             helper("toml_string(text)", "SELECT ecpa.toml_string('a title')", allDenied),
+            helper("append_ledger_note(text)", "SELECT ecpa.append_ledger_note('forged')", allDenied),
             helper("declaration_text(bigint)", "SELECT ecpa.declaration_text({edition})", allDenied),
             helper("write_declaration(bigint,boolean)", "SELECT ecpa.write_declaration({edition}, false)", allDenied),
             helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
@@ -780,6 +823,7 @@ extension PermissionMatrix {
 
     static let triggerFunctionRows: [Row] = [
         "audit", "audit_log_guard", "create_serialization_points", "declarations_guard", "declare_on_scoring", "declared_conflicts_guard",
+        "deliberation_guard", "editions_guard_stage", "editions_need_deliberation",
         "editions_guard_jury_rules", "editions_guard_phase",
         "editions_need_results", "editions_need_scheme", "entries_check_window_at_commit", "entries_guard", "frozen_guard",
         "jurors_guard", "late_acceptances_stamp", "ledger_guard", "people_stamp", "results_guard", "schemes_guard", "score_statement",

@@ -216,6 +216,28 @@ import Testing
             FrozenSeal.digest(
                 rankingText: text, scoresDigest: declared.scoresDigest, ledgerHead: declared.ledgerHead,
                 declarationHash: declared.declarationHash) == declared.digest)
+        // With the deliberation's revisions: one more block, in the order made.
+        try admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                INSERT INTO ecpa.score_batches (id, at, actor, operation, event_count, rows_digest)
+                VALUES (900001, now(), 'x', 'revise', 0, 'x'), (900002, now(), 'x', 'revise', 0, 'x');
+                INSERT INTO ecpa.revisions (id, edition_id, entry_id, juror_id, criterion_code, old_value, new_value, reason, at, actor, batch_id)
+                OVERRIDING SYSTEM VALUE VALUES
+                    (2, 1, 1, 7, 'ab', 7.50, 9, 'Heard "again" — Šiauliai', now(), 'x', 900002),
+                    (1, 1, 2, 7, 'ab', 0.25, 1.0, 'A \\ backslash', now(), 'x', 900001);
+                RESET session_replication_role;
+                """)
+        let revisionLines = try results.fetchRevisionLines(edition: EditionID(1))
+        let withRevisions: String? = try admin.query("SELECT ecpa.score_set_digest(1) AS d").first?.decode("d")
+        #expect(revisionLines.count == 2)
+        #expect(
+            FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions, revisions: revisionLines) == withRevisions)
+        #expect(withRevisions != frozen.scoresDigest)
+        #expect(
+            FrozenSeal.scoreSetText(scores: [], abstentions: [], revisions: revisionLines)
+                == "\n--\n\n--\n[1, 2, 7, \"ab\", \"0.25\", \"1.0\", \"A \\\\ backslash\"]\n[2, 1, 7, \"ab\", \"7.50\", \"9\", \"Heard \\\"again\\\" — Šiauliai\"]"
+        )
         // The texts themselves, so that a change on both sides at once is seen too.
         #expect(
             FrozenSeal.scoreSetText(scores: scoreSet.scores, abstentions: scoreSet.abstentions) == """

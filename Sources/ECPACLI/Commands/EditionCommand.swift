@@ -11,7 +11,7 @@ struct EditionCommand: ParsableCommand {
         commandName: "edition",
         abstract: "Create editions and move them through their phases.",
         discussion: "Phases: draft, submissions open, submissions closed, scoring, frozen, published.",
-        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self, Scoring.self, Freeze.self, Publish.self]
+        subcommands: [Create.self, List.self, Show.self, Open.self, Close.self, Scoring.self, Deliberation.self, Freeze.self, Publish.self]
     )
 
     struct Freeze: EnvironmentCommand {
@@ -72,13 +72,25 @@ struct EditionCommand: ParsableCommand {
                 let current = try editions.requireEdition(year: year)
                 do {
                     return try editions.updateScoring(year: year, open: true)
-                } catch StoreError.invalidData, StoreError.invalidTransition, StoreError.closed, StoreError.frozen {
+                } catch let error as StoreError {
                     // PostgreSQL's phase rule refused; say why in the words of the edition's phase.
-                    throw CLIError(
-                        current.phase > .scoring
-                            ? "The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again."
-                            : "Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`.",
-                        status: .refused)
+                    switch error {
+                    case .invalidData, .invalidTransition, .closed, .frozen: break
+                    default: throw error
+                    }
+                    let message: String
+                    if current.phase > .scoring {
+                        message = "The \(year) edition is \(current.phase.displayName): its scores are final, so scoring cannot open again."
+                    } else if current.inDeliberation {
+                        message = "Scoring for the \(year) edition cannot open again: its deliberation has begun and round 1 is sealed."
+                    } else if current.phase != .submissionsClosed {
+                        message =
+                            "Scoring opens only after the call for entries is closed, and the \(year) edition is in the \(current.phase.displayName) phase. Close the call first: `ecpa edition close \(year)`."
+                    } else {
+                        // The call is closed: PostgreSQL's own sentence says what is missing (a scheme).
+                        throw error
+                    }
+                    throw CLIError(message, status: .refused)
                 }
             }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is open." }
@@ -110,6 +122,45 @@ struct EditionCommand: ParsableCommand {
                 return try editions.updateScoring(year: year, open: false)
             }
             report(edition, env: env, format: output.format) { "Scoring for the \($0.year) edition is closed." }
+        }
+    }
+
+    struct Deliberation: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Begin the deliberation the edition declared (secretariat).",
+            discussion:
+                "It follows scoring, once scoring is closed: round 1 is sealed, and jurors revise their scores of the entries under discussion with `ecpa score revise`.",
+            subcommands: [OpenDeliberation.self])
+    }
+
+    struct OpenDeliberation: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open",
+            abstract: "Seal round 1 and begin the deliberation on the contested places, or on the entries named.")
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The year of the edition.") var year: Int
+        @Option(help: "An entry to discuss (repeatable); without it, the entries in contention for a contested medal.")
+        var entry: [Int64] = []
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try EditionRepository(db).requireEdition(year: year)
+            var entries = entry.map(EntryID.init)
+            if entries.isEmpty {
+                entries = try Explanation.load(edition: edition, db: db).contestedEntries
+                guard !entries.isEmpty else {
+                    throw CLIError(
+                        "No medal place of the \(year) edition is contested (`ecpa results explain` says why), so there is nothing to discuss by default. Name the entries with --entry.",
+                        status: .refused)
+                }
+            }
+            try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
+                try DeliberationRepository(db).open(edition: edition.id, entries: entries)
+            }
+            env.print(
+                "Round 1 of the \(year) edition is sealed and its deliberation has begun on entr\(entries.count == 1 ? "y" : "ies") \(entries.map { String($0.rawValue) }.joined(separator: ", ")). Jurors revise their scores of \(entries.count == 1 ? "it" : "them") with `ecpa score revise`."
+            )
         }
     }
 

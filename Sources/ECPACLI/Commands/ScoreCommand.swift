@@ -15,7 +15,7 @@ struct ScoreCommand: ParsableCommand {
             themself (or by the secretariat on their behalf, recorded as such). Every change \
             is kept in a hash-chained ledger (`ecpa score history`).
             """,
-        subcommands: [Enter.self, Sheet.self, Import.self, Status.self, History.self]
+        subcommands: [Enter.self, Revise.self, Revisions.self, Sheet.self, Import.self, Status.self, History.self]
     )
 
     struct Enter: EnvironmentCommand {
@@ -93,6 +93,11 @@ struct ScoreCommand: ParsableCommand {
 
         /// Reads `CODE=VALUE` pairs, collecting every problem.
         func parseValues(_ scheme: ScoringScheme) throws -> [(code: String, value: Decimal)] {
+            try Enter.parseValues(values, scheme: scheme)
+        }
+
+        /// Reads `CODE=VALUE` pairs against a scheme, collecting every problem.
+        static func parseValues(_ values: [String], scheme: ScoringScheme) throws -> [(code: String, value: Decimal)] {
             var result: [(code: String, value: Decimal)] = []
             var problems: [String] = []
             for pair in values {

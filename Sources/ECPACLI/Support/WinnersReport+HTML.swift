@@ -47,6 +47,8 @@ extension WinnersReport {
             }
             body += "</tbody></table>"
         }
+        body += "\n<h2>The decision</h2>\n<p>\(escape(decisionSentence))</p>"
+        if !deliberationLines.isEmpty { body += "<ul>" + deliberationLines.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
         body += "\n<h2>Ties and overrides</h2>\n<ul>"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { body += "<li>None.</li>" }
         for tie in ranking.ties { body += "<li>\(escape(tie.sentence))</li>" }

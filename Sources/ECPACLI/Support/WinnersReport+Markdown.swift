@@ -62,6 +62,8 @@ extension WinnersReport {
         md += "\n" + Markdown.text("Tie-breaks, in order: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).") + "\n"
         md += "\n" + Markdown.text(explanation.declarationLine) + "\n"
         if !weightSentences.isEmpty { md += "\n" + weightSentences.map { "- " + Markdown.text($0) + "\n" }.joined() }
+        md += "\n## The decision\n\n" + Markdown.text(decisionSentence) + "\n"
+        if !deliberationLines.isEmpty { md += "\n" + deliberationLines.map { "- " + Markdown.text($0) + "\n" }.joined() }
         md += "\n## Ties and overrides\n\n"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { md += "None.\n" }
         for tie in ranking.ties { md += "- " + Markdown.text(tie.sentence) + "\n" }
@@ -136,6 +138,8 @@ extension WinnersReport {
                     })
             ),
             (key: "summary", value: .texts(summary)),
+            (key: "decision", value: .string(decisionSentence)),
+            (key: "deliberation", value: .texts(deliberationLines)),
             (key: "declaration_hash", value: .text(results.scores.declaration?.hash)),
             (key: "contested", value: .texts(explanation.contested.map(\.sentence))),
             (key: "certainty", value: .array(explanation.entryRecords(only: Set(explanation.certaintyEntries)).map(\.jsonValue))),

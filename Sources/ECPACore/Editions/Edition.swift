@@ -35,6 +35,9 @@ public struct Edition: Hashable, Sendable, Codable {
     public var maxVotingJurors: Int
     /// Whether a juror is automatically in conflict with their own country's entries (on by default).
     public var ownCountryConflict: Bool
+    /// Whether the deliberation has begun (a stage of the scoring phase, when the edition declared
+    /// one): round 1 is sealed and scoring does not open again.
+    public var inDeliberation: Bool = false
 
     /// Makes an edition; the time zone defaults to Europe/Brussels.
     public init(

@@ -25,6 +25,8 @@ extension ScoringScheme {
             "# [analysis]: how `ecpa results explain` weighs the podium (docs/scoring.md): resamples of the",
             "# jurors, the generator's seed, the rank intervals' level, and the shares below which a medal",
             "# is contested (keep_chance) or a weight change that swaps it counts as small (weight_radius).",
+            "# [decision]: whether a deliberation round follows scoring (deliberation = true or false) and",
+            "# which result decides the medals (decided_by: \"scores\" or \"revised-scores\").",
             "",
             "name = " + TOMLWriter.basic(name),
         ]
@@ -44,6 +46,8 @@ extension ScoringScheme {
         }
         out.append("")
         out += analysis.tomlLines
+        out.append("")
+        out += decision.tomlLines
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -79,7 +83,7 @@ private struct SchemeBuilder {
     static let topKeys = ["name", "note", "method", "tie_breaks"]
     static let criterionKeys = ["name", "description", "weight", "min", "max", "step"]
     static let sections =
-        "a scheme has name, note, method and tie_breaks at the top, one [criteria.CODE] section per criterion and an optional [analysis] section"
+        "a scheme has name, note, method and tie_breaks at the top, one [criteria.CODE] section per criterion and optional [analysis] and [decision] sections"
 
     var problems: [SchemeProblem] = []
     var lines: [String: Int] = [:]
@@ -90,6 +94,8 @@ private struct SchemeBuilder {
     private var drafts: [Draft] = []
     /// The `[analysis]` settings read, by key.
     private var analysis: [String: Decimal] = [:]
+    private var deliberation: Bool?
+    private var decidedBy: DecisionSettings.Result?
     /// Keys read but unusable: reported once, and not reported again as missing.
     private var unreadable: Set<String> = []
     private var unknownTables: Set<[String]> = []
@@ -105,7 +111,7 @@ private struct SchemeBuilder {
                 continue
             }
             seen[header.path] = header.line
-            if header.path == ["criteria"] || header.path == ["analysis"] { continue }
+            if header.path == ["criteria"] || header.path == ["analysis"] || header.path == ["decision"] { continue }
             if header.path.count == 2, header.path[0] == "criteria" {
                 _ = draftIndex(header.path[1], line: header.line)
                 continue
@@ -140,6 +146,12 @@ private struct SchemeBuilder {
         case 2 where entry.path[0] == "analysis" && AnalysisSettings.keys.contains(entry.path[1]):
             lines[key] = entry.line
             if let number = number(entry.value, key: key, line: entry.line) { analysis[entry.path[1]] = number }
+        case 2 where entry.path[0] == "decision" && DecisionSettings.keys.contains(entry.path[1]):
+            lines[key] = entry.line
+            takeDecision(entry.path[1], entry.value, key: key, line: entry.line)
+        case 2... where entry.path[0] == "decision":
+            unreadable.insert(key)
+            report(key, entry.line, "is not a decision setting; [decision] has deliberation and decided_by.")
         case 2... where entry.path[0] == "analysis":
             unreadable.insert(key)
             report(
@@ -203,6 +215,9 @@ private struct SchemeBuilder {
             }
         }
         rules += AnalysisSettings.problems(analysis, lines: lines)
+        let decision = DecisionSettings(
+            deliberation: deliberation ?? DecisionSettings.default.deliberation, decidedBy: decidedBy ?? DecisionSettings.default.decidedBy)
+        rules += decision.problems(lines: lines)
         guard let name, let method, let tieBreaks, criteria.count == drafts.count else { return (nil, rules) }
         let defaults = AnalysisSettings.default
         let settings = AnalysisSettings(
@@ -211,7 +226,8 @@ private struct SchemeBuilder {
             intervalLevel: analysis["interval_level"] ?? defaults.intervalLevel,
             keepChance: analysis["keep_chance"] ?? defaults.keepChance,
             weightRadius: analysis["weight_radius"] ?? defaults.weightRadius)
-        let scheme = ScoringScheme(name: name, note: note, method: method, criteria: criteria, tieBreaks: tieBreaks, analysis: settings)
+        let scheme = ScoringScheme(
+            name: name, note: note, method: method, criteria: criteria, tieBreaks: tieBreaks, analysis: settings, decision: decision)
         return (scheme, rules)
     }
 
@@ -246,6 +262,23 @@ private struct SchemeBuilder {
         default:
             tieBreaks = rules(value, key: key, line: line)
         }
+    }
+
+    private mutating func takeDecision(_ name: String, _ value: TOMLValue, key: String, line: Int) {
+        if name == "deliberation" {
+            guard case .bool(let flag) = value else {
+                fail(key, line, "must be true or false, without quotes.")
+                return
+            }
+            deliberation = flag
+            return
+        }
+        guard case .string(let written) = value, let result = DecisionSettings.Result(rawValue: written) else {
+            let choices = DecisionSettings.Result.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+            fail(key, line, "must be \(choices), in double quotes.")
+            return
+        }
+        decidedBy = result
     }
 
     private mutating func takeCriterion(_ index: Int, _ name: String, _ value: TOMLValue, key: String, line: Int) {

@@ -23,6 +23,7 @@ extension ScoringScheme {
         }
         problems += ScoringScheme.tieBreakProblems(tieBreaks, lines: lines)
         problems += analysis.problems
+        problems += decision.problems(lines: lines)
         return SchemeProblem.sortedByLine(problems)
     }
 

@@ -16,11 +16,14 @@ public struct ScoringScheme: Hashable, Sendable, Codable {
     public var tieBreaks: [TieBreakRule]
     /// How the podium's certainty is weighed; sealed with the rest when scoring opens.
     public var analysis: AnalysisSettings
+    /// Whether a deliberation follows scoring and which result decides the medals.
+    public var decision: DecisionSettings
 
     /// Makes a scheme; `problems` says whether it is usable.
     public init(
         name: String, note: String? = nil, method: RankingMethod = .weightedMean, criteria: [Criterion],
-        tieBreaks: [TieBreakRule] = ScoringScheme.defaultTieBreaks, analysis: AnalysisSettings = .default
+        tieBreaks: [TieBreakRule] = ScoringScheme.defaultTieBreaks, analysis: AnalysisSettings = .default,
+        decision: DecisionSettings = .default
     ) {
         self.name = name
         self.note = note
@@ -28,6 +31,7 @@ public struct ScoringScheme: Hashable, Sendable, Codable {
         self.criteria = criteria
         self.tieBreaks = tieBreaks
         self.analysis = analysis
+        self.decision = decision
     }
 
     /// The default cascade (DESIGN section 4): criterion, then head-to-head, then shared place.

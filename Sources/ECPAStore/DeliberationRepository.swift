@@ -1,0 +1,61 @@
+import ECPACore
+import Foundation
+import LibPQ
+
+/// The deliberation: the entries under discussion and the jurors' revisions of their round-1
+/// scores, each written by owner-run functions that check every rule (sql/0032).
+public struct DeliberationRepository {
+    let db: any SQLExecutor
+
+    public init(_ db: any SQLExecutor) { self.db = db }
+
+    /// Closes round 1 and begins the deliberation on these entries (secretariat).
+    public func open(edition: EditionID, entries: [EntryID]) throws {
+        try translating {
+            let ids: [String] = entries.map { String($0.rawValue) }
+            _ = try db.query("SELECT ecpa.open_deliberation(\(edition.rawValue), \(ids)::bigint[])")
+        }
+    }
+
+    /// The entries under discussion, by id.
+    public func entries(edition: EditionID) throws -> [EntryID] {
+        try translating {
+            try db.query("SELECT entry_id FROM ecpa.deliberation_entries WHERE edition_id = \(edition.rawValue) ORDER BY entry_id")
+                .map { EntryID(try $0.decode("entry_id")) }
+        }
+    }
+
+    /// Revises a round-1 score with a reason; `juror` when the secretariat acts on a juror's behalf.
+    @discardableResult
+    public func revise(entry: EntryID, criterion: String, value: Decimal, reason: String, juror: JurorID?) throws -> Int64 {
+        try translating {
+            try db.query(
+                """
+                SELECT ecpa.revise_score(\(entry.rawValue), \(criterion), \(value), \(reason), \(juror?.rawValue)) AS id
+                """
+            ).first?.decode("id") ?? 0
+        }
+    }
+
+    /// The revisions the current role may read (a juror their own, the secretariat all), or a
+    /// published edition's, in the order they were made.
+    public func revisions(edition: EditionID, source: RecordSource = .live) throws -> [Revision] {
+        let relation: SQL =
+            source == .live
+            ? "(SELECT * FROM ecpa.revisions WHERE edition_id = \(edition.rawValue))"
+            : "ecpa.published_revisions(\(edition.rawValue))"
+        return try translating {
+            try db.query(
+                """
+                SELECT r.id, r.entry_id, r.juror_id, r.criterion_code, r.old_value, r.new_value, r.reason
+                FROM \(relation) r ORDER BY r.id
+                """
+            ).map { row in
+                Revision(
+                    id: try row.decode("id"), entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                    criterion: try row.decode("criterion_code"), oldValue: try row.decode("old_value"),
+                    newValue: try row.decode("new_value"), reason: try row.decode("reason"))
+            }
+        }
+    }
+}

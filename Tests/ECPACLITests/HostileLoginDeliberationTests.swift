@@ -1,0 +1,117 @@
+import ECPACLI
+import ECPACore
+import ECPAStore
+import ECPATestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// The hostile-login suite on an edition that deliberates: every person tries, with their own
+/// login over a real connection, to change round 1, write or read revisions that are not theirs,
+/// or slip a write past the deliberation's beginning or the freeze. Recorded for docs/security.md.
+@Suite struct HostileLoginDeliberationTests {
+    let world: HostileWorld
+
+    init() throws { world = try HostileWorld(schemeFile: DeliberationTests.scheme) }
+
+    var cli: CLIHarness { world.cli }
+
+    func held(_ attack: String, _ held: Bool, _ detail: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+        SecurityLog.record("attack", attack, held: held)
+        #expect(held, "attack \(attack) succeeded: \(detail())", sourceLocation: sourceLocation)
+    }
+
+    /// Runs `sql` as `login` in one transaction; held when refused with `state` and nothing changed.
+    func attack(_ name: String, as login: HostileWorld.Login, _ sql: String, refusedWith state: String) throws {
+        let connection = try world.connect(login)
+        let before = try world.fingerprint()
+        let error = HostileWorld.refusal(connection, "BEGIN; \(sql); COMMIT")
+        HostileWorld.rollback(connection)
+        let unchanged = try world.fingerprint() == before
+        held(name, error?.sqlState == state && unchanged, "\(String(describing: error))")
+    }
+
+    func openDeliberation() throws {
+        try world.scoreEverything()
+        try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "2", "--entry", "3"])
+        try cli.expectSuccess([
+            "score", "revise", "--entry", "3", "--criterion", "focus=9", "--reason", "Heard again.", "--as", world.jurors["BG"]!.role,
+        ])
+    }
+
+    @Test func roundOneAndTheRevisionsHoldAgainstEveryone() throws {
+        try openDeliberation()
+        let juror = world.jurors["AT"]!
+        let seatBG = try world.seat("BG")
+        let people: [(String, HostileWorld.Login)] = [
+            ("juror", juror), ("secretariat", world.secretariat), ("representative", world.representatives["FI"]!),
+        ]
+        for (kind, login) in people {
+            let writer = kind == "representative" ? "42501" : "EC001"
+            try attack("round-1-update-\(kind)", as: login, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2", refusedWith: writer)
+            try attack(
+                "revision-forged-\(kind)", as: login,
+                "INSERT INTO ecpa.revisions (edition_id, entry_id, juror_id, criterion_code, old_value, new_value, reason, at, actor, batch_id) VALUES (1, 2, \(seatBG), 'focus', 7, 10, 'Forged', now(), current_user, 1)",
+                refusedWith: "42501")
+            try attack("revision-rewritten-\(kind)", as: login, "UPDATE ecpa.revisions SET new_value = 1", refusedWith: "42501")
+            try attack("revision-deleted-\(kind)", as: login, "DELETE FROM ecpa.revisions", refusedWith: "42501")
+            try attack("revision-locked-\(kind)", as: login, "SELECT id FROM ecpa.revisions FOR UPDATE", refusedWith: "42501")
+            try attack(
+                "deliberation-entry-added-\(kind)", as: login, "INSERT INTO ecpa.deliberation_entries (edition_id, entry_id) VALUES (1, 1)",
+                refusedWith: "42501")
+            try attack("ledger-note-forged-\(kind)", as: login, "SELECT ecpa.append_ledger_note('revise forged')", refusedWith: "42501")
+        }
+        try attack(
+            "revise-for-another-juror", as: juror, "SELECT ecpa.revise_score(2, 'focus', 9, 'For BG', \(seatBG))", refusedWith: "42501")
+        try attack(
+            "revise-as-representative", as: world.representatives["FI"]!, "SELECT ecpa.revise_score(2, 'focus', 9, 'Mine')",
+            refusedWith: "42501")
+        try attack(
+            "revise-not-under-discussion", as: juror, "SELECT ecpa.revise_score(1, 'focus', 9, 'Not discussed')", refusedWith: "EC004")
+        try attack(
+            "deliberation-reopened-by-juror", as: juror, "SELECT ecpa.open_deliberation(1, ARRAY[1]::bigint[])", refusedWith: "42501")
+        try attack(
+            "stage-moved-back", as: world.secretariat, "UPDATE ecpa.editions SET scoring_stage = 'scores' WHERE id = 1", refusedWith: "42501")
+        try attack(
+            "scoring-reopened-in-deliberation", as: world.secretariat, "UPDATE ecpa.editions SET scoring_open = true WHERE id = 1",
+            refusedWith: "EC003")
+        try attack(
+            "deliberation-opened-twice", as: world.secretariat, "SELECT ecpa.open_deliberation(1, ARRAY[1]::bigint[])", refusedWith: "EC003")
+
+        // A juror reads their own revisions only, and nothing published before publication.
+        let reader = try world.connect(juror)
+        let theirs: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.revisions WHERE juror_id = \(seatBG)").first?.decode("n") ?? -1
+        let published: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.published_revisions(1)").first?.decode("n") ?? -1
+        held("read-another-jurors-revisions", theirs == 0 && published == 0, "\(theirs) and \(published) rows")
+    }
+
+    /// A transaction opened before a stage change cannot write after it.
+    @Test(arguments: ["READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"])
+    func aWriteFromBeforeTheDeliberationOrTheFreezeFails(_ level: String) throws {
+        let slug = level.lowercased().replacingOccurrences(of: " ", with: "-")
+        try world.scoreEverything()
+        // A round-1 score written from a snapshot taken while scoring was open.
+        let juror = try world.connect(world.jurors["AT"]!)
+        try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.scores")
+        try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "2", "--entry", "3"])
+        var before = try world.fingerprint()
+        var error = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2")
+        HostileWorld.rollback(juror)
+        var unchanged = try world.fingerprint() == before
+        held(
+            "stale-snapshot-round-1-across-deliberation-\(slug)", error?.sqlState == (level == "READ COMMITTED" ? "EC001" : "40001") && unchanged,
+            "\(String(describing: error))")
+        // A revision written from a snapshot taken before the freeze.
+        try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.revisions")
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        before = try world.fingerprint()
+        error = HostileWorld.refusal(juror, "SELECT ecpa.revise_score(2, 'focus', 9, 'After the freeze')")
+        HostileWorld.rollback(juror)
+        unchanged = try world.fingerprint() == before
+        held(
+            "stale-snapshot-revision-across-freeze-\(slug)", error?.sqlState == (level == "READ COMMITTED" ? "EC002" : "40001") && unchanged,
+            "\(String(describing: error))")
+    }
+}
