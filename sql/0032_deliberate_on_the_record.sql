@@ -71,6 +71,8 @@ ALTER TABLE ecpa.editions
     ADD CONSTRAINT editions_deliberation_after_scoring_opened
         CHECK (scoring_stage = 'scores' OR phase IN ('scoring', 'frozen', 'published')),
     ADD CONSTRAINT editions_no_scoring_during_deliberation CHECK (scoring_stage = 'scores' OR NOT scoring_open);
+-- No planner statistics on a table under row-level security (0027).
+ALTER TABLE ecpa.editions ALTER COLUMN scoring_stage SET STATISTICS 0;
 
 -- The stage moves forward only, in a READ COMMITTED transaction (as a phase does), and scoring
 -- does not reopen once the deliberation has begun (the CHECK above says so too, row by row).

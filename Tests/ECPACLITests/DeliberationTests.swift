@@ -14,7 +14,8 @@ import Testing
 
     /// The shipped scheme with a deliberation whose revised scores decide.
     static let scheme =
-        Schema.shippedSchemeText("ecpa-default")! + "\n[decision]\ndeliberation = true\ndecided_by = \"revised-scores\"\n"
+        Schema.shippedSchemeText("ecpa-default")!.replacingOccurrences(of: "deliberation = false", with: "deliberation = true")
+        .replacingOccurrences(of: "decided_by = \"scores\"", with: "decided_by = \"revised-scores\"")
 
     init() throws { world = try HostileWorld(schemeFile: Self.scheme) }
 

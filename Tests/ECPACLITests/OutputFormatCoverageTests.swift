@@ -111,6 +111,8 @@ import Testing
         json("score import", [sheet, "--as", jurors[2]])
         both("score status")
         both("score history")
+        // No deliberation here: the list of revisions is empty, yet valid JSON and CSV.
+        both("score revisions")
         both("results rank")
         both("results explain")
         json("edition scoring close", ["2018"])

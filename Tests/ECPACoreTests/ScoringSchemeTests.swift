@@ -131,7 +131,7 @@ struct ScoringSchemeTests {
                 "line 19, criteria.cooperation.name: is required: the criterion's name as jurors see it.",
                 "line 20, criteria.cooperation.weight: must be a number without quotes, e.g. weight = 2.",
                 "line 24, criteria.cooperation.colour: is not a field of a criterion; a criterion has name, description, weight, min, max and step.",
-                "line 26: there is no [scoring] section; a scheme has name, note, method and tie_breaks at the top, one [criteria.CODE] section per criterion and an optional [analysis] section.",
+                "line 26: there is no [scoring] section; a scheme has name, note, method and tie_breaks at the top, one [criteria.CODE] section per criterion and optional [analysis] and [decision] sections.",
             ])
     }
 
