@@ -12,6 +12,17 @@
 -- revision and the SHA-256 of its reason.
 SET ROLE ecpa_owner;
 
+-- A text shows something: a character that is not a space, a format or joining mark, a variation
+-- selector, a Hangul or Braille filler, a tag character or a combining mark on its own (0031 only
+-- left out spaces; a reason of U+2060 alone printed as nothing). VisibleText in Swift is the same.
+CREATE OR REPLACE FUNCTION ecpa.has_text(p_text text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+        SELECT p_text OPERATOR(pg_catalog.~)
+            '[^\u0009-\u000d\u0020\u0085\u00a0\u00ad\u0300-\u036f\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]'
+    $$;
+
 -- The decision settings, part of the scheme and so of the declaration.
 ALTER TABLE ecpa.schemes
     ADD COLUMN decision_deliberation boolean NOT NULL DEFAULT false,
@@ -141,16 +152,15 @@ CREATE TRIGGER deliberation_entries_append_only BEFORE UPDATE OR DELETE OR TRUNC
 CREATE TRIGGER revisions_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ecpa.revisions
     FOR EACH STATEMENT EXECUTE FUNCTION ecpa.deliberation_guard();
 
--- Who reads them: the entries under discussion, like the scheme (the jury and the secretariat;
--- everyone once published); revisions, like scores (a juror their own, the secretariat all; after
+-- Who reads them: the entries under discussion, the jury and the secretariat; revisions, like scores (a juror their own, the secretariat all; after
 -- publication, through published functions in a later step).
 ALTER TABLE ecpa.deliberation_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ecpa.deliberation_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY deliberation_entries_owner ON ecpa.deliberation_entries TO ecpa_owner USING (true) WITH CHECK (true);
 CREATE POLICY deliberation_entries_read ON ecpa.deliberation_entries FOR SELECT TO ecpa_secretariat, ecpa_juror USING (true);
-CREATE POLICY deliberation_entries_published ON ecpa.deliberation_entries FOR SELECT
-    TO ecpa_national_representative, ecpa_reader USING (edition_id IN (SELECT id FROM ecpa.published_editions));
-GRANT SELECT ON ecpa.deliberation_entries TO ecpa_secretariat, ecpa_juror, ecpa_national_representative, ecpa_reader;
+-- Representatives and readers get no right on the table: with one, EXPLAIN ANALYZE would tell
+-- them which entries are under discussion before publication (rows removed by the policy).
+GRANT SELECT ON ecpa.deliberation_entries TO ecpa_secretariat, ecpa_juror;
 
 ALTER TABLE ecpa.revisions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ecpa.revisions FORCE ROW LEVEL SECURITY;
@@ -310,6 +320,13 @@ BEGIN
     IF NOT v_juror.voting THEN
         RAISE EXCEPTION 'an advisory juror gives no scores' USING ERRCODE = '42501';
     END IF;
+    IF v_entry.kind <> 'competing' OR v_entry.state <> 'eligible' THEN
+        RAISE EXCEPTION 'entry % is not an eligible competing entry', p_entry USING ERRCODE = 'EC004';
+    END IF;
+    -- The juror's cells and conflicts: a conflict declared, or another revision of theirs made,
+    -- since this transaction's snapshot makes it fail (40001); one in flight makes it wait, and the
+    -- checks below then see it. Two revisions of one cell cannot both start from the same value.
+    PERFORM ecpa.bump('juror:' || v_juror.id);
     IF NOT EXISTS (SELECT FROM ecpa.deliberation_entries WHERE edition_id = v_edition.id AND entry_id = p_entry) THEN
         RAISE EXCEPTION 'entry % is not under discussion in the deliberation', p_entry USING ERRCODE = 'EC004';
     END IF;
@@ -368,6 +385,41 @@ CREATE OR REPLACE FUNCTION ecpa.score_set_digest(p_edition bigint) RETURNS text
             'UTF8')), 'hex')
     $$;
 REVOKE ALL ON FUNCTION ecpa.score_set_digest(bigint) FROM PUBLIC;
+
+-- Once round 1 is sealed, what it ranks is fixed too: no conflict is declared or cleared (a
+-- conflict drops the juror's sealed scores of the entry from the ranking) and no entry changes its
+-- state or kind. Each runs after the table's own guard, which has read the edition's row FOR SHARE
+-- (an older snapshot has failed there), so the edition read here is the present one.
+CREATE FUNCTION ecpa.fixed_in_deliberation() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_edition_id bigint;
+    v_edition    ecpa.editions;
+BEGIN
+    IF TG_TABLE_NAME = 'declared_conflicts' THEN
+        SELECT edition_id INTO v_edition_id FROM ecpa.jurors
+        WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.juror_id ELSE NEW.juror_id END;
+    ELSE
+        IF (NEW.state, NEW.kind) IS NOT DISTINCT FROM (OLD.state, OLD.kind) THEN
+            RETURN NEW;
+        END IF;
+        v_edition_id := NEW.edition_id;
+    END IF;
+    SELECT * INTO v_edition FROM ecpa.editions WHERE id = v_edition_id;
+    IF v_edition.scoring_stage = 'deliberation' AND v_edition.phase = 'scoring' THEN
+        RAISE EXCEPTION 'round 1 of the % edition is sealed: its conflicts and its entries'' eligibility no longer change', v_edition.year
+            USING ERRCODE = 'EC001';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.fixed_in_deliberation() FROM PUBLIC;
+CREATE TRIGGER declared_conflicts_sealed_round BEFORE INSERT OR UPDATE OR DELETE ON ecpa.declared_conflicts
+    FOR EACH ROW EXECUTE FUNCTION ecpa.fixed_in_deliberation();
+CREATE TRIGGER entries_sealed_round BEFORE UPDATE ON ecpa.entries
+    FOR EACH ROW EXECUTE FUNCTION ecpa.fixed_in_deliberation();
 
 -- An edition that declared a deliberation is frozen only after holding it.
 CREATE FUNCTION ecpa.editions_need_deliberation() RETURNS trigger

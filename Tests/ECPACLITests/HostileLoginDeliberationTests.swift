@@ -33,6 +33,10 @@ import Testing
 
     func openDeliberation() throws {
         try world.scoreEverything()
+        // The advisory juror declared a conflict before the deliberation (it counts for no score).
+        try world.admin.execute(
+            "INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) SELECT id, 1, 'Advised it' FROM ecpa.jurors WHERE role_name = \(world.advisory.role)"
+        )
         try cli.expectSuccess(["edition", "scoring", "close", "2018"])
         try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "2", "--entry", "3"])
         try cli.expectSuccess([
@@ -79,6 +83,20 @@ import Testing
         try attack(
             "deliberation-opened-twice", as: world.secretariat, "SELECT ecpa.open_deliberation(1, ARRAY[1]::bigint[])", refusedWith: "EC003")
 
+        // What round 1 ranks is fixed too: no conflict declared or cleared, no eligibility changed.
+        try attack(
+            "conflict-declared-in-deliberation", as: world.jurors["BG"]!,
+            "INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) VALUES (\(seatBG), 2, 'Remembered late')", refusedWith: "EC001")
+        try attack(
+            "conflict-cleared-in-deliberation", as: world.secretariat,
+            "SELECT ecpa.clear_conflict(id, 1) FROM ecpa.jurors WHERE role_name = '\(world.advisory.role)'", refusedWith: "EC001")
+        try attack(
+            "entry-made-ineligible-in-deliberation", as: world.secretariat,
+            "UPDATE ecpa.entries SET state = 'ineligible', ineligible_reason = 'Late doubts' WHERE id = 2", refusedWith: "EC001")
+        // A reason that shows nothing.
+        try attack(
+            "revise-with-invisible-reason", as: juror, "SELECT ecpa.revise_score(2, 'focus', 9, U&'\\2060\\180E')", refusedWith: "23514")
+
         // A juror reads their own revisions only, and nothing published before publication.
         let reader = try world.connect(juror)
         let theirs: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.revisions WHERE juror_id = \(seatBG)").first?.decode("n") ?? -1
@@ -113,5 +131,22 @@ import Testing
         held(
             "stale-snapshot-revision-across-freeze-\(slug)", error?.sqlState == (level == "READ COMMITTED" ? "EC002" : "40001") && unchanged,
             "\(String(describing: error))")
+    }
+
+    /// Two revisions of one cell at once: the second waits for the first and starts from its value.
+    @Test func twoRevisionsOfOneCellAtOnceQueue() throws {
+        try openDeliberation()
+        let first = try world.connect(world.jurors["AT"]!)
+        let second = try world.connect(world.jurors["AT"]!)
+        try first.executeScript(unsafeRaw: "BEGIN; SELECT ecpa.revise_score(2, 'focus', 3, 'session one')")
+        let waited = HostileWorld.refusal(second, "SET lock_timeout = '1s'; SELECT ecpa.revise_score(2, 'focus', 4, 'session two')")
+        try first.executeScript(unsafeRaw: "COMMIT")
+        try second.executeScript(unsafeRaw: "RESET lock_timeout; SELECT ecpa.revise_score(2, 'focus', 4, 'session two')")
+        let chain: [(Decimal, Decimal)] = try world.admin.query(
+            "SELECT old_value, new_value FROM ecpa.revisions WHERE entry_id = 2 AND criterion_code = 'focus' ORDER BY id"
+        ).map { (try $0.decode("old_value"), try $0.decode("new_value")) }
+        held(
+            "concurrent-revisions-of-one-cell", waited?.sqlState == "55P03" && chain.map(\.0) == [7, 3] && chain.map(\.1) == [3, 4],
+            "\(String(describing: waited)); \(chain)")
     }
 }

@@ -343,8 +343,10 @@ extension PermissionMatrix {
             + [
                 Row(
                     object: deliberationEntries, action: .select, sql: "SELECT count(*) FROM ecpa.deliberation_entries",
-                    expected: [(.any, everyGroup)],
-                    note: "The entries under discussion: the jury and the secretariat; representatives and readers once published."),
+                    expected: [(.any, "yes deny deny yes yes yes yes deny deny")],
+                    note:
+                        "The entries under discussion: the jury and the secretariat only (a right to the table would let EXPLAIN ANALYZE tell others which)."
+                ),
                 Row(
                     object: revisions, action: .select, sql: "SELECT count(*) FROM ecpa.revisions",
                     expected: [(.any, "yes deny deny yes yes yes yes deny deny")],
@@ -823,7 +825,7 @@ extension PermissionMatrix {
 
     static let triggerFunctionRows: [Row] = [
         "audit", "audit_log_guard", "create_serialization_points", "declarations_guard", "declare_on_scoring", "declared_conflicts_guard",
-        "deliberation_guard", "editions_guard_stage", "editions_need_deliberation",
+        "deliberation_guard", "editions_guard_stage", "editions_need_deliberation", "fixed_in_deliberation",
         "editions_guard_jury_rules", "editions_guard_phase",
         "editions_need_results", "editions_need_scheme", "entries_check_window_at_commit", "entries_guard", "frozen_guard",
         "jurors_guard", "late_acceptances_stamp", "ledger_guard", "people_stamp", "results_guard", "schemes_guard", "score_statement",

@@ -84,6 +84,7 @@ import Testing
             ("declared_conflicts", "reason"), ("late_acceptances", "reason"), ("overrides", "reason"),
             ("entries", "ineligible_reason"),
         ],
+        .revisionReason: [("revisions", "reason")],
     ]
 
     /// The CLI refuses a text over its FreeText limit before writing; PostgreSQL holds the stored
@@ -402,5 +403,20 @@ import Testing
                 submissionsOpenAt: Date(), submissionsCloseAt: Date().addingTimeInterval(86_400)))
         let stored = (try? SchemeRepository(admin).setScheme(scheme, edition: edition.id, sourceText: "")) != nil
         #expect(scheme.problems.isEmpty == stored, "\(name.unicodeScalars.map { $0.value })")
+    }
+
+    /// Texts that show something or nothing (VisibleText, ecpa.has_text).
+    static let visibleCases: [String] = [
+        "Finland", " x ", "\u{2060}", "\u{180E}", "\u{3164}", "\u{0301}", "\u{034F}", "\u{00AD}", "\u{2800}", "\u{FFA0}",
+        "\u{115F}", "\u{061C}", "\u{2061}\u{2064}", "\u{E0020}", "\u{FE0F}", "\u{A0}\u{3000}", "\u{200B}", "e\u{0301}", "👍",
+        "\u{FEFF}", "",
+    ]
+
+    @Test(arguments: visibleCases.indices)
+    func aTextShowsSomethingOrNothingAlikeInSwiftAndInPostgreSQL(index: Int) throws {
+        let text = Self.visibleCases[index]
+        let row = try admin.queryOne("SELECT ecpa.has_text(\(text)) AS visible")
+        let visible: Bool? = try row?.decode("visible")
+        #expect(VisibleText.has(text) == visible, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
     }
 }

@@ -23,7 +23,7 @@ extension ScoreCommand {
         @Option(help: "Revise for this juror (secretariat, on their behalf).") var juror: String?
 
         func run(in env: CLIEnvironment) throws {
-            let reason = try Parse.text(self.reason, flag: "--reason", field: .reason, wanted: "why you revise the score")
+            let reason = try Parse.text(self.reason, flag: "--reason", field: .revisionReason, wanted: "why you revise the score")
             guard !values.isEmpty else {
                 throw CLIError("Give the new values with --criterion CODE=VALUE, one per criterion you revise.", status: .usage)
             }

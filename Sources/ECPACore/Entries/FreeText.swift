@@ -18,6 +18,8 @@ public enum FreeText: String, CaseIterable, Hashable, Sendable {
     case comment
     /// Why: a late acceptance, an ineligible entry, a declared conflict, a jury override.
     case reason
+    /// Why a juror revises a score in the deliberation: one line.
+    case revisionReason = "reason for a revision"
 
     /// The most characters (Unicode code points, as PostgreSQL's char_length counts) the text may have.
     public var limit: Int {
@@ -27,6 +29,7 @@ public enum FreeText: String, CaseIterable, Hashable, Sendable {
         case .personName, .jurorName: 200
         case .email: 254
         case .comment, .reason: 2_000
+        case .revisionReason: 500
         }
     }
 
@@ -39,9 +42,9 @@ public enum FreeText: String, CaseIterable, Hashable, Sendable {
     }
 
     /// What is wrong with a text given for this field, or nil when it may be stored. A text that
-    /// is only spaces counts as empty.
+    /// shows nothing (only spaces or invisible marks, `VisibleText`) counts as empty.
     public func problem(with text: String) -> FreeTextProblem? {
-        if text.allSatisfy(\.isWhitespace) { return .empty }
+        if !VisibleText.has(text) { return .empty }
         let count = text.unicodeScalars.count
         if count > limit { return .tooLong(count: count, limit: limit) }
         if let scalar = ControlCharacters.first(in: text, multiline: multiline) { return .controlCharacter(scalar) }

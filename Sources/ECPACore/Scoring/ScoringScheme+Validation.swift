@@ -28,7 +28,7 @@ extension ScoringScheme {
     }
 
     static func nameProblems(_ name: String, lines: [String: Int]) -> [SchemeProblem] {
-        guard name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        guard !VisibleText.has(name) else { return [] }
         return [SchemeProblem(line: lines["name"], field: "name", message: "must not be blank, e.g. name = \"ecpa-2025\".")]
     }
 
@@ -131,7 +131,7 @@ extension Criterion {
         func report(_ key: String, _ message: String) {
             problems.append(SchemeProblem(line: lines[prefix + key] ?? lines["criteria." + code], field: prefix + key, message: message))
         }
-        if let name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let name, !VisibleText.has(name) {
             report("name", "must not be blank: it is the name jurors see, e.g. name = \"Innovation\".")
         }
         if let weight, weight <= 0 {
