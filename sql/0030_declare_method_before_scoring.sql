@@ -54,15 +54,19 @@ CREATE TABLE ecpa.declarations (
 CREATE FUNCTION ecpa.toml_string(p_text text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
+    SET standard_conforming_strings = on
     AS $$
         SELECT '"' || replace(replace(replace(replace(replace(p_text, '\', '\\'), '"', '\"'),
                                                       E'\n', '\n'), E'\r', '\r'), E'\t', '\t') || '"'
     $$;
 
--- The declaration of an edition: its scheme as a scheme file, built from the rows.
+-- The declaration of an edition: its scheme as a scheme file, built from the rows; numbers
+-- without trailing zeros (2.000000 is written 2), backslashes read the same whatever the session's
+-- standard_conforming_strings.
 CREATE FUNCTION ecpa.declaration_text(p_edition bigint) RETURNS text
     LANGUAGE sql STABLE
     SET search_path = pg_catalog, pg_temp
+    SET standard_conforming_strings = on
     AS $$
         SELECT concat_ws(E'\n',
             '# The declaration of the ' || e.year || ' edition of the European Crime Prevention Award:',
@@ -76,18 +80,18 @@ CREATE FUNCTION ecpa.declaration_text(p_edition bigint) RETURNS text
                         '[criteria.' || c.code || ']',
                         'name = ' || ecpa.toml_string(c.name),
                         'description = ' || ecpa.toml_string(c.description),
-                        'weight = ' || c.weight::text,
-                        'min = ' || c.min_value::text,
-                        'max = ' || c.max_value::text,
-                        'step = ' || c.step::text), E'\n' ORDER BY c.position)
+                        'weight = ' || trim_scale(c.weight)::text,
+                        'min = ' || trim_scale(c.min_value)::text,
+                        'max = ' || trim_scale(c.max_value)::text,
+                        'step = ' || trim_scale(c.step)::text), E'\n' ORDER BY c.position)
              FROM ecpa.criteria c WHERE c.edition_id = p_edition),
             '',
             '[analysis]',
             'resamples = ' || s.analysis_resamples,
             'seed = ' || s.analysis_seed,
-            'interval_level = ' || s.analysis_interval_level::text,
-            'keep_chance = ' || s.analysis_keep_chance::text,
-            'weight_radius = ' || s.analysis_weight_radius::text) || E'\n'
+            'interval_level = ' || trim_scale(s.analysis_interval_level)::text,
+            'keep_chance = ' || trim_scale(s.analysis_keep_chance)::text,
+            'weight_radius = ' || trim_scale(s.analysis_weight_radius)::text) || E'\n'
         FROM ecpa.editions e JOIN ecpa.schemes s ON s.edition_id = e.id
         WHERE e.id = p_edition
     $$;

@@ -15,7 +15,7 @@
 --   an empty or repeated tie-break cascade, or a name of spaces only: scoring opened, the
 --   declaration was sealed, and the edition could never be frozen or verified. The criteria and
 --   schemes now refuse them, as ScoringScheme.problems does (SharedRulesTests holds both to the
---   same cases), and the declaration writes each number without trailing zeros.
+--   same cases).
 SET ROLE ecpa_owner;
 
 ALTER TABLE ecpa.frozen_results ADD COLUMN declaration_hash text CHECK (declaration_hash ~ '^[0-9a-f]{64}$');
@@ -177,50 +177,5 @@ BEGIN
     END LOOP;
 END
 $$;
-
--- The declaration writes numbers without trailing zeros (2.000000 is written 2), and reads its
--- backslashes the same whatever the session's standard_conforming_strings.
-CREATE OR REPLACE FUNCTION ecpa.toml_string(p_text text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-    SET standard_conforming_strings = on
-    AS $$
-        SELECT '"' || replace(replace(replace(replace(replace(p_text, '\', '\\'), '"', '\"'),
-                                                      E'\n', '\n'), E'\r', '\r'), E'\t', '\t') || '"'
-    $$;
-
-CREATE OR REPLACE FUNCTION ecpa.declaration_text(p_edition bigint) RETURNS text
-    LANGUAGE sql STABLE
-    SET search_path = pg_catalog, pg_temp
-    SET standard_conforming_strings = on
-    AS $$
-        SELECT concat_ws(E'\n',
-            '# The declaration of the ' || e.year || ' edition of the European Crime Prevention Award:',
-            '# its scoring scheme and analysis settings, sealed when scoring opened.',
-            'name = ' || ecpa.toml_string(s.name),
-            CASE WHEN s.note IS NOT NULL THEN 'note = ' || ecpa.toml_string(s.note) END,
-            'method = ' || ecpa.toml_string(s.method),
-            'tie_breaks = [' || array_to_string(ARRAY(SELECT ecpa.toml_string(t) FROM unnest(s.tie_breaks) t), ', ') || ']',
-            (SELECT string_agg(concat_ws(E'\n',
-                        '',
-                        '[criteria.' || c.code || ']',
-                        'name = ' || ecpa.toml_string(c.name),
-                        'description = ' || ecpa.toml_string(c.description),
-                        'weight = ' || trim_scale(c.weight)::text,
-                        'min = ' || trim_scale(c.min_value)::text,
-                        'max = ' || trim_scale(c.max_value)::text,
-                        'step = ' || trim_scale(c.step)::text), E'\n' ORDER BY c.position)
-             FROM ecpa.criteria c WHERE c.edition_id = p_edition),
-            '',
-            '[analysis]',
-            'resamples = ' || s.analysis_resamples,
-            'seed = ' || s.analysis_seed,
-            'interval_level = ' || trim_scale(s.analysis_interval_level)::text,
-            'keep_chance = ' || trim_scale(s.analysis_keep_chance)::text,
-            'weight_radius = ' || trim_scale(s.analysis_weight_radius)::text) || E'\n'
-        FROM ecpa.editions e JOIN ecpa.schemes s ON s.edition_id = e.id
-        WHERE e.id = p_edition
-    $$;
-REVOKE ALL ON FUNCTION ecpa.toml_string(text), ecpa.declaration_text(bigint) FROM PUBLIC;
 
 RESET ROLE;

@@ -179,8 +179,8 @@ ALTER TABLE ecpa.deliberation_entries ALTER COLUMN entry_id SET STATISTICS 0;
 -- A published edition's revisions, for `results verify` by anyone (jurors by seat, as the
 -- published scores; the reasons are the jury's record and printed in the report).
 CREATE FUNCTION ecpa.published_revisions(p_edition bigint)
-    RETURNS TABLE (id bigint, entry_id bigint, juror_id bigint, criterion_code text, old_value numeric, new_value numeric,
-                   reason text, batch_id bigint)
+    RETURNS TABLE (id bigint, edition_id bigint, entry_id bigint, juror_id bigint, criterion_code text, old_value numeric,
+                   new_value numeric, reason text, batch_id bigint)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -189,7 +189,7 @@ BEGIN
         RETURN;
     END IF;
     RETURN QUERY
-        SELECT r.id, r.entry_id, r.juror_id, r.criterion_code, r.old_value, r.new_value, r.reason, r.batch_id
+        SELECT r.id, r.edition_id, r.entry_id, r.juror_id, r.criterion_code, r.old_value, r.new_value, r.reason, r.batch_id
         FROM ecpa.revisions r WHERE r.edition_id = p_edition ORDER BY r.id;
 END
 $$;

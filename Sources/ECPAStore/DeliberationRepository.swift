@@ -40,15 +40,11 @@ public struct DeliberationRepository {
     /// The revisions the current role may read (a juror their own, the secretariat all), or a
     /// published edition's, in the order they were made.
     public func revisions(edition: EditionID, source: RecordSource = .live) throws -> [Revision] {
-        let relation: SQL =
-            source == .live
-            ? "(SELECT * FROM ecpa.revisions WHERE edition_id = \(edition.rawValue))"
-            : "ecpa.published_revisions(\(edition.rawValue))"
-        return try translating {
+        try translating {
             try db.query(
                 """
-                SELECT r.id, r.entry_id, r.juror_id, r.criterion_code, r.old_value, r.new_value, r.reason
-                FROM \(relation) r ORDER BY r.id
+                SELECT id, entry_id, juror_id, criterion_code, old_value, new_value, reason
+                FROM \(source.relation("revisions", edition: edition)) WHERE edition_id = \(edition.rawValue) ORDER BY id
                 """
             ).map { row in
                 Revision(

@@ -72,16 +72,11 @@ public struct ResultsRepository {
 
     /// The deliberation's revisions as the score set lists them (values as PostgreSQL prints them).
     public func fetchRevisionLines(edition: EditionID, source: RecordSource = .live) throws -> [FrozenSeal.RevisionLine] {
-        let relation: SQL =
-            source == .live
-            ? "(SELECT * FROM ecpa.revisions WHERE edition_id = \(edition.rawValue))"
-            : "ecpa.published_revisions(\(edition.rawValue))"
-        return try translating {
+        try translating {
             try db.query(
                 """
-                SELECT r.id, r.entry_id, r.juror_id, r.criterion_code, r.old_value::text AS old_value,
-                       r.new_value::text AS new_value, r.reason
-                FROM \(relation) r ORDER BY r.id
+                SELECT id, entry_id, juror_id, criterion_code, old_value::text AS old_value, new_value::text AS new_value, reason
+                FROM \(source.relation("revisions", edition: edition)) WHERE edition_id = \(edition.rawValue) ORDER BY id
                 """
             ).map { row in
                 FrozenSeal.RevisionLine(

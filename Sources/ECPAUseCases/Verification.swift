@@ -225,6 +225,13 @@ public struct Verification: Sendable {
             fail("declaration.ledger", "the declaration has no batch in the score ledger")
         case let found? where found.operation != operation:
             fail("declaration.ledger", "the declaration's ledger batch names another hash: \(found.operation)")
+        case let found? where !found.sealed && declaration.recordedLate:
+            // Declared by the upgrade after this edition was frozen: the batch joins the chain at
+            // the next seal (the next freeze); the edition's own digest never covered it.
+            pass(
+                "declaration.ledger",
+                "the declaration was recorded when ecpa was upgraded, after the freeze; its ledger batch (\(found.operation.suffix(16))) joins the hash chain at the next seal"
+            )
         case let found? where !found.sealed:
             fail("declaration.ledger", "the declaration's ledger batch is not sealed into the hash chain")
         case let found? where found.eventsBefore > 0 && !declaration.recordedLate:
