@@ -35,6 +35,33 @@ CREATE OR REPLACE FUNCTION ecpa.frozen_digest(p_edition bigint) RETURNS text
     $$;
 REVOKE ALL ON FUNCTION ecpa.frozen_digest(bigint) FROM PUBLIC;
 
+-- What every change of an edition's stage begins with (the freeze, the deliberation): the
+-- secretariat only, in a READ COMMITTED transaction whose checks see what is committed now, and
+-- the edition's row taken FOR NO KEY UPDATE, which waits for every writer of the edition still in
+-- flight (they hold it FOR SHARE) and keeps new ones out until the change commits.
+CREATE FUNCTION ecpa.take_edition(p_edition bigint, p_action text) RETURNS ecpa.editions
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_edition ecpa.editions;
+BEGIN
+    IF NOT ecpa.is_secretariat() THEN
+        RAISE EXCEPTION 'only the secretariat %', p_action USING ERRCODE = '42501';
+    END IF;
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'the secretariat % in a READ COMMITTED transaction, which sees everything committed before it', p_action
+            USING ERRCODE = '25000';
+    END IF;
+    SELECT * INTO v_edition FROM ecpa.editions WHERE id = p_edition FOR NO KEY UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no edition with id %', p_edition USING ERRCODE = '23503';
+    END IF;
+    RETURN v_edition;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.take_edition(bigint, text) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION ecpa.freeze_edition(p_edition bigint, p_method text, p_places jsonb) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -47,21 +74,9 @@ DECLARE
     v_digest  text;
     v_declared text;
 BEGIN
-    IF NOT ecpa.is_secretariat() THEN
-        RAISE EXCEPTION 'only the secretariat freezes an edition' USING ERRCODE = '42501';
-    END IF;
     -- An older snapshot would miss scores committed before the freeze, and the digest would then
-    -- never verify.
-    IF current_setting('transaction_isolation') <> 'read committed' THEN
-        RAISE EXCEPTION 'an edition is frozen in a READ COMMITTED transaction, which sees every score committed before it'
-            USING ERRCODE = '25000';
-    END IF;
-    -- Waits for every writer of the edition still in flight (they hold its row FOR SHARE); from
-    -- here on no score, conflict or override of it can change.
-    SELECT * INTO v_edition FROM ecpa.editions WHERE id = p_edition FOR NO KEY UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no edition with id %', p_edition USING ERRCODE = '23503';
-    END IF;
+    -- never verify; from here on no score, conflict or override of the edition can change.
+    v_edition := ecpa.take_edition(p_edition, 'freezes an edition');
     IF v_edition.phase <> 'scoring' THEN
         RAISE EXCEPTION 'the % edition is %; only an edition in scoring can be frozen', v_edition.year,
                 replace(v_edition.phase, '_', ' ')

@@ -223,18 +223,7 @@ DECLARE
     v_edition ecpa.editions;
     v_wrong   bigint;
 BEGIN
-    IF NOT ecpa.is_secretariat() THEN
-        RAISE EXCEPTION 'only the secretariat begins a deliberation' USING ERRCODE = '42501';
-    END IF;
-    IF current_setting('transaction_isolation') <> 'read committed' THEN
-        RAISE EXCEPTION 'the deliberation begins in a READ COMMITTED transaction, whose checks see what is committed now'
-            USING ERRCODE = '25000';
-    END IF;
-    -- Waits for every writer of the edition still in flight (they hold its row FOR SHARE).
-    SELECT * INTO v_edition FROM ecpa.editions WHERE id = p_edition FOR NO KEY UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'there is no edition with id %', p_edition USING ERRCODE = '23503';
-    END IF;
+    v_edition := ecpa.take_edition(p_edition, 'begins a deliberation');
     IF v_edition.phase <> 'scoring' OR v_edition.scoring_stage <> 'scores' THEN
         RAISE EXCEPTION 'the % edition is not in scoring before a deliberation', v_edition.year USING ERRCODE = 'EC003';
     END IF;

@@ -811,6 +811,7 @@ extension PermissionMatrix {
             helper("no_repeats(text[])", "SELECT ecpa.no_repeats(ARRAY['a', 'b'])", everyGroup),
             helper("toml_string(text)", "SELECT ecpa.toml_string('a title')", allDenied),
             helper("append_ledger_note(text)", "SELECT ecpa.append_ledger_note('forged')", allDenied),
+            helper("take_edition(bigint,text)", "SELECT ecpa.take_edition({edition}, 'tries')", allDenied),
             helper("declaration_text(bigint)", "SELECT ecpa.declaration_text({edition})", allDenied),
             helper("write_declaration(bigint,boolean)", "SELECT ecpa.write_declaration({edition}, false)", allDenied),
             helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
