@@ -152,12 +152,15 @@ CREATE TRIGGER deliberation_entries_append_only BEFORE UPDATE OR DELETE OR TRUNC
 CREATE TRIGGER revisions_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ecpa.revisions
     FOR EACH STATEMENT EXECUTE FUNCTION ecpa.deliberation_guard();
 
--- Who reads them: the entries under discussion, the jury and the secretariat; revisions, like scores (a juror their own, the secretariat all; after
--- publication, through published functions in a later step).
+-- Who reads them: the entries under discussion, the edition's jury and the secretariat; revisions,
+-- like scores (a juror their own, the secretariat all; everyone after publication, through
+-- ecpa.published_revisions).
 ALTER TABLE ecpa.deliberation_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ecpa.deliberation_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY deliberation_entries_owner ON ecpa.deliberation_entries TO ecpa_owner USING (true) WITH CHECK (true);
-CREATE POLICY deliberation_entries_read ON ecpa.deliberation_entries FOR SELECT TO ecpa_secretariat, ecpa_juror USING (true);
+CREATE POLICY deliberation_entries_secretariat ON ecpa.deliberation_entries FOR SELECT TO ecpa_secretariat USING (true);
+CREATE POLICY deliberation_entries_jury ON ecpa.deliberation_entries FOR SELECT TO ecpa_juror
+    USING (edition_id IN (SELECT edition_id FROM ecpa.jurors WHERE role_name = ecpa.actor()));
 -- Representatives and readers get no right on the table: with one, EXPLAIN ANALYZE would tell
 -- them which entries are under discussion before publication (rows removed by the policy).
 GRANT SELECT ON ecpa.deliberation_entries TO ecpa_secretariat, ecpa_juror;
@@ -177,7 +180,7 @@ ALTER TABLE ecpa.revisions
 ALTER TABLE ecpa.deliberation_entries ALTER COLUMN entry_id SET STATISTICS 0;
 
 -- A published edition's revisions, for `results verify` by anyone (jurors by seat, as the
--- published scores; the reasons are the jury's record and printed in the report).
+-- published scores; the reasons are the jury's record).
 CREATE FUNCTION ecpa.published_revisions(p_edition bigint)
     RETURNS TABLE (id bigint, edition_id bigint, entry_id bigint, juror_id bigint, criterion_code text, old_value numeric,
                    new_value numeric, reason text, batch_id bigint)
@@ -195,6 +198,33 @@ END
 $$;
 REVOKE ALL ON FUNCTION ecpa.published_revisions(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ecpa.published_revisions(bigint)
+    TO ecpa_secretariat, ecpa_national_representative, ecpa_juror, ecpa_reader;
+
+-- Where the deliberation stands in the score ledger, for `results verify`: the note that closed
+-- round 1 (no revision id) and each revision's batch, with its operation and whether it is sealed.
+CREATE FUNCTION ecpa.deliberation_in_ledger(p_edition bigint)
+    RETURNS TABLE (revision_id bigint, operation text, sealed boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_prefix text := 'close round 1 of edition ' || p_edition || ' sha256:';
+BEGIN
+    IF NOT ecpa.may_read_results(p_edition) THEN
+        RAISE EXCEPTION 'the results of this edition are not published' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY
+        SELECT NULL::bigint, b.operation, b.chain_position IS NOT NULL FROM ecpa.score_batches b
+        WHERE left(b.operation, length(v_prefix)) = v_prefix
+        UNION ALL
+        SELECT r.id, b.operation, b.chain_position IS NOT NULL
+        FROM ecpa.revisions r JOIN ecpa.score_batches b ON b.id = r.batch_id
+        WHERE r.edition_id = p_edition
+        ORDER BY 1 NULLS FIRST;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.deliberation_in_ledger(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ecpa.deliberation_in_ledger(bigint)
     TO ecpa_secretariat, ecpa_national_representative, ecpa_juror, ecpa_reader;
 
 -- Appends a ledger batch without events, its operation saying what happened; returns its id.
@@ -224,8 +254,13 @@ DECLARE
     v_wrong   bigint;
 BEGIN
     v_edition := ecpa.take_edition(p_edition, 'begins a deliberation');
-    IF v_edition.phase <> 'scoring' OR v_edition.scoring_stage <> 'scores' THEN
-        RAISE EXCEPTION 'the % edition is not in scoring before a deliberation', v_edition.year USING ERRCODE = 'EC003';
+    IF v_edition.phase <> 'scoring' THEN
+        RAISE EXCEPTION 'the % edition is in the % phase; a deliberation follows scoring, before the freeze', v_edition.year,
+                replace(v_edition.phase, '_', ' ')
+            USING ERRCODE = 'EC003';
+    END IF;
+    IF v_edition.scoring_stage <> 'scores' THEN
+        RAISE EXCEPTION 'the deliberation of the % edition has already begun', v_edition.year USING ERRCODE = 'EC003';
     END IF;
     IF v_edition.scoring_open THEN
         RAISE EXCEPTION 'scoring for the % edition is still open; close it first', v_edition.year USING ERRCODE = 'EC003';

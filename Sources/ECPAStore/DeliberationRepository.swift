@@ -40,7 +40,7 @@ public struct DeliberationRepository {
     /// The revisions the current role may read (a juror their own, the secretariat all), or a
     /// published edition's, in the order they were made.
     public func revisions(edition: EditionID, source: RecordSource = .live) throws -> [Revision] {
-        try translating {
+        try translating(permissionDenied: "Only the jurors and the secretariat read the deliberation's revisions, until the results are published.") {
             try db.query(
                 """
                 SELECT id, entry_id, juror_id, criterion_code, old_value, new_value, reason
@@ -51,6 +51,16 @@ public struct DeliberationRepository {
                     id: try row.decode("id"), entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
                     criterion: try row.decode("criterion_code"), oldValue: try row.decode("old_value"),
                     newValue: try row.decode("new_value"), reason: try row.decode("reason"))
+            }
+        }
+    }
+
+    /// The deliberation's ledger entries: the note that closed round 1 (`revision` nil) and each
+    /// revision's batch, with its operation and whether it is sealed into the hash chain.
+    public func ledgerEntries(edition: EditionID) throws -> [(revision: Int64?, operation: String, sealed: Bool)] {
+        try translating {
+            try db.query("SELECT revision_id, operation, sealed FROM ecpa.deliberation_in_ledger(\(edition.rawValue))").map {
+                (try $0.decode("revision_id"), try $0.decode("operation"), try $0.decode("sealed"))
             }
         }
     }

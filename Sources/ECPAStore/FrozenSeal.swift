@@ -64,6 +64,17 @@ public enum FrozenSeal {
             + (revised.isEmpty ? "" : "\n--\n" + revised.joined(separator: "\n"))
     }
 
+    /// The ledger's note that closed round 1 of an edition, as ecpa.open_deliberation writes it.
+    public static func roundOneNote(edition: EditionID, scores: [ScoreLine], abstentions: [EntryJurorPair]) -> String {
+        "close round 1 of edition \(edition.rawValue) sha256:" + scoreSetDigest(scores: scores, abstentions: abstentions)
+    }
+
+    /// A revision's ledger operation, as ecpa.revise_score writes it.
+    public static func revisionNote(edition: EditionID, _ line: RevisionLine) -> String {
+        "revise edition \(edition.rawValue) entry \(line.entry.rawValue) juror \(line.juror.rawValue) \(line.criterion) from \(line.oldValue) to \(line.newValue) reason sha256:"
+            + SHA256.hex(line.reason)
+    }
+
     /// The SHA-256 of the score set's text, as stored at the freeze.
     public static func scoreSetDigest(scores: [ScoreLine], abstentions: [EntryJurorPair], revisions: [RevisionLine] = []) -> String {
         SHA256.hex(scoreSetText(scores: scores, abstentions: abstentions, revisions: revisions))

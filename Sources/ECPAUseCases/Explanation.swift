@@ -109,16 +109,15 @@ public struct Explanation: Sendable {
     public var summary: [String] {
         guard !results.ranking.podium.isEmpty else { return ["No entry has a medal yet."] }
         if contested.isEmpty {
-            let keep = Int(truncating: (settings.keepChance * 100) as NSDecimalNumber)
+            let keep = "\(settings.keepChance * 100)%"
             var sentence =
-                "No medal is contested: each holder keeps its medal in at least \(keep)% of \(settings.resamples.grouped) resamples of the jurors"
+                "No medal is contested: each holder keeps its medal in at least \(keep) of \(settings.resamples.grouped) resamples of the jurors"
             if uncertainty?.exact == true {
-                sentence = "No medal is contested: each holder keeps its medal in at least \(keep)% of every possible draw of the jurors"
+                sentence = "No medal is contested: each holder keeps its medal in at least \(keep) of all possible draws of the jurors"
             }
             sentence += ", no rank interval reaches past its medal"
             if results.ranking.method == .weightedMean {
-                let radius = Int(truncating: (settings.weightRadius * 100) as NSDecimalNumber)
-                sentence += ", no change of the weights under \(radius)% moves it"
+                sentence += ", no change of the weights under \(settings.weightRadius * 100)% moves it"
             }
             return [sentence + ", and no place is shared."]
         }
@@ -154,7 +153,7 @@ public struct Explanation: Sendable {
         if !boundary.raise.isEmpty { drivers.append("raising " + boundary.raise.joined(separator: ", ")) }
         if !boundary.lower.isEmpty { drivers.append("lowering " + boundary.lower.joined(separator: ", ")) }
         let how = drivers.isEmpty ? "" : " (" + drivers.joined(separator: "; ") + ")"
-        return "\(between): changing every weight by \(fixed(radius * 100, places: 1))%\(how) would swap \(pair)."
+        return "\(between): changing every weight by \(Explanation.percent(radius))\(how) would swap \(pair)."
     }
 
     static let boundaryNames = ["Between gold and silver", "Between silver and bronze", "Between bronze and fourth place"]
@@ -169,12 +168,8 @@ public struct Explanation: Sendable {
             "Declared when scoring opened, \(LocalTime.format(declaration.declaredAt, in: .gmt))\(late): sha256 \(declaration.hash) (`ecpa scheme show --declared` prints it)."
     }
 
-    /// A share as a whole percentage, or to one decimal below 1%.
-    public static func percent(_ share: Double) -> String {
-        let value = share * 100
-        if value > 0 && value < 1 { return fixed(value, places: 1) + "%" }
-        return "\(Int(value.rounded()))%"
-    }
+    /// A share as people read it (ECPACore's `percent`).
+    public static func percent(_ share: Double) -> String { ECPACore.percent(share) }
 
     public static func rank(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : fixed(value, places: 1)

@@ -11,7 +11,7 @@ public struct Verification: Sendable {
     /// One check and its outcome.
     public struct Check: Sendable, Equatable {
         /// Stable, for scripts: `ledger.chain`, `ledger.cell`, `digest.given`, `scores.digest`,
-        /// `ledger.head`, `declaration.hash`, `declaration.ledger`, `declaration.scheme`, `ranking.method`,
+        /// `ledger.head`, `ledger.revisions`, `declaration.hash`, `declaration.ledger`, `declaration.scheme`, `ranking.method`,
         /// `ranking.recomputed`, `digest.seal`, `archive.podium`.
         public var code: String
         public var passed: Bool
@@ -114,6 +114,12 @@ public struct Verification: Sendable {
             report.fail("ledger.head", "\(count) ledger event\(count == 1 ? "" : "s") of this edition came after the freeze")
         }
 
+        if edition.inDeliberation {
+            report.checkDeliberation(
+                edition: edition.id,
+                roundOne: FrozenSeal.roundOneNote(edition: edition.id, scores: scoreSet.scores, abstentions: scoreSet.abstentions),
+                revisions: revisionLines, ledger: try DeliberationRepository(db).ledgerEntries(edition: edition.id))
+        }
         report.checkDeclaration(
             scores: scores, ledger: try SchemeRepository(db).declarationInLedger(edition: edition.id), sealed: frozen.declarationHash)
 
@@ -163,10 +169,7 @@ public struct Verification: Sendable {
 
     /// Score rows with each cell's latest revision in place of its round-1 value.
     static func revised(_ rows: [FrozenSeal.ScoreLine], by revisions: [Revision]) -> [FrozenSeal.ScoreLine] {
-        var latest: [ScoreCell: Decimal] = [:]
-        for revision in revisions.sorted(by: { $0.id < $1.id }) {
-            latest[ScoreCell(entry: revision.entry, juror: revision.juror, criterion: revision.criterion)] = revision.newValue
-        }
+        let latest = revisions.latestValues
         return rows.map { row in
             var row = row
             if let value = latest[ScoreCell(entry: row.entry, juror: row.juror, criterion: row.criterion)] { row.value = text(value) }
@@ -193,6 +196,39 @@ public struct Verification: Sendable {
                 !ranked.contains(cell.entry) || !voting.contains(cell.juror)
                     || matrix.value(entry: cell.entry, juror: cell.juror, criterion: cell.criterion) == value
             }
+    }
+
+    /// The deliberation in the ledger: the note that closed round 1 names the digest of the scores
+    /// held now (computed here), and each revision matches its ledger entry; all sealed.
+    mutating func checkDeliberation(
+        edition: EditionID, roundOne: String, revisions: [FrozenSeal.RevisionLine],
+        ledger: [(revision: Int64?, operation: String, sealed: Bool)]
+    ) {
+        var problems: [String] = []
+        let notes = ledger.filter { $0.revision == nil }
+        if notes.count != 1 || notes.first?.operation != roundOne || notes.first?.sealed != true {
+            problems.append("the ledger's note that closed round 1 does not name the round-1 scores held now, or is not sealed")
+        }
+        let entries = Dictionary(ledger.compactMap { entry in entry.revision.map { ($0, entry) } }, uniquingKeysWith: { first, _ in first })
+        for line in revisions {
+            guard let entry = entries[line.id] else {
+                problems.append("revision \(line.id) has no ledger entry")
+                continue
+            }
+            if entry.operation != FrozenSeal.revisionNote(edition: edition, line) {
+                problems.append("revision \(line.id) (entry \(line.entry), \(line.criterion)) is not what its ledger entry says: \(entry.operation)")
+            } else if !entry.sealed {
+                problems.append("revision \(line.id)'s ledger entry is not sealed into the hash chain")
+            }
+        }
+        if problems.isEmpty {
+            pass(
+                "ledger.revisions",
+                "round 1, as sealed when the deliberation began, is the score set held now, and each of the \(revisions.count) revision\(revisions.count == 1 ? "" : "s") matches its sealed ledger entry"
+            )
+        } else {
+            fail("ledger.revisions", "the deliberation's record differs from the ledger:", details: problems)
+        }
     }
 
     /// The declaration sealed when scoring opened: its hash is the SHA-256 of its text (computed

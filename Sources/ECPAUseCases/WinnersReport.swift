@@ -65,7 +65,7 @@ public struct WinnersReport: Sendable {
     /// What the report says first, in plain words: the contested places (or that none is), and
     /// whether a single juror decides a medal (jurors named only in the report with their scores).
     public var summary: [String] {
-        explanation.summary + [explanation.verdict(namingJurors: includeJurorScores)]
+        explanation.summary + (ranking.podium.isEmpty ? [] : [explanation.verdict(namingJurors: includeJurorScores)])
     }
 
     /// Each weight boundary in one sentence (weighted mean only).

@@ -91,6 +91,9 @@ import Testing
         #expect(places.map(\.0) == [1, 3, 2])
         let verified = cli.run(["results", "verify", "--edition", "2018"])
         #expect(verified.status == 0, "\(verified.output)")
+        #expect(
+            verified.output.contains("round 1, as sealed when the deliberation began, is the score set held now, and each of the 6 revisions matches")
+        )
         // After publication a reader verifies the same, revisions included.
         try cli.expectSuccess(["edition", "publish", "2018"])
         let url = "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"
@@ -101,5 +104,22 @@ import Testing
         #expect(report.contains("The scores as revised in the deliberation (round 2) decided the medals, as the edition declared."))
         #expect(report.contains("- Lithuania: 1 score revised by 1 juror; its score went from 7.333 in round 1 to 7.222 in round 2."))
         #expect(report.contains("- Hungary: 5 scores revised by 1 juror; its score went from 7.000 in round 1 to 8.333 in round 2."))
+    }
+
+    @Test func verifyNamesARevisionChangedBehindTheTriggersBack() throws {
+        try deliberate()
+        #expect(revise("BG", entry: 3, to: 10).status == 0)
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        // The owner turns the guard off and rewrites a revision and its reason.
+        try world.admin.executeScript(
+            unsafeRaw: """
+                SET session_replication_role = replica;
+                UPDATE ecpa.revisions SET new_value = 9, reason = 'Changed later' WHERE criterion_code = 'focus';
+                RESET session_replication_role;
+                """)
+        let verified = cli.run(["results", "verify", "--edition", "2018"])
+        #expect(verified.status == 1)
+        #expect(verified.output.contains("FAIL  the deliberation's record differs from the ledger:"), "\(verified.output)")
+        #expect(verified.output.contains("is not what its ledger entry says: revise edition 1 entry 3"))
     }
 }

@@ -97,6 +97,12 @@ import Testing
         try attack(
             "revise-with-invisible-reason", as: juror, "SELECT ecpa.revise_score(2, 'focus', 9, U&'\\2060\\180E')", refusedWith: "23514")
 
+        // A juror of another edition sees nothing of this one's deliberation.
+        _ = try world.closedEdition(year: 2030)
+        let outsider = try HostileWorld.juror(cli, country: "DK", advisory: false)
+        let seen: Int64 = try world.connect(outsider).query("SELECT count(*) AS n FROM ecpa.deliberation_entries").first?.decode("n") ?? -1
+        held("read-another-editions-deliberation", seen == 0, "\(seen) rows")
+
         // A juror reads their own revisions only, and nothing published before publication.
         let reader = try world.connect(juror)
         let theirs: Int64 = try reader.query("SELECT count(*) AS n FROM ecpa.revisions WHERE juror_id = \(seatBG)").first?.decode("n") ?? -1

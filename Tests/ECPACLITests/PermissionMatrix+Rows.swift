@@ -754,6 +754,9 @@ extension PermissionMatrix {
                 ],
                 note: "A juror, during the deliberation, on an entry under discussion; the fixture has no deliberation."),
             Row(
+                object: function("deliberation_in_ledger(bigint)", .functions), action: .execute,
+                sql: "SELECT * FROM ecpa.deliberation_in_ledger({edition})", expected: afterPublication),
+            Row(
                 object: function("published_revisions(bigint)", .functions), action: .execute,
                 sql: "SELECT count(*) FROM ecpa.published_revisions({edition})", expected: [(.any, everyGroup)],
                 note: "Returns nothing unless the edition is published (or the caller is the secretariat)."),

@@ -148,6 +148,14 @@ struct EditionCommand: ParsableCommand {
             let edition = try EditionRepository(db).requireEdition(year: year)
             var entries = entry.map(EntryID.init)
             if entries.isEmpty {
+                // PostgreSQL checks first whether a deliberation may begin at all (who asks, the phase,
+                // scoring closed, the declaration) and only then the entries: asked with none, it
+                // names the first rule that stands in the way, or says entries are wanting (22023).
+                do {
+                    try db.transaction(isolation: .readCommitted) { try DeliberationRepository($0).open(edition: edition.id, entries: []) }
+                } catch StoreError.invalidData {
+                    // Only the entries are wanting: take the contested ones.
+                }
                 entries = try Explanation.load(edition: edition, db: db).contestedEntries
                 guard !entries.isEmpty else {
                     throw CLIError(

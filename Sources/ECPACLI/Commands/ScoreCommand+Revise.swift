@@ -60,15 +60,12 @@ extension ScoreCommand {
             let revisions = try DeliberationRepository(db).revisions(edition: edition.id)
             let seats = Dictionary(
                 uniqueKeysWithValues: try JuryRepository(db).fetchJurors(edition: edition.id).map { ($0.id, $0.roleName) })
-            var firstValue: [ScoreCell: Decimal] = [:]
+            let roundOne = revisions.roundOneValues
             let records = revisions.map { revision in
-                let cell = ScoreCell(entry: revision.entry, juror: revision.juror, criterion: revision.criterion)
-                let roundOne = firstValue[cell] ?? revision.oldValue
-                firstValue[cell] = roundOne
-                return Record([
+                Record([
                     ("entry", .integer(revision.entry.rawValue)), ("juror", .text(seats[revision.juror] ?? revision.juror.description)),
-                    ("criterion", .text(revision.criterion)), ("round_1", .decimal(roundOne)), ("from", .decimal(revision.oldValue)),
-                    ("to", .decimal(revision.newValue)), ("reason", .text(revision.reason)),
+                    ("criterion", .text(revision.criterion)), ("round_1", .decimal(roundOne[revision.cell])),
+                    ("from", .decimal(revision.oldValue)), ("to", .decimal(revision.newValue)), ("reason", .text(revision.reason)),
                 ])
             }
             env.write(Renderer.list(records, columns: Self.columns, format: output.format))

@@ -79,7 +79,7 @@ extension Explanation {
 
     var table: String {
         var text = Renderer.visible(results.heading) + "\n" + Renderer.visible(declarationLine) + "\n\nIn short:\n"
-        text += (summary + [verdict]).map { "- " + Renderer.visible($0) + "\n" }.joined()
+        text += (summary + (results.ranking.podium.isEmpty ? [] : [verdict])).map { "- " + Renderer.visible($0) + "\n" }.joined()
 
         text += "\nPodium under each view:\n"
         text += Renderer.table([["VIEW", "PODIUM"]] + viewLines.map { [$0.0, $0.1] })
@@ -93,7 +93,7 @@ extension Explanation {
             if others > 0 { text += "\(others.grouped) other \(others == 1 ? "entry" : "entries") won no medal in any resample.\n" }
         }
 
-        if results.ranking.method == .weightedMean {
+        if results.ranking.method == .weightedMean && !weights.isEmpty {
             text += "\nThe weights:\n" + weights.map { "- " + Renderer.visible(weightSentence($0)) + "\n" }.joined()
         }
 

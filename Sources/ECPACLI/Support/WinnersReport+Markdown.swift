@@ -90,7 +90,7 @@ extension WinnersReport {
         }
         if let frozen {
             md +=
-                "\n## Digest\n\n`\(frozen.digest)` (SHA-256 over the ranking, the score set and the ledger head; `ecpa results verify` recomputes it).\n"
+                "\n## Digest\n\n`\(frozen.digest)` (SHA-256 over the ranking, the score set with the deliberation's revisions, the ledger head and the declaration; `ecpa results verify` recomputes it).\n"
         }
         return md
     }

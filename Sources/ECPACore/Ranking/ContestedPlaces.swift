@@ -39,7 +39,9 @@ public struct ContestThresholds: Hashable, Sendable {
 /// The contested medal places of a ranking, gold first: a place is contested when its holder's
 /// chance of keeping its medal is below the threshold, its rank interval reaches a place with
 /// another medal or none, a change of the weights below the threshold would swap it with an entry
-/// across a boundary, or the place is shared.
+/// across a boundary, or the place is shared. A rank interval's ends count by the best place of
+/// their group: a rank of 1.5, a gold shared by two, still holds gold. The sentence names the
+/// holder in its first reason.
 public func contestedPlaces(
     _ ranking: Ranking, uncertainty: RankUncertainty?, weights: [WeightBoundary], thresholds: ContestThresholds,
     name: (EntryID) -> String
@@ -56,21 +58,24 @@ public func contestedPlaces(
                 reasons.append(.keeps(chance: keeps))
                 phrases.append("\(name(place.entry)) keeps it in \(percent(keeps)) of resamples")
             }
-            let reach = [Medal(place: Int(line.lowRank.rounded(.down))), Medal(place: Int(line.highRank.rounded(.up)))]
+            // A rank of 1.5 is a gold shared by two: the best place of its group, so rounded down.
+            let reach = [Medal(place: Int(line.lowRank.rounded(.down))), Medal(place: Int(line.highRank.rounded(.down)))]
             if reach.contains(where: { $0 != medal }) {
                 reasons.append(.interval(low: line.lowRank, high: line.highRank))
-                phrases.append("its rank could be anywhere from \(rank(line.lowRank)) to \(rank(line.highRank))")
+                let whose = phrases.isEmpty ? name(place.entry) + "'s" : "its"
+                phrases.append("\(whose) rank could be anywhere from \(rank(line.lowRank)) to \(rank(line.highRank))")
             }
         }
         let swaps = weights.filter { ($0.above == place.entry || $0.below == place.entry) && ($0.radius ?? 1) < thresholds.weightRadius }
         if let swap = swaps.min(by: { ($0.radius ?? 1) < ($1.radius ?? 1) }), let radius = swap.radius {
             let other = swap.above == place.entry ? swap.below : swap.above
             reasons.append(.weights(radius: radius, other: other))
-            phrases.append("a \(percent(radius)) change in the weights would swap it with \(name(other))")
+            let holder = phrases.isEmpty ? name(place.entry) : "it"
+            phrases.append("a \(percent(radius)) change in the weights would swap \(holder) with \(name(other))")
         }
         if place.sharedPlace {
             reasons.append(.shared)
-            phrases.append("it is shared")
+            phrases.append(phrases.isEmpty ? "\(name(place.entry)) shares it" : "it is shared")
         }
         guard !reasons.isEmpty else { continue }
         let title = medal.rawValue.prefix(1).uppercased() + medal.rawValue.dropFirst()
@@ -80,10 +85,6 @@ public func contestedPlaces(
                 sentence: "\(title) is contested: " + phrases.joined(separator: "; ") + "."))
     }
     return contested
-}
-
-private func percent(_ share: Double) -> String {
-    "\(Int((share * 100).rounded()))%"
 }
 
 private func rank(_ value: Double) -> String {

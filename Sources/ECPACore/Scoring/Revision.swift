@@ -23,22 +23,37 @@ public struct Revision: Hashable, Sendable {
     }
 }
 
-extension ScoreMatrix {
-    /// The matrix with each cell's latest revision in place of its round-1 value (round 2).
-    public func revised(by revisions: [Revision]) -> ScoreMatrix {
-        var matrix = self
-        for revision in revisions.sorted(by: { $0.id < $1.id }) {
-            matrix.set(revision.newValue, entry: revision.entry, juror: revision.juror, criterion: revision.criterion)
-        }
-        return matrix
+extension Array where Element == Revision {
+    /// Each revised cell's round-2 value: its latest revision's new value.
+    public var latestValues: [ScoreCell: Decimal] {
+        var values: [ScoreCell: Decimal] = [:]
+        for revision in sorted(by: { $0.id < $1.id }) { values[revision.cell] = revision.newValue }
+        return values
     }
 
-    /// The matrix with each revised cell back at its round-1 value (the oldest revision's old value).
-    public func unrevised(by revisions: [Revision]) -> ScoreMatrix {
+    /// Each revised cell's round-1 value: its first revision's old value.
+    public var roundOneValues: [ScoreCell: Decimal] {
+        var values: [ScoreCell: Decimal] = [:]
+        for revision in sorted(by: { $0.id > $1.id }) { values[revision.cell] = revision.oldValue }
+        return values
+    }
+}
+
+extension Revision {
+    /// The cell revised.
+    public var cell: ScoreCell { ScoreCell(entry: entry, juror: juror, criterion: criterion) }
+}
+
+extension ScoreMatrix {
+    /// The matrix with each cell's latest revision in place of its round-1 value (round 2).
+    public func revised(by revisions: [Revision]) -> ScoreMatrix { replacing(revisions.latestValues) }
+
+    /// The matrix with each revised cell back at its round-1 value.
+    public func unrevised(by revisions: [Revision]) -> ScoreMatrix { replacing(revisions.roundOneValues) }
+
+    private func replacing(_ values: [ScoreCell: Decimal]) -> ScoreMatrix {
         var matrix = self
-        for revision in revisions.sorted(by: { $0.id > $1.id }) {
-            matrix.set(revision.oldValue, entry: revision.entry, juror: revision.juror, criterion: revision.criterion)
-        }
+        for (cell, value) in values { matrix.set(value, entry: cell.entry, juror: cell.juror, criterion: cell.criterion) }
         return matrix
     }
 }
