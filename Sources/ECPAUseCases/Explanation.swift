@@ -153,7 +153,7 @@ public struct Explanation: Sendable {
         if !boundary.raise.isEmpty { drivers.append("raising " + boundary.raise.joined(separator: ", ")) }
         if !boundary.lower.isEmpty { drivers.append("lowering " + boundary.lower.joined(separator: ", ")) }
         let how = drivers.isEmpty ? "" : " (" + drivers.joined(separator: "; ") + ")"
-        return "\(between): changing every weight by \(Explanation.percent(radius))\(how) would swap \(pair)."
+        return "\(between): changing every weight by \(percent(radius))\(how) would swap \(pair)."
     }
 
     static let boundaryNames = ["Between gold and silver", "Between silver and bronze", "Between bronze and fourth place"]
@@ -166,13 +166,6 @@ public struct Explanation: Sendable {
         let late = declaration.recordedLate ? " (recorded when ecpa was upgraded, after scoring had opened)" : ""
         return
             "Declared when scoring opened, \(LocalTime.format(declaration.declaredAt, in: .gmt))\(late): sha256 \(declaration.hash) (`ecpa scheme show --declared` prints it)."
-    }
-
-    /// A share as people read it (ECPACore's `percent`).
-    public static func percent(_ share: Double) -> String { ECPACore.percent(share) }
-
-    public static func rank(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : fixed(value, places: 1)
     }
 
     /// A signed number of points, e.g. +0.078 or -0.047.
@@ -215,8 +208,8 @@ public struct Explanation: Sendable {
         return uncertaintyLines.filter { shown.contains($0.entry) }.map { line in
             [
                 places[line.entry].map { String($0.place) } ?? "", results.scores.matrix.name(of: line.entry),
-                Self.percent(line.placeChances[0]), Self.percent(line.placeChances[1]), Self.percent(line.placeChances[2]),
-                Self.percent(line.medalChance), "\(Self.rank(line.lowRank)) to \(Self.rank(line.highRank))",
+                percent(line.placeChances[0]), percent(line.placeChances[1]), percent(line.placeChances[2]),
+                percent(line.medalChance), "\(rankText(line.lowRank)) to \(rankText(line.highRank))",
             ]
         }
     }

@@ -265,6 +265,12 @@ import Testing
             "declarations",
             "INSERT INTO ecpa.declarations (edition_id, declared_at, declared_by, text, hash, batch_id) VALUES (2, now(), current_user, 'x', repeat('0', 64), 1)"
         ),
+        (
+            "revisions",
+            "INSERT INTO ecpa.revisions (edition_id, entry_id, juror_id, criterion_code, old_value, new_value, reason, at, actor, batch_id) VALUES (1, 2, 1, 'focus', 7, 10, 'Forged', now(), current_user, 1)"
+        ),
+        ("deliberation_entries", "INSERT INTO ecpa.deliberation_entries (edition_id, entry_id) VALUES (1, 2)"),
+        ("editions-scoring-stage", "UPDATE ecpa.editions SET scoring_stage = 'deliberation' WHERE id = 1"),
     ]
 
     @Test func nobodyWritesTheLedgerAuditLogOrResultsDirectlyOrThroughATemporaryTrigger() throws {

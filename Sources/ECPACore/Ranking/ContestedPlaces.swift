@@ -63,7 +63,7 @@ public func contestedPlaces(
             if reach.contains(where: { $0 != medal }) {
                 reasons.append(.interval(low: line.lowRank, high: line.highRank))
                 let whose = phrases.isEmpty ? name(place.entry) + "'s" : "its"
-                phrases.append("\(whose) rank could be anywhere from \(rank(line.lowRank)) to \(rank(line.highRank))")
+                phrases.append("\(whose) rank could be anywhere from \(rankText(line.lowRank)) to \(rankText(line.highRank))")
             }
         }
         let swaps = weights.filter { ($0.above == place.entry || $0.below == place.entry) && ($0.radius ?? 1) < thresholds.weightRadius }
@@ -85,8 +85,4 @@ public func contestedPlaces(
                 sentence: "\(title) is contested: " + phrases.joined(separator: "; ") + "."))
     }
     return contested
-}
-
-private func rank(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : fixed(value, places: 1)
 }

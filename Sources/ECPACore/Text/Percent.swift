@@ -9,3 +9,8 @@ public func percent(_ share: Double) -> String {
     if text == "100.0" { return "over 99.9%" }
     return text + "%"
 }
+
+/// A rank as people read it: whole, or with one decimal for a shared place's mean (2.5).
+public func rankText(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : fixed(value, places: 1)
+}
