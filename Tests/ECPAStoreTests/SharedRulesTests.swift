@@ -85,6 +85,8 @@ import Testing
             ("entries", "ineligible_reason"),
         ],
         .revisionReason: [("revisions", "reason")],
+        .medalReasons: [("medal_reasons", "reasons")],
+        .minorityView: [("minority_views", "view_text")],
     ]
 
     /// The CLI refuses a text over its FreeText limit before writing; PostgreSQL holds the stored

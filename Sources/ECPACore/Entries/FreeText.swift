@@ -20,6 +20,10 @@ public enum FreeText: String, CaseIterable, Hashable, Sendable {
     case reason
     /// Why a juror revises a score in the deliberation: one line.
     case revisionReason = "reason for a revision"
+    /// The jury's reasons for a medal, written by its rapporteur for the decision record.
+    case medalReasons = "jury's reasons"
+    /// A juror's minority view on a medal, in the decision record.
+    case minorityView = "minority view"
 
     /// The most characters (Unicode code points, as PostgreSQL's char_length counts) the text may have.
     public var limit: Int {
@@ -30,13 +34,14 @@ public enum FreeText: String, CaseIterable, Hashable, Sendable {
         case .email: 254
         case .comment, .reason: 2_000
         case .revisionReason: 500
+        case .medalReasons, .minorityView: 4_000
         }
     }
 
     /// Whether the text may hold line breaks and tabs (the control characters a long text needs).
     public var multiline: Bool {
         switch self {
-        case .comment, .reason: true
+        case .comment, .reason, .medalReasons, .minorityView: true
         default: false
         }
     }
