@@ -11,7 +11,7 @@ public struct Verification: Sendable {
     /// One check and its outcome.
     public struct Check: Sendable, Equatable {
         /// Stable, for scripts: `ledger.chain`, `ledger.cell`, `digest.given`, `scores.digest`,
-        /// `ledger.head`, `ledger.revisions`, `declaration.hash`, `declaration.ledger`, `declaration.scheme`, `ranking.method`,
+        /// `ledger.head`, `ledger.revisions`, `decision.record`, `declaration.hash`, `declaration.ledger`, `declaration.scheme`, `ranking.method`,
         /// `ranking.recomputed`, `digest.seal`, `archive.podium`.
         public var code: String
         public var passed: Bool
@@ -119,6 +119,12 @@ public struct Verification: Sendable {
                 edition: edition.id,
                 roundOne: FrozenSeal.roundOneNote(edition: edition.id, scores: scoreSet.scores, abstentions: scoreSet.abstentions),
                 revisions: revisionLines, ledger: try DeliberationRepository(db).ledgerEntries(edition: edition.id))
+        }
+        let records = DecisionRecordRepository(db)
+        let record = try records.fetchRecord(edition: edition.id, source: source)
+        let signNotes = try records.ledgerNotes(edition: edition.id)
+        if record.signoff != nil || !signNotes.isEmpty {
+            report.checkDecisionRecord(record, notes: signNotes, published: edition.phase == .published)
         }
         report.checkDeclaration(
             scores: scores, ledger: try SchemeRepository(db).declarationInLedger(edition: edition.id), sealed: frozen.declarationHash)

@@ -3,7 +3,7 @@ import ECPAStore
 import Foundation
 import LibPQ
 
-/// The winners' report: podium, full ranking, method and weights, ties and overrides, robustness,
+/// The winners' report: podium with the jury's reasons, full ranking, method and weights, ties and overrides, robustness,
 /// agreement, coverage and the freeze digest. Built once, rendered as Markdown, HTML, JSON or CSV;
 /// nothing in it depends on the clock, so the same data always gives the same bytes.
 public struct WinnersReport: Sendable {
@@ -12,6 +12,8 @@ public struct WinnersReport: Sendable {
     public let frozen: FrozenResults?
     public let includeJurorScores: Bool
     public let label: String?
+    /// The jury's decision record, when there is one and the reader may read it.
+    public let decision: JuryDecision?
 
     /// The report of an edition. Once frozen, its podium is the frozen one: ranked again by the
     /// frozen method, and refused if the scores no longer give the frozen rows (then `results
@@ -29,7 +31,8 @@ public struct WinnersReport: Sendable {
             }
             return WinnersReport(
                 results: results, explanation: Explanation(results: results), frozen: frozen,
-                includeJurorScores: includeJurorScores, label: label)
+                includeJurorScores: includeJurorScores, label: label,
+                decision: try JuryDecision.loadIfReadable(edition: edition, db: db).flatMap { $0.record.isEmpty ? nil : $0 })
         }
     }
 
@@ -92,6 +95,23 @@ public struct WinnersReport: Sendable {
                 "\(countryName(change.entry)): \(change.revisedScores) score\(change.revisedScores == 1 ? "" : "s") revised by \(change.jurors) juror\(change.jurors == 1 ? "" : "s"); its score went from \(from) in round 1 to \(to) in round 2."
         }
     }
+
+    /// The jury's reasons for a medal, then its minority views, as sentences for the report, or
+    /// nothing when the record has no part for it.
+    public func reasonLines(_ medal: Medal) -> [String] {
+        guard let decision, let part = decision.medals.first(where: { $0.medal == medal }) else { return [] }
+        var lines: [String] = []
+        if let rapporteur = part.rapporteur {
+            lines.append(
+                part.reasons.map { "The jury's reasons (rapporteur \(rapporteur)): \($0)" }
+                    ?? "The jury's reasons are not written yet (rapporteur \(rapporteur)).")
+        }
+        lines += part.minority.map { "Minority view of \($0.juror): \($0.text)" }
+        return lines
+    }
+
+    /// Whether the decision record is signed, in one sentence, when there is a record.
+    public var recordSentence: String? { decision?.statusSentence }
 
     /// How the medals were decided, in one sentence.
     public var decisionSentence: String {

@@ -9,9 +9,12 @@ import LibPQ
 struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
-        abstract: "Rank the entries, explain the ranking, set jury overrides and verify frozen results.",
+        abstract: "Rank the entries, explain the ranking, set jury overrides, keep the jury's decision record and verify frozen results.",
         discussion: "Ranking and its rules: docs/scoring.md.",
-        subcommands: [Rank.self, Explain.self, Override.self, Verify.self, History.self]
+        subcommands: [
+            Rank.self, Explain.self, Override.self, Rapporteur.self, Reasons.self, Minority.self, ShowRecord.self, Sign.self, Verify.self,
+            History.self,
+        ]
     )
 
     struct Rank: EnvironmentCommand {

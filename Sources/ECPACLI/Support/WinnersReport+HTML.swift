@@ -20,7 +20,17 @@ extension WinnersReport {
             body +=
                 "<div class=\"score\">\(fixed(place.score, places: 3))</div><div class=\"prize\">\(escape(money(results.prize(place.medal))))</div></div>"
         }
-        body += "</section>\n<h2>Scores</h2>\n" + chart + "\n"
+        body += "</section>\n"
+        if let recordSentence {
+            body += "<section class=\"reasons\"><h2>The jury's reasons</h2>"
+            for (medal, holders) in medalHolders {
+                body += "<h3 class=\"\(medal.rawValue)\">\(escape(medal.rawValue.capitalized)): \(escape(holders))</h3>"
+                let lines = reasonLines(medal)
+                body += lines.isEmpty ? "<p>No reasons recorded.</p>" : lines.map { "<p>\(escape($0))</p>" }.joined()
+            }
+            body += "<p class=\"note\">\(escape(recordSentence))</p></section>\n"
+        }
+        body += "<h2>Scores</h2>\n" + chart + "\n"
         body +=
             "<h2>Full ranking</h2>\n<table><thead><tr><th>Place</th><th>Country</th><th>Project</th><th class=\"num\">Score</th><th class=\"num\">Jurors</th><th>Note</th></tr></thead><tbody>"
         for place in ranking.places {

@@ -25,6 +25,14 @@ extension WinnersReport {
         return note.joined(separator: "; ")
     }
 
+    /// Each medal of the podium with its holders named, gold first (a shared place shares its medal).
+    var medalHolders: [(Medal, String)] {
+        Medal.allCases.compactMap { medal in
+            let holders = ranking.podium.filter { $0.medal == medal }.map { "\(countryName($0.entry)), \"\(title($0.entry))\"" }
+            return holders.isEmpty ? nil : (medal, holders.joined(separator: "; "))
+        }
+    }
+
     // MARK: Markdown
 
     /// Every text goes through `Markdown.text` or `Markdown.table`, so what people wrote (titles,
@@ -46,6 +54,15 @@ extension WinnersReport {
                         fixed(place.score, places: 3), money(results.prize(place.medal)),
                     ]
                 })
+        if let recordSentence {
+            md += "\n## The jury's reasons\n\n"
+            for (medal, holders) in medalHolders {
+                md += "### " + Markdown.text("\(medal.rawValue.capitalized): \(holders)") + "\n\n"
+                let lines = reasonLines(medal)
+                md += lines.isEmpty ? "No reasons recorded.\n\n" : lines.map { Markdown.text($0) + "\n\n" }.joined()
+            }
+            md += Markdown.text(recordSentence) + "\n"
+        }
         md +=
             "\n## Full ranking\n\n"
             + Markdown.table(
@@ -141,6 +158,24 @@ extension WinnersReport {
             (key: "decision", value: .string(decisionSentence)),
             (key: "deliberation", value: .texts(deliberationLines)),
             (key: "declaration_hash", value: .text(results.scores.declaration?.hash)),
+            (
+                key: "decision_record",
+                value: decision.map { decision in
+                    .object([
+                        (key: "signed", value: .bool(decision.record.signoff != nil)),
+                        (key: "hash", value: .text(decision.record.signoff?.recordHash)),
+                        (
+                            key: "medals",
+                            value: .array(
+                                Medal.allCases.map { medal in
+                                    JSONValue.object([
+                                        (key: "medal", value: .string(medal.rawValue)), (key: "lines", value: .texts(reasonLines(medal))),
+                                    ])
+                                })
+                        ),
+                    ])
+                } ?? .null
+            ),
             (key: "contested", value: .texts(explanation.contested.map(\.sentence))),
             (key: "certainty", value: .array(explanation.entryRecords(only: Set(explanation.certaintyEntries)).map(\.jsonValue))),
             (key: "podium_by_view", value: .array(explanation.viewLines.map { Record([("view", .text($0.0)), ("podium", .text($0.1))]).jsonValue })),
