@@ -28,8 +28,9 @@ final class HostileWorld: @unchecked Sendable {
 
     static let criteria = ["focus", "evaluation", "innovation", "cooperation", "transferability"]
 
-    /// The world with the shipped scheme, or with `schemeFile` (a scheme file's text).
-    init(schemeFile: String? = nil) throws {
+    /// The world with the shipped scheme, or with `schemeFile` (a scheme file's text); `chair`
+    /// names the country whose juror chairs the jury.
+    init(schemeFile: String? = nil, chair: String? = nil) throws {
         cli = try CLIHarness()
         admin = try cli.database.connect()
         try cli.openEdition()
@@ -48,7 +49,7 @@ final class HostileWorld: @unchecked Sendable {
             try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
         }
         for country in ["AT", "BG", "FI"] {
-            jurors[country] = try Self.juror(cli, country: country, advisory: false)
+            jurors[country] = try Self.juror(cli, country: country, advisory: false, chair: country == chair)
         }
         advisory = try Self.juror(cli, country: "RO", advisory: true)
         try cli.expectSuccess(["edition", "close", "2018"])
@@ -67,11 +68,11 @@ final class HostileWorld: @unchecked Sendable {
         stranger = Login(role: strangerRole, password: "password-\(strangerRole)")
     }
 
-    static func juror(_ cli: CLIHarness, country: String, advisory: Bool) throws -> Login {
+    static func juror(_ cli: CLIHarness, country: String, advisory: Bool, chair: Bool = false) throws -> Login {
         let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
         try cli.expectSuccess(
             ["jury", "add", role, "--country", country, "--name", "Juror from \(country)", "--password-file", "-"]
-                + (advisory ? ["--advisory"] : []), input: "password-\(role)\n")
+                + (advisory ? ["--advisory"] : []) + (chair ? ["--chair"] : []), input: "password-\(role)\n")
         return Login(role: role, password: "password-\(role)")
     }
 
@@ -155,7 +156,8 @@ final class HostileWorld: @unchecked Sendable {
     func fingerprint() throws -> String {
         let tables = [
             "editions", "entries", "late_acceptances", "people", "jurors", "declared_conflicts", "schemes", "declarations",
-            "criteria", "scores", "abstentions", "deliberation_entries", "revisions", "score_events", "score_batches", "ledger_head", "audit_log",
+            "criteria", "scores", "abstentions", "deliberation_entries", "revisions", "medal_reasons", "minority_views",
+            "decision_signoffs", "score_events", "score_batches", "ledger_head", "audit_log",
             "overrides", "frozen_results", "frozen_places", "archive_editions", "archive_awards",
         ]
         return try tables.map { table in
