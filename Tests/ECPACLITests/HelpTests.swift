@@ -47,7 +47,8 @@ import Testing
                                           interest.
                   score                   Enter, import and review scores.
                   results                 Rank the entries, explain the ranking, set jury
-                                          overrides and verify frozen results.
+                                          overrides, keep the jury's decision record and verify
+                                          frozen results.
                   report                  Write the winners' report.
                   archive                 Look up past editions: hosts, themes and medal
                                           winners, each fact with its certainty.

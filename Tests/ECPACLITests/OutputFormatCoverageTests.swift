@@ -118,6 +118,8 @@ import Testing
         json("edition scoring close", ["2018"])
         try cli.expectSuccess(["edition", "freeze", "2018"])
         both("results verify")
+        // No decision record here: an empty record, yet valid JSON and CSV.
+        both("results record")
         json("report winners", ["--include-juror-scores"])
         csv("report winners")
         json("edition publish", ["2018"])

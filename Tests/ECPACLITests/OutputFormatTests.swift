@@ -44,7 +44,8 @@ import Testing
         for country in ["AT", "BG", "FI"] {
             let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
             try cli.expectSuccess(
-                ["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"], input: "password-\(role)\n")
+                ["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"]
+                    + (country == "AT" ? ["--chair"] : []), input: "password-\(role)\n")
             jurors[country] = role
         }
         try cli.expectSuccess(["edition", "close", "2018"])
@@ -56,6 +57,7 @@ import Testing
             try cli.expectSuccess(["score", "enter", "--entry", String(entry), "--as", jurors[country] ?? ""] + criteria)
         }
         try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", Self.reason])
+        try cli.signDecisionRecord(chair: jurors["AT"] ?? "")
         try cli.expectSuccess(["edition", "freeze", "2018"])
     }
 

@@ -365,6 +365,7 @@ extension PermissionMatrix {
                     """,
                 update: "UPDATE ecpa.revisions SET new_value = 10", delete: "DELETE FROM ecpa.revisions",
                 note: "Only ecpa.revise_score writes them; nobody changes one.")
+            + decisionRecordRows
             + [
 
                 Row(
@@ -569,6 +570,10 @@ extension PermissionMatrix {
             published("published_scores", "SELECT value FROM ecpa.published_scores({edition}) WHERE entry_id = {entry}", " Without comments."),
             published("published_abstentions", "SELECT entry_id FROM ecpa.published_abstentions({edition})", ""),
             published("published_overrides", "SELECT entry_id, reason FROM ecpa.published_overrides({edition})", ""),
+            published("published_medal_reasons", "SELECT medal, reasons FROM ecpa.published_medal_reasons({edition})", " Jurors by seat id."),
+            published("published_minority_views", "SELECT medal, view_text FROM ecpa.published_minority_views({edition})", ""),
+            published(
+                "published_decision_signoffs", "SELECT record_hash FROM ecpa.published_decision_signoffs({edition})", " Without who signed, by name."),
         ]
     }()
 
@@ -624,7 +629,7 @@ extension PermissionMatrix {
 
     static let sequenceRows: [Row] = [
         "archive_awards_id_seq", "audit_log_id_seq", "editions_id_seq", "entries_id_seq", "jurors_id_seq",
-        "late_acceptances_id_seq", "revisions_id_seq", "score_batch_ids", "score_events_id_seq",
+        "late_acceptances_id_seq", "minority_views_id_seq", "revisions_id_seq", "score_batch_ids", "score_events_id_seq",
     ].map { name in
         Row(
             object: Object(kind: .sequence, name: "ecpa.\(name)", group: .sequences), action: .nextval,
@@ -639,6 +644,18 @@ extension PermissionMatrix {
         let closedForSecretariat = "closed deny deny deny deny deny deny deny deny"
         let orderForSecretariat = "order deny deny deny deny deny deny deny deny"
         let afterPublication: [(Phase, String)] = [(.scoring, publishedOnly), (.frozen, publishedOnly), (.published, everyGroup)]
+        // The record is written once scoring has closed (the fixture's open editions have not) and
+        // until it is signed (the fixture's frozen ones are).
+        let chairOnly: [(Phase, String)] = [
+            (.submissionsOpen, "deny deny deny closed closed deny deny deny deny"), (.scoring, "deny deny deny closed closed deny deny deny deny"),
+            (.frozen, "deny deny deny frozen frozen deny deny deny deny"), (.published, "deny deny deny frozen frozen deny deny deny deny"),
+        ]
+        let jurorsOfTheEdition: [(Phase, String)] = [
+            (.submissionsOpen, "deny deny deny closed closed closed closed deny deny"),
+            (.scoring, "deny deny deny closed closed closed closed deny deny"),
+            (.frozen, "deny deny deny frozen frozen frozen frozen deny deny"),
+            (.published, "deny deny deny frozen frozen frozen frozen deny deny"),
+        ]
         return [
             Row(
                 object: function("create_login_role(text,text,text)", .functions), action: .execute,
@@ -711,9 +728,12 @@ extension PermissionMatrix {
                 object: function("freeze_edition(bigint,text,jsonb)", .functions), action: .execute,
                 sql: "SELECT ecpa.freeze_edition({edition}, 'weighted-mean', {ranking})",
                 expected: [
-                    (.submissionsOpen, orderForSecretariat), (.scoring, secretariatOnly),
+                    (.submissionsOpen, orderForSecretariat), (.scoring, orderForSecretariat),
                     (.frozen, orderForSecretariat), (.published, orderForSecretariat),
-                ]),
+                ],
+                note:
+                    "A ranking with a jury override is frozen only once the decision record is signed; the fixture's edition in scoring has an override and no signed record."
+            ),
             Row(
                 object: function("score_set_digest(bigint)", .functions), action: .execute,
                 sql: "SELECT ecpa.score_set_digest({edition})", expected: [(.any, allDenied)],
@@ -763,7 +783,67 @@ extension PermissionMatrix {
             Row(
                 object: function("declaration_in_ledger(bigint)", .functions), action: .execute,
                 sql: "SELECT * FROM ecpa.declaration_in_ledger({edition})", expected: afterPublication),
+            Row(
+                object: function("name_rapporteur(bigint,text,bigint)", .functions), action: .execute,
+                sql: "SELECT ecpa.name_rapporteur({edition}, 'gold', {juror})", expected: chairOnly,
+                note: "The chair, once scoring has closed, until the record is signed (the fixture signs it before the freeze)."),
+            Row(
+                object: function("write_reasons(bigint,text,text)", .functions), action: .execute,
+                sql: "SELECT ecpa.write_reasons({edition}, 'gold', 'The jury''s reasons')", expected: jurorsOfTheEdition,
+                note: "The medal's rapporteur only, once scoring has closed, until the record is signed."),
+            Row(
+                object: function("add_minority_view(bigint,text,text)", .functions), action: .execute,
+                sql: "SELECT ecpa.add_minority_view({edition}, 'gold', 'A minority view')", expected: jurorsOfTheEdition,
+                note: "A juror of the edition, their own view, once scoring has closed, until the record is signed."),
+            Row(
+                object: function("sign_record(bigint)", .functions), action: .execute, sql: "SELECT ecpa.sign_record({edition})",
+                expected: chairOnly, note: "The chair, once every medal has its reasons; once only."),
+            Row(
+                object: function("decision_record_in_ledger(bigint)", .functions), action: .execute,
+                sql: "SELECT * FROM ecpa.decision_record_in_ledger({edition})", expected: afterPublication),
         ]
+    }()
+
+    // MARK: The decision record
+
+    /// The jury's decision record: read by the secretariat and the edition's jurors, written only
+    /// by the owner-run functions (the fixture's Austrian juror chairs every jury).
+    static let decisionRecordRows: [Row] = {
+        let reasons = table("medal_reasons", .scoring)
+        let views = table("minority_views", .scoring)
+        let signoffs = table("decision_signoffs", .scoring)
+        let jury = "yes deny deny yes yes yes yes deny deny"
+        let note =
+            "The secretariat and the edition's jurors (row-level security) until publication; everyone after, through the published_* functions."
+        return [
+            Row(object: reasons, action: .select, sql: "SELECT count(*) FROM ecpa.medal_reasons", expected: [(.any, jury)], note: note),
+            Row(object: views, action: .select, sql: "SELECT count(*) FROM ecpa.minority_views", expected: [(.any, jury)]),
+            Row(object: signoffs, action: .select, sql: "SELECT count(*) FROM ecpa.decision_signoffs", expected: [(.any, jury)]),
+        ]
+            + noWrites(
+                reasons,
+                insert: """
+                    INSERT INTO ecpa.medal_reasons (edition_id, medal, rapporteur_id, named_at, named_by) \
+                    VALUES ({edition}, 'gold', {juror}, now(), current_user)
+                    """,
+                update: "UPDATE ecpa.medal_reasons SET reasons = 'Forged'", delete: "DELETE FROM ecpa.medal_reasons",
+                note: "Only ecpa.name_rapporteur and ecpa.write_reasons write them; nothing changes after the sign-off, for the owner either.")
+            + noWrites(
+                views,
+                insert: """
+                    INSERT INTO ecpa.minority_views (edition_id, medal, juror_id, view_text, written_at, written_by) \
+                    VALUES ({edition}, 'gold', {juror}, 'Forged', now(), current_user)
+                    """,
+                update: "UPDATE ecpa.minority_views SET view_text = 'Forged'", delete: "DELETE FROM ecpa.minority_views",
+                note: "Only ecpa.add_minority_view writes them.")
+            + noWrites(
+                signoffs,
+                insert: """
+                    INSERT INTO ecpa.decision_signoffs (edition_id, chair_id, signed_at, signed_by, record_hash, batch_id) \
+                    VALUES ({edition}, {juror}, now(), current_user, repeat('0', 64), 1)
+                    """,
+                update: "UPDATE ecpa.decision_signoffs SET record_hash = repeat('0', 64)", delete: "DELETE FROM ecpa.decision_signoffs",
+                note: "Only ecpa.sign_record writes one; nobody changes or removes it.")
     }()
 
     // MARK: Internal functions
@@ -822,6 +902,10 @@ extension PermissionMatrix {
                 "refuse_if_waited_for(regclass,tid,text)",
                 "SELECT ecpa.refuse_if_waited_for('ecpa.editions', '(0,1)', 'test')", allDenied),
             helper("refuse_while_edition_changes(bigint)", "SELECT ecpa.refuse_while_edition_changes({edition})", allDenied),
+            helper("decision_record_text(bigint)", "SELECT ecpa.decision_record_text({edition})", allDenied),
+            helper("take_decision_record(bigint,boolean)", "SELECT ecpa.take_decision_record({edition}, false)", allDenied),
+            helper("my_record_seat(bigint,boolean,text)", "SELECT ecpa.my_record_seat({edition}, false, 'tries')", allDenied),
+            helper("check_medal(text)", "SELECT ecpa.check_medal('gold')", allDenied),
         ]
     }()
 
@@ -833,7 +917,8 @@ extension PermissionMatrix {
         "editions_guard_jury_rules", "editions_guard_phase",
         "editions_need_results", "editions_need_scheme", "entries_check_window_at_commit", "entries_guard", "frozen_guard",
         "jurors_guard", "late_acceptances_stamp", "ledger_guard", "people_stamp", "results_guard", "schemes_guard", "score_statement",
-        "scores_upsert_begin",
+        "scores_upsert_begin", "decision_record_guard", "create_record_point", "editions_need_decision_record",
+        "editions_seal_decision_record",
     ].map(triggerFunction)
 }
 

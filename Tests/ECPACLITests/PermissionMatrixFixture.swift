@@ -7,13 +7,14 @@ import LibPQ
 /// Four editions, one per phase that matters: 2030 open for submissions, 2029 in scoring, 2028
 /// frozen, 2027 published. Entries from FI and SE in 2030 (each with a late acceptance); from FI,
 /// SE, LT, DK and HU in the others, all eligible. Jurors on every edition: AT and FI voting (the
-/// Finnish juror in conflict with the Finnish entry by the own-country rule), BG voting, BE
-/// advisory. Where scoring has opened: the AT juror scores FI and SE, the FI juror SE and DK, the
-/// BG juror all five; the AT and FI jurors declare a conflict with LT and abstain on HU; the jury
-/// places LT second by override. Before 2028 and 2027 freeze, the AT juror also abstains on DK,
-/// so every required cell is filled; in 2029 their DK cell stays empty (see
-/// `PermissionMatrix.newCellCountry`). Besides: a secretariat login, a login in no ecpa group and
-/// a public reader (a login granted ecpa_reader), both made by the administrator.
+/// Finnish juror in conflict with the Finnish entry by the own-country rule; the Austrian one
+/// chairs the jury), BG voting, BE advisory. Where scoring has opened: the AT juror scores FI and
+/// SE, the FI juror SE and DK, the BG juror all five; the AT and FI jurors declare a conflict with
+/// LT and abstain on HU; the jury places LT second by override. Before 2028 and 2027 freeze, the
+/// AT juror also abstains on DK, so every required cell is filled, and scoring closes so that the
+/// chair writes and signs the decision record the override needs; in 2029 their DK cell stays
+/// empty (see `PermissionMatrix.newCellCountry`). Besides: a secretariat login, a login in no ecpa
+/// group and a public reader (a login granted ecpa_reader), both made by the administrator.
 final class PermissionMatrixFixture {
     typealias Login = PermissionMatrix.Login
     typealias Phase = PermissionMatrix.Phase
@@ -37,6 +38,8 @@ final class PermissionMatrixFixture {
         for phase in Phase.editions { try makeEdition(phase) }
         try readIDs()
         for phase in [Phase.scoring, .frozen, .published] { try score(phase) }
+        // The override needs the signed decision record before the freeze.
+        for year in ["2028", "2027"] { try cli.signDecisionRecord(year: year, chair: logins[.jurorAT]!.role) }
         try cli.expectSuccess(["edition", "freeze", "2028"])
         try cli.expectSuccess(["edition", "freeze", "2027"])
         try cli.expectSuccess(["edition", "publish", "2027"])
@@ -96,6 +99,7 @@ final class PermissionMatrixFixture {
         for (login, country) in Self.jurorCountries.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             var arguments = ["jury", "add", "--edition", year, "--country", country, "--name", "Juror from \(country)"]
             if login == .advisoryBE { arguments.append("--advisory") }
+            if login == .jurorAT { arguments.append("--chair") }
             if let existing = logins[login] {
                 try cli.expectSuccess(arguments + [existing.role, "--existing-role"])
             } else {

@@ -12,7 +12,7 @@ import Testing
     let cli: CLIHarness
     var jurors: [String: (role: String, password: String)] = [:]
 
-    /// Entries from FI, LT and HU; jurors from AT, BG and FI (in conflict with the Finnish entry).
+    /// Entries from FI, LT and HU; jurors from AT (the chair), BG and FI (in conflict with the Finnish entry).
     init() throws {
         cli = try CLIHarness()
         try cli.openEdition()
@@ -28,7 +28,8 @@ import Testing
         for country in ["AT", "BG", "FI"] {
             let role = TestDatabase.uniqueName(country.lowercased() + "_juror")
             try cli.expectSuccess(
-                ["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"], input: "password-\(role)\n")
+                ["jury", "add", role, "--country", country, "--name", "Juror \(country)", "--password-file", "-"]
+                    + (country == "AT" ? ["--chair"] : []), input: "password-\(role)\n")
             jurors[country] = (role, "password-\(role)")
         }
         try cli.expectSuccess(["edition", "close", "2018"])
@@ -217,6 +218,7 @@ import Testing
     @Test func theWinnersReportIsTheSameBytesEveryTimeAndKeepsJurorsScoresOut() throws {
         try scoreEverything()
         try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", "The jury judged its evaluation stronger."])
+        try cli.signDecisionRecord(chair: jurors["AT"]!.role)
         try cli.expectSuccess(["edition", "freeze", "2018"])
         for format in ["md", "html", "json", "csv"] {
             let first = cli.run(["report", "winners", "--format", format])
