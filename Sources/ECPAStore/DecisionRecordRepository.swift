@@ -37,12 +37,17 @@ public struct DecisionRecordRepository {
         }
     }
 
-    /// Whether the current role may read the record's tables before publication (the secretariat
-    /// and jurors; row-level security then shows a juror their own editions only). Asked first, so
-    /// that a reading that would be refused is not tried inside a transaction.
-    public func mayReadLive() throws -> Bool {
+    /// Whether the current role may read an edition's record before publication: the secretariat,
+    /// and the edition's own jurors (a juror of another edition would read an empty record). Asked
+    /// in two steps, the second only of those with a right to the tables, so that nothing is
+    /// refused inside the caller's transaction.
+    public func mayReadLive(edition: EditionID) throws -> Bool {
         try translating {
-            try db.query("SELECT has_table_privilege('ecpa.medal_reasons', 'SELECT') AS may").first?.decode("may") ?? false
+            guard try db.query("SELECT has_table_privilege('ecpa.medal_reasons', 'SELECT') AS may").first?.decode("may") ?? false else {
+                return false
+            }
+            return try db.query("SELECT ecpa.is_secretariat() OR ecpa.my_juror_id(\(edition.rawValue)) IS NOT NULL AS may")
+                .first?.decode("may") ?? false
         }
     }
 

@@ -30,7 +30,7 @@ public struct JuryDecision: Sendable {
         let source: RecordSource
         if edition.phase == .published {
             source = .published
-        } else if try repository.mayReadLive() {
+        } else if try repository.mayReadLive(edition: edition.id) {
             source = .live
         } else {
             return nil

@@ -124,6 +124,8 @@ import Testing
         let outsiderSeat: Int64 = try world.admin.query("SELECT id FROM ecpa.jurors WHERE role_name = \(outsider.role)").first?.decode("id") ?? -1
         let seen: Int64 = try world.connect(outsider).query("SELECT count(*) AS n FROM ecpa.medal_reasons").first?.decode("n") ?? -1
         held("read-another-editions-record", seen == 0, "\(seen) rows")
+        let shown = cli.run(["results", "record", "--edition", "2018", "--as", outsider.role])
+        held("show-another-editions-record", shown.status == 5 && !shown.output.contains("Reasons for gold"), "\(shown.output)\(shown.error)")
         try attack(
             "name-rapporteur-of-another-edition", as: outsider, "SELECT ecpa.name_rapporteur(1, 'gold', \(outsiderSeat))", refusedWith: "42501")
         try attack("sign-another-editions-record", as: outsider, "SELECT ecpa.sign_record(1)", refusedWith: "42501")

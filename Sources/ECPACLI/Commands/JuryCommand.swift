@@ -31,7 +31,7 @@ struct JuryCommand: ParsableCommand {
         @Option(help: "The juror's country code, such as AT.") var country: String
         @Option(help: "The juror's full name.") var name: String
         @Flag(help: "An advisory expert without a vote.") var advisory = false
-        @Flag(help: "The chair of the jury.") var chair = false
+        @Flag(help: "The chair of the jury, who names the rapporteurs and signs the decision record.") var chair = false
         @Option(help: "Read the new login's password from this file (- for standard input).") var passwordFile: String?
         @Flag(help: "Use a login role that already exists (a juror of an earlier edition, say).") var existingRole = false
 
