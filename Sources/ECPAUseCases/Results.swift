@@ -27,6 +27,15 @@ public struct Results: Sendable {
     ) throws -> Results {
         var options = RankingOptions(scheme: scores.scheme, provisional: provisional, overrides: overrides)
         if let method { options.method = method }
+        if scores.scheme.decision.decidedBy == .ballot, let ballot = scores.ballot {
+            guard let count = ballot.count else {
+                throw Refusal(
+                    "results.ballot_uncountable", .refused,
+                    BallotCountError(problems: ballot.problems).description
+                        + " The ballots are sealed as cast; `ecpa results verify` checks them against the ledger.")
+            }
+            options.ballotOrder = count.order
+        }
         do {
             let ranking = try extras?.ranking(options: options) ?? rank(scores.matrix, options: options)
             return Results(scores: scores, ranking: ranking, overrides: overrides)
