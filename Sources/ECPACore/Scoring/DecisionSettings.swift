@@ -59,6 +59,20 @@ public struct DecisionSettings: Hashable, Sendable, Codable {
         }
     }
 
+    /// What follows scoring and what decides, in one sentence: "a deliberation follows scoring, then
+    /// a final ballot; the ballot decides the medals."
+    public var sentence: String {
+        guard deliberation || ballot else { return "the scores decide the medals; no deliberation." }
+        let rounds = [deliberation ? "a deliberation" : nil, ballot ? "a final ballot" : nil].compactMap { $0 }
+        let result =
+            switch decidedBy {
+            case .scores: deliberation ? "the round-1 scores decide" : "the scores decide"
+            case .revisedScores: "the revised scores (round 2) decide"
+            case .ballot: "the ballot decides"
+            }
+        return "\(rounds.joined(separator: " follows scoring, then ")) follow\(rounds.count == 1 ? "s scoring" : "s"); \(result) the medals."
+    }
+
     /// The section as a scheme file writes it; `ballot` only when there is one, so that schemes
     /// declared before the ballot existed keep their bytes (sql/0033 writes the same).
     var tomlLines: [String] {
