@@ -177,6 +177,20 @@ ALTER TABLE ecpa.ballots
     ALTER COLUMN cast_at SET STATISTICS 0, ALTER COLUMN actor SET STATISTICS 0, ALTER COLUMN batch_id SET STATISTICS 0;
 ALTER TABLE ecpa.ballot_entries ALTER COLUMN entry_id SET STATISTICS 0, ALTER COLUMN position SET STATISTICS 0;
 
+-- A random salt per ballot, drawn when it opens, in every hash of a ballot: a shortlist of three has
+-- six rankings, so an unsalted hash would tell its ballot to whoever read it. Revealed with the
+-- ballots, by ecpa.closed_ballots, once the close is committed.
+CREATE TABLE ecpa.ballot_salts (
+    edition_id bigint PRIMARY KEY REFERENCES ecpa.editions (id),
+    salt       text NOT NULL
+);
+ALTER TABLE ecpa.ballot_salts ALTER COLUMN salt SET STATISTICS 0;
+ALTER TABLE ecpa.ballot_salts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ecpa.ballot_salts FORCE ROW LEVEL SECURITY;
+CREATE POLICY ballot_salts_owner ON ecpa.ballot_salts TO ecpa_owner USING (true) WITH CHECK (true);
+CREATE TRIGGER ballot_salts_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ecpa.ballot_salts
+    FOR EACH STATEMENT EXECUTE FUNCTION ecpa.deliberation_guard();
+
 CREATE TRIGGER ballot_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ecpa.ballot_entries
     FOR EACH STATEMENT EXECUTE FUNCTION ecpa.deliberation_guard();
 CREATE TRIGGER ballots_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ecpa.ballots
@@ -190,8 +204,9 @@ ALTER TABLE ecpa.ballots FORCE ROW LEVEL SECURITY;
 CREATE POLICY ballots_owner ON ecpa.ballots TO ecpa_owner USING (true) WITH CHECK (true);
 -- No audit trigger on ecpa.ballots: the audit log copies whole rows and the secretariat reads it.
 
--- A ballot as one line, `[id, juror, [entries best first]]` (jsonb's spelling), and the whole set:
--- the shortlist's line, then every ballot's by id. FrozenSeal.ballotLine writes the same bytes.
+-- A ballot as one line, `[id, juror, [entries best first]]` (jsonb's spelling), hashed after the
+-- salt's line; and the whole set: the salt's line, the shortlist's, then every ballot's by id.
+-- FrozenSeal.ballotLine and ballotSetText write the same bytes.
 CREATE FUNCTION ecpa.ballot_line(p_id bigint, p_juror bigint, p_ranking bigint[]) RETURNS text
     LANGUAGE sql IMMUTABLE
     SET search_path = pg_catalog, pg_temp
@@ -203,7 +218,8 @@ CREATE FUNCTION ecpa.ballot_set_digest(p_edition bigint) RETURNS text
     SET search_path = pg_catalog, pg_temp
     AS $$
         SELECT encode(sha256(convert_to(
-            coalesce((SELECT to_jsonb(array_agg(entry_id ORDER BY position))::text FROM ecpa.ballot_entries
+            coalesce((SELECT salt FROM ecpa.ballot_salts WHERE edition_id = p_edition), '') || E'\n'
+            || coalesce((SELECT to_jsonb(array_agg(entry_id ORDER BY position))::text FROM ecpa.ballot_entries
                       WHERE edition_id = p_edition), '[]')
             || coalesce((SELECT E'\n' || string_agg(ecpa.ballot_line(id, juror_id, ranking), E'\n' ORDER BY id)
                          FROM ecpa.ballots WHERE edition_id = p_edition), ''),
@@ -257,6 +273,7 @@ BEGIN
     END IF;
     INSERT INTO ecpa.ballot_entries (edition_id, entry_id, position)
     SELECT p_edition, x, n FROM unnest(p_entries) WITH ORDINALITY AS t(x, n);
+    INSERT INTO ecpa.ballot_salts (edition_id, salt) VALUES (p_edition, gen_random_uuid()::text);
     PERFORM ecpa.append_ledger_note('open ballot of edition ' || p_edition || ' on entries '
                                     || array_to_string(p_entries, ',') || ' scores sha256:' || ecpa.score_set_digest(p_edition));
     PERFORM ecpa.seal_score_ledger();
@@ -401,6 +418,7 @@ DECLARE
     v_missing text;
     v_ballot  record;
     v_digest  text;
+    v_salt    text;
 BEGIN
     v_edition := ecpa.take_edition(p_edition, 'closes a ballot');
     IF v_edition.phase <> 'scoring' OR v_edition.scoring_stage <> 'ballot' THEN
@@ -417,9 +435,11 @@ BEGIN
                 CASE WHEN v_missing LIKE '%,%' THEN 've' ELSE 's' END
             USING ERRCODE = 'EC003', HINT = 'Wait for them, or close without their ballots (`ecpa ballot close --without-missing`).';
     END IF;
+    SELECT salt INTO v_salt FROM ecpa.ballot_salts WHERE edition_id = p_edition;
     FOR v_ballot IN SELECT id, juror_id, ranking FROM ecpa.ballots WHERE edition_id = p_edition ORDER BY id LOOP
         PERFORM ecpa.append_ledger_note(format('seal ballot %s of edition %s juror %s sha256:%s', v_ballot.id, p_edition,
-            v_ballot.juror_id, encode(sha256(convert_to(ecpa.ballot_line(v_ballot.id, v_ballot.juror_id, v_ballot.ranking), 'UTF8')), 'hex')));
+            v_ballot.juror_id,
+            encode(sha256(convert_to(v_salt || E'\n' || ecpa.ballot_line(v_ballot.id, v_ballot.juror_id, v_ballot.ranking), 'UTF8')), 'hex')));
     END LOOP;
     v_digest := ecpa.ballot_set_digest(p_edition);
     PERFORM ecpa.append_ledger_note('close ballot of edition ' || p_edition || ' sha256:' || v_digest);
@@ -431,9 +451,39 @@ $$;
 REVOKE ALL ON FUNCTION ecpa.close_ballot(bigint, boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ecpa.close_ballot(bigint, boolean) TO ecpa_secretariat;
 
--- The ballots of a closed ballot: for the secretariat once it has closed, for everyone once the
--- results are published; nobody else, ever before (a juror reads their own with my_ballot).
-CREATE FUNCTION ecpa.closed_ballots(p_edition bigint) RETURNS TABLE (id bigint, juror_id bigint, ranking bigint[])
+-- Whether a row was written by a transaction that committed before this one began its work: false
+-- for a row this transaction wrote itself, in a savepoint or not. (A close done inside a
+-- transaction that then reads the ballots and rolls back must not count as a close.)
+CREATE FUNCTION ecpa.committed_before(p_xmin xid) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_reference numeric := pg_snapshot_xmax(pg_current_snapshot())::text::numeric;
+    v_short     numeric := p_xmin::text::numeric;
+    v_full      numeric;
+BEGIN
+    IF v_short < 3 THEN
+        RETURN true;  -- frozen or bootstrap: committed long ago
+    END IF;
+    -- The 64-bit id nearest the snapshot's, in the epoch that makes it so.
+    v_full := floor(v_reference / 4294967296) * 4294967296 + v_short;
+    IF v_full > v_reference + 2147483648 THEN
+        v_full := v_full - 4294967296;
+    ELSIF v_full < v_reference - 2147483648 THEN
+        v_full := v_full + 4294967296;
+    END IF;
+    -- NULL: so old that its status is no longer kept, which only a committed row outlives.
+    RETURN coalesce(pg_xact_status(v_full::text::xid8), 'committed') = 'committed';
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.committed_before(xid) FROM PUBLIC;
+
+-- The ballots of a closed ballot, with the ballot's salt: for the secretariat once the close is
+-- committed, for everyone once the results are published; nobody else, ever before (a juror
+-- reads their own with my_ballot). A close, a freeze and a publication made in the caller's own
+-- transaction do not count: read and rolled back, they would show the ballots of an open ballot.
+CREATE FUNCTION ecpa.closed_ballots(p_edition bigint) RETURNS TABLE (id bigint, juror_id bigint, ranking bigint[], salt text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -445,7 +495,16 @@ BEGIN
        OR NOT (v_edition.phase = 'published' OR ecpa.is_secretariat()) THEN
         RETURN;
     END IF;
-    RETURN QUERY SELECT b.id, b.juror_id, b.ranking FROM ecpa.ballots b WHERE b.edition_id = p_edition ORDER BY b.id;
+    IF NOT EXISTS (SELECT FROM ecpa.score_batches b
+                   WHERE b.operation OPERATOR(pg_catalog.~) ('^close ballot of edition ' || p_edition || ' ')
+                     AND ecpa.committed_before(b.xmin)) THEN
+        RAISE EXCEPTION 'the ballot of this edition closed in this very transaction; its ballots are read once the close is committed'
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY
+        SELECT b.id, b.juror_id, b.ranking, s.salt
+        FROM ecpa.ballots b JOIN ecpa.ballot_salts s ON s.edition_id = b.edition_id
+        WHERE b.edition_id = p_edition ORDER BY b.id;
 END
 $$;
 REVOKE ALL ON FUNCTION ecpa.closed_ballots(bigint) FROM PUBLIC;

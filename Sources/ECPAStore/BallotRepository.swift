@@ -59,14 +59,16 @@ public struct BallotRepository {
         }
     }
 
-    /// Every ballot cast, by id, once the ballot has closed (the secretariat) or the results are
-    /// published (everyone); empty before.
-    public func closedBallots(edition: EditionID) throws -> [StoredBallot] {
+    /// Every ballot cast, by id, with the ballot's salt, once the ballot's close is committed (the
+    /// secretariat) or the results are published (everyone); none before.
+    public func closedBallots(edition: EditionID) throws -> (salt: String, ballots: [StoredBallot]) {
         try translating {
-            try db.query("SELECT id, juror_id, ranking FROM ecpa.closed_ballots(\(edition.rawValue))").map { row in
+            let rows = try db.query("SELECT id, juror_id, ranking, salt FROM ecpa.closed_ballots(\(edition.rawValue))")
+            let ballots = try rows.map { row in
                 StoredBallot(
                     id: try row.decode("id"), ballot: Ballot(juror: JurorID(try row.decode("juror_id")), ranking: try Self.entries(row)))
             }
+            return (try rows.first?.decode("salt") ?? "", ballots)
         }
     }
 
@@ -92,6 +94,8 @@ public struct BallotRepository {
 /// A closed final ballot as read: the shortlist, every ballot cast, and the count of each juror's
 /// latest ballot; nil count when the ballots cannot be counted (the problems say why).
 public struct BallotRecord: Sendable {
+    /// The ballot's salt, in every hash of its ballots.
+    public var salt: String
     public var shortlist: [EntryID]
     public var cast: [StoredBallot]
     public var count: BallotCount?
@@ -99,7 +103,10 @@ public struct BallotRecord: Sendable {
 
     /// Counts the latest ballot of each juror, with their conflicts and the scheme's cascade (the
     /// steps a ballot can apply: head-to-head and shared-place, in the declared order).
-    public init(shortlist: [EntryID], cast: [StoredBallot], conflicts: [JurorID: Set<EntryID>], tieBreaks: [TieBreakRule]) {
+    public init(
+        salt: String, shortlist: [EntryID], cast: [StoredBallot], conflicts: [JurorID: Set<EntryID>], tieBreaks: [TieBreakRule]
+    ) {
+        self.salt = salt
         self.shortlist = shortlist
         self.cast = cast
         do {

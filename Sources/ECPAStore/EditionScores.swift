@@ -44,12 +44,12 @@ public struct EditionScores: Sendable {
         let declaration = try SchemeRepository(db).fetchDeclaration(edition: edition.id)
         var ballot: BallotRecord?
         if edition.stage == .ballotClosed {
-            let cast = try BallotRepository(db).closedBallots(edition: edition.id)
+            let (salt, cast) = try BallotRepository(db).closedBallots(edition: edition.id)
             if !cast.isEmpty {
                 var conflicted: [JurorID: Set<EntryID>] = [:]
                 for pair in matrix.conflicts { conflicted[pair.juror, default: []].insert(pair.entry) }
                 ballot = BallotRecord(
-                    shortlist: try BallotRepository(db).shortlist(edition: edition.id), cast: cast, conflicts: conflicted,
+                    salt: salt, shortlist: try BallotRepository(db).shortlist(edition: edition.id), cast: cast, conflicts: conflicted,
                     tieBreaks: scheme.tieBreaks)
             }
         }

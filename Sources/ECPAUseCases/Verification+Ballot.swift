@@ -24,7 +24,7 @@ extension Verification {
         let sealNotes = ledger.filter { $0.operation.hasPrefix("seal ballot ") }.map(\.operation)
         for stored in ballot.cast {
             let who = names[stored.ballot.juror] ?? "juror \(stored.ballot.juror)"
-            let expected = FrozenSeal.ballotSealNote(edition: edition.id, stored)
+            let expected = FrozenSeal.ballotSealNote(edition: edition.id, salt: ballot.salt, stored)
             if sealed.contains(expected) { continue }
             let prefix = "seal ballot \(stored.id) of edition \(id) "
             problems.append(
@@ -43,7 +43,7 @@ extension Verification {
         if casts != ballot.cast.count {
             problems.append("the ledger records \(casts) ballot\(casts == 1 ? "" : "s") cast, but \(ballot.cast.count) are held")
         }
-        if !sealed.contains(FrozenSeal.ballotCloseNote(edition: edition.id, shortlist: ballot.shortlist, ballots: ballot.cast)) {
+        if !sealed.contains(FrozenSeal.ballotCloseNote(edition: edition.id, salt: ballot.salt, shortlist: ballot.shortlist, ballots: ballot.cast)) {
             problems.append("the shortlist and ballots held are not the set whose SHA-256 the ledger sealed when the ballot closed")
         }
         if problems.isEmpty {

@@ -17,6 +17,10 @@ import Testing
         Schema.shippedSchemeText("ecpa-default")!.replacingOccurrences(of: "deliberation = false", with: "deliberation = true\nballot = true")
         .replacingOccurrences(of: "decided_by = \"scores\"", with: "decided_by = \"ballot\"")
 
+    /// The shipped scheme with a final ballot that is shown beside the scores, which decide.
+    static let advisoryBallotScheme =
+        Schema.shippedSchemeText("ecpa-default")!.replacingOccurrences(of: "decided_by = \"scores\"", with: "ballot = true\ndecided_by = \"scores\"")
+
     init() throws { world = try HostileWorld(schemeFile: Self.scheme) }
 
     var cli: CLIHarness { world.cli }

@@ -126,6 +126,39 @@ import Testing
         try attack("ballot-closed-twice", as: world.secretariat, "SELECT ecpa.close_ballot(1, true)", refusedWith: "EC003")
     }
 
+    /// The secretariat closes the ballot inside a transaction, reads and rolls back: nothing of a
+    /// ballot shows, neither the ballots nor a hash that six guesses would match (found by a
+    /// hostile review: the close's own writes were visible to it).
+    @Test func aCloseRolledBackShowsNoBallot() throws {
+        try openBallot()
+        let secretary = try world.connect(world.secretariat)
+        try secretary.executeScript(unsafeRaw: "BEGIN; SELECT ecpa.close_ballot(1, true)")
+        let read = HostileWorld.refusal(secretary, "SELECT * FROM ecpa.closed_ballots(1)")
+        HostileWorld.rollback(secretary)
+        held("ballot-read-after-close-in-same-transaction", read?.sqlState == "42501", "\(String(describing: read))")
+        // Savepoints and a publication in the same transaction change nothing.
+        try secretary.executeScript(unsafeRaw: "BEGIN; SAVEPOINT peek; SELECT ecpa.close_ballot(1, true)")
+        let inSavepoint = HostileWorld.refusal(secretary, "SELECT * FROM ecpa.closed_ballots(1)")
+        HostileWorld.rollback(secretary)
+        held("ballot-read-after-close-in-savepoint", inSavepoint?.sqlState == "42501", "\(String(describing: inSavepoint))")
+        // The hashes sealed by that close, tried against every ranking without the salt: none matches.
+        try secretary.executeScript(unsafeRaw: "BEGIN; SELECT ecpa.close_ballot(1, true)")
+        let guessed: Int64 =
+            try secretary.query(
+                """
+                SELECT count(*) AS n FROM ecpa.score_batches b,
+                    (VALUES ('{1,2,3}'::bigint[]), ('{1,3,2}'), ('{2,1,3}'), ('{2,3,1}'), ('{3,1,2}'), ('{3,2,1}')) AS r(ranking),
+                    generate_series(1, 5) AS i(ballot), generate_series(1, 5) AS j(juror)
+                WHERE b.operation LIKE 'seal ballot %'
+                  AND b.operation LIKE '%' || encode(sha256(convert_to(jsonb_build_array(i.ballot, j.juror, to_jsonb(r.ranking))::text, 'UTF8')), 'hex')
+                """
+            ).first?.decode("n") ?? -1
+        HostileWorld.rollback(secretary)
+        held("ballot-guessed-from-hash-in-same-transaction", guessed == 0, "\(guessed) matches")
+        let stage: String = try world.admin.query("SELECT scoring_stage FROM ecpa.editions WHERE id = 1").first?.decode("scoring_stage") ?? ""
+        #expect(stage == "ballot")
+    }
+
     /// A cast from a transaction opened before the ballot closed fails after it.
     @Test(arguments: ["READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"])
     func aBallotFromBeforeTheCloseFails(_ level: String) throws {

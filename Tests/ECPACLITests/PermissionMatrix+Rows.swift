@@ -278,6 +278,7 @@ extension PermissionMatrix {
         let revisions = table("revisions", .scoring)
         let ballots = table("ballots", .scoring)
         let ballotEntries = table("ballot_entries", .scoring)
+        let ballotSalts = table("ballot_salts", .scoring)
         let scores = table("scores", .scoring)
         let abstentions = table("abstentions", .scoring)
         let closedForAll = "closed deny deny deny deny deny deny deny deny"
@@ -376,6 +377,9 @@ extension PermissionMatrix {
                 Row(
                     object: ballotEntries, action: .select, sql: "SELECT count(*) FROM ecpa.ballot_entries", expected: [(.any, allDenied)],
                     note: "The shortlist is read through ecpa.ballot_shortlist."),
+                Row(
+                    object: ballotSalts, action: .select, sql: "SELECT count(*) FROM ecpa.ballot_salts", expected: [(.any, allDenied)],
+                    note: "The salt of a ballot's hashes, revealed with the ballots by ecpa.closed_ballots once the close is committed."),
             ]
             + noWrites(
                 ballots,
@@ -390,6 +394,10 @@ extension PermissionMatrix {
                 insert: "INSERT INTO ecpa.ballot_entries (edition_id, entry_id, position) VALUES ({edition}, {entry}, 1)",
                 update: "UPDATE ecpa.ballot_entries SET position = position", delete: "DELETE FROM ecpa.ballot_entries",
                 note: "Only ecpa.open_ballot writes the shortlist.")
+            + noWrites(
+                ballotSalts, insert: "INSERT INTO ecpa.ballot_salts (edition_id, salt) VALUES ({edition}, 'known')",
+                update: "UPDATE ecpa.ballot_salts SET salt = 'known'", delete: "DELETE FROM ecpa.ballot_salts",
+                note: "Only ecpa.open_ballot draws a salt.")
             + [
 
                 Row(
@@ -879,6 +887,7 @@ extension PermissionMatrix {
             helper("declaration_text(bigint)", "SELECT ecpa.declaration_text({edition})", allDenied),
             helper("ballot_line(bigint,bigint,bigint[])", "SELECT ecpa.ballot_line(1, 1, ARRAY[1]::bigint[])", allDenied),
             helper("ballot_set_digest(bigint)", "SELECT ecpa.ballot_set_digest({edition})", allDenied),
+            helper("committed_before(xid)", "SELECT ecpa.committed_before('3'::xid)", allDenied),
             helper("write_declaration(bigint,boolean)", "SELECT ecpa.write_declaration({edition}, false)", allDenied),
             helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
             helper(

@@ -224,7 +224,18 @@ struct BallotCommand: ParsableCommand {
                             (key: "order", value: .array(count.order.map { .array($0.map { .integer($0.rawValue) }) })),
                             (key: "ties", value: .texts(count.ties.map { $0.sentence(naming: name) })),
                         ])))
-            default:
+            case .csv:
+                // One rectangle: each row of both matrices, named by its matrix.
+                let matrices: [(label: String, matrix: [[Int]])] = [("counts", count.counts), ("strongest_paths", count.strongest)]
+                let rows: [Record] = matrices.flatMap { label, matrix -> [Record] in
+                    count.shortlist.indices.map { i -> Record in
+                        Record(
+                            [("matrix", .text(label)), ("entry", .integer(count.shortlist[i].rawValue))]
+                                + count.shortlist.indices.map { j in (String(count.shortlist[j].rawValue), Value.integer(Int64(matrix[i][j]))) })
+                    }
+                }
+                env.write(Renderer.list(rows, columns: ["matrix", "entry"] + count.shortlist.map { String($0.rawValue) }, format: .csv))
+            case .table:
                 let rows = { (matrix: [[Int]]) in
                     count.shortlist.indices.map { i in
                         Record(
@@ -236,9 +247,9 @@ struct BallotCommand: ParsableCommand {
                 }
                 let columns = ["entry"] + count.shortlist.map(name)
                 env.print("\(count.jurors.count) ballots counted. Jurors who put the row's entry above the column's:")
-                env.write(Renderer.list(rows(count.counts), columns: columns, format: output.format))
+                env.write(Renderer.list(rows(count.counts), columns: columns, format: .table))
                 env.print("The strongest path from the row's entry to the column's (winning votes):")
-                env.write(Renderer.list(rows(count.strongest), columns: columns, format: output.format))
+                env.write(Renderer.list(rows(count.strongest), columns: columns, format: .table))
                 env.print("Order: " + count.places.map { "\($0.place). \(name($0.entry))" }.joined(separator: ", "))
                 for tie in count.ties { env.print(tie.sentence(naming: name)) }
             }
