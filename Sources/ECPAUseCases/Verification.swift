@@ -228,7 +228,9 @@ public struct Verification: Sendable {
         if problems.isEmpty {
             pass(
                 "ledger.revisions",
-                "round 1, as sealed when the deliberation began, is the score set held now, and each of the \(revisions.count) revision\(revisions.count == 1 ? "" : "s") matches its sealed ledger entry"
+                "round 1, as sealed when the deliberation began, is the score set held now, and "
+                    + (revisions.count == 1 ? "its revision matches" : "each of the \(revisions.count) revisions matches")
+                    + " its sealed ledger entry"
             )
         } else {
             fail("ledger.revisions", "the deliberation's record differs from the ledger:", details: problems)

@@ -134,7 +134,7 @@ public struct WinnersReport: Sendable {
         guard let count = results.scores.ballot?.count else { return nil }
         let names = count.shortlist.map(countryName)
         return (
-            names, count.shortlist.indices.map { i in [names[i]] + count.shortlist.indices.map { j in i == j ? "-" : String(count.counts[i][j]) } }
+            names, count.shortlist.indices.map { i in [names[i]] + count.shortlist.indices.map { j in i == j ? "" : String(count.counts[i][j]) } }
         )
     }
 
@@ -143,7 +143,7 @@ public struct WinnersReport: Sendable {
         guard let count = results.scores.ballot?.count else { return nil }
         let names = count.shortlist.map(countryName)
         return (
-            names, count.shortlist.indices.map { i in [names[i]] + count.shortlist.indices.map { j in i == j ? "-" : String(count.strongest[i][j]) } }
+            names, count.shortlist.indices.map { i in [names[i]] + count.shortlist.indices.map { j in i == j ? "" : String(count.strongest[i][j]) } }
         )
     }
 

@@ -145,10 +145,14 @@ struct BallotCommand: ParsableCommand {
             guard let mine = try BallotRepository(db).mine(edition: edition.id) else {
                 throw CLIError("You have not cast a ballot in the \(edition.year) edition.", status: .notFound)
             }
+            let countries = Dictionary(
+                uniqueKeysWithValues: try EntryRepository(db).fetchEntries(edition: edition.id, answers: false).map { ($0.id, $0.country.rawValue) })
             let records = mine.ranking.enumerated().map {
-                Record([("place", .integer(Int64($0.offset + 1))), ("entry", .integer($0.element.rawValue))])
+                Record([
+                    ("place", .integer(Int64($0.offset + 1))), ("entry", .integer($0.element.rawValue)), ("country", .text(countries[$0.element])),
+                ])
             }
-            env.write(Renderer.list(records, columns: ["place", "entry"], format: output.format))
+            env.write(Renderer.list(records, columns: ["place", "entry", "country"], format: output.format))
             if output.format == .table { env.info("Cast \(TimeText.display(mine.castAt, in: edition.zone)).") }
         }
     }
