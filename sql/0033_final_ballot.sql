@@ -429,7 +429,9 @@ BEGIN
     END IF;
     SELECT string_agg(j.role_name, ', ' ORDER BY j.id) INTO v_missing FROM ecpa.jurors j
     WHERE j.edition_id = p_edition AND j.voting
-      AND NOT EXISTS (SELECT FROM ecpa.ballots b WHERE b.edition_id = p_edition AND b.juror_id = j.id);
+      AND NOT EXISTS (SELECT FROM ecpa.ballots b WHERE b.edition_id = p_edition AND b.juror_id = j.id)
+      -- A juror in conflict with every shortlisted entry has nothing to rank.
+      AND EXISTS (SELECT FROM ecpa.ballot_entries e WHERE e.edition_id = p_edition AND NOT ecpa.in_conflict(j.id, e.entry_id));
     IF v_missing IS NOT NULL AND NOT coalesce(p_without_missing, false) THEN
         RAISE EXCEPTION 'not every voting juror of the % edition has voted: % ha% not', v_edition.year, v_missing,
                 CASE WHEN v_missing LIKE '%,%' THEN 've' ELSE 's' END

@@ -63,6 +63,11 @@ struct BallotCommand: ParsableCommand {
             let edition = try selection.resolve(db)
             let juror = try JurorResolver.resolve(nil, edition: edition, db: db)
             let paper = try FinalBallot.paper(edition: edition, juror: juror, db: db)
+            guard !paper.toRank.isEmpty else {
+                throw CLIError(
+                    "You are in conflict with every entry on the \(edition.year) shortlist, so you have nothing to rank; the ballot closes without yours.",
+                    status: .refused)
+            }
             let ranking: [EntryID]
             if let file {
                 let text = String(decoding: try InputFile.read(file, what: "the ballot file"), as: UTF8.self)
