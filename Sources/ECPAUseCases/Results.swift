@@ -73,7 +73,9 @@ public struct Results: Sendable {
     /// One line on what was ranked.
     public var heading: String {
         let kind = ranking.provisional ? "provisional ranking" : "ranking"
+        let ballot =
+            scores.scheme.decision.decidedBy == .ballot && scores.ballot?.count != nil ? " (its shortlist in the final ballot's order)" : ""
         return
-            "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
+            "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue)\(ballot), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
     }
 }
