@@ -55,6 +55,29 @@ public struct DeliberationRepository {
         }
     }
 
+    /// The revisions the current role may read as events of the score history: action `revise`,
+    /// the reason as the new comment, in the order made.
+    public func history(edition: EditionID, entry: EntryID?, juror: JurorID?) throws -> [ScoreEvent] {
+        try translating(permissionDenied: "Only the jurors and the secretariat read the deliberation's revisions, until the results are published.") {
+            try db.query(
+                """
+                SELECT id, batch_id, at, actor, entry_id, juror_id, criterion_code, old_value, new_value, reason
+                FROM ecpa.revisions
+                WHERE edition_id = \(edition.rawValue)
+                  AND (\(entry?.rawValue)::bigint IS NULL OR entry_id = \(entry?.rawValue))
+                  AND (\(juror?.rawValue)::bigint IS NULL OR juror_id = \(juror?.rawValue))
+                ORDER BY id
+                """
+            ).map { row in
+                ScoreEvent(
+                    id: try row.decode("id"), batch: try row.decode("batch_id"), at: try row.decode("at"), actor: try row.decode("actor"),
+                    entry: EntryID(try row.decode("entry_id")), juror: JurorID(try row.decode("juror_id")),
+                    criterion: try row.decode("criterion_code"), action: "revise", oldValue: try row.decode("old_value"),
+                    newValue: try row.decode("new_value"), oldComment: nil, newComment: try row.decode("reason"))
+            }
+        }
+    }
+
     /// The deliberation's ledger entries: the note that closed round 1 (`revision` nil) and each
     /// revision's batch, with its operation and whether it is sealed into the hash chain.
     public func ledgerEntries(edition: EditionID) throws -> [(revision: Int64?, operation: String, sealed: Bool)] {

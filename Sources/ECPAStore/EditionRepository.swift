@@ -187,7 +187,7 @@ public struct EditionRepository {
             maxVotingJurors: try row.decode("max_voting_jurors"),
             ownCountryConflict: try row.decode("own_country_conflict")
         )
-        edition.inDeliberation = try row.decode("scoring_stage", as: String.self) == "deliberation"
+        edition.stage = try row.enumValue("scoring_stage")
         return edition
     }
 }

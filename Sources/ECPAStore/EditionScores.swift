@@ -17,6 +17,9 @@ public struct EditionScores: Sendable {
     /// The deliberation's revisions the role may read, oldest first; already in `matrix` when the
     /// revised scores decide.
     public var revisions: [Revision] = []
+    /// The final ballot once it has closed and the role may read it (the secretariat, or everyone
+    /// once published); nil before, or when the edition holds none.
+    public var ballot: BallotRecord? = nil
 
     /// Loads everything the current role may see from the tables, or (`.published`) what a
     /// published edition shows everyone.
@@ -34,13 +37,25 @@ public struct EditionScores: Sendable {
             entryNames: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, Country.named($0.country)?.name ?? $0.country.rawValue) }),
             jurorNames: Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, $0.roleName) }))
         try ScoreRepository(db).loadScores(edition: edition.id, into: &matrix, source: source)
-        // When the revised scores decide, the matrix ranked is round 2: each cell's latest revision.
+        // When the revised scores decide, the matrix ranked is round 2: each cell's latest revision;
+        // so it is beneath a ballot that decides, which orders the shortlist among its places.
         let revisions = edition.inDeliberation ? try DeliberationRepository(db).revisions(edition: edition.id, source: source) : []
-        if scheme.decision.decidedBy == .revisedScores { matrix = matrix.revised(by: revisions) }
+        if scheme.decision.decidedBy != .scores { matrix = matrix.revised(by: revisions) }
         let declaration = try SchemeRepository(db).fetchDeclaration(edition: edition.id)
+        var ballot: BallotRecord?
+        if edition.stage == .ballotClosed {
+            let (salt, cast) = try BallotRepository(db).closedBallots(edition: edition.id)
+            if !cast.isEmpty {
+                var conflicted: [JurorID: Set<EntryID>] = [:]
+                for pair in matrix.conflicts { conflicted[pair.juror, default: []].insert(pair.entry) }
+                ballot = BallotRecord(
+                    salt: salt, shortlist: try BallotRepository(db).shortlist(edition: edition.id), cast: cast, conflicts: conflicted,
+                    tieBreaks: scheme.tieBreaks)
+            }
+        }
         return EditionScores(
             edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix, declaration: declaration,
-            revisions: revisions)
+            revisions: revisions, ballot: ballot)
     }
 
     /// How many criteria a juror has scored for an entry.

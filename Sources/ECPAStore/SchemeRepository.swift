@@ -17,19 +17,20 @@ public struct SchemeRepository {
                 INSERT INTO ecpa.schemes (edition_id, name, note, method, tie_breaks, source_text,
                                           analysis_resamples, analysis_seed, analysis_interval_level,
                                           analysis_keep_chance, analysis_weight_radius, decision_deliberation,
-                                          decision_decided_by)
+                                          decision_ballot, decision_decided_by)
                 VALUES (\(edition.rawValue), \(scheme.name), \(scheme.note), \(scheme.method.rawValue),
                         \(scheme.tieBreaks.map(\.rawValue)), \(sourceText),
                         \(scheme.analysis.resamples), \(scheme.analysis.seed), \(scheme.analysis.intervalLevel),
                         \(scheme.analysis.keepChance), \(scheme.analysis.weightRadius), \(scheme.decision.deliberation),
-                        \(scheme.decision.decidedBy.rawValue))
+                        \(scheme.decision.ballot), \(scheme.decision.decidedBy.rawValue))
                 ON CONFLICT (edition_id) DO UPDATE SET name = EXCLUDED.name, note = EXCLUDED.note,
                     method = EXCLUDED.method, tie_breaks = EXCLUDED.tie_breaks,
                     source_text = EXCLUDED.source_text, analysis_resamples = EXCLUDED.analysis_resamples,
                     analysis_seed = EXCLUDED.analysis_seed, analysis_interval_level = EXCLUDED.analysis_interval_level,
                     analysis_keep_chance = EXCLUDED.analysis_keep_chance,
                     analysis_weight_radius = EXCLUDED.analysis_weight_radius,
-                    decision_deliberation = EXCLUDED.decision_deliberation, decision_decided_by = EXCLUDED.decision_decided_by
+                    decision_deliberation = EXCLUDED.decision_deliberation, decision_ballot = EXCLUDED.decision_ballot,
+                    decision_decided_by = EXCLUDED.decision_decided_by
                 """)
             for (position, criterion) in scheme.criteria.enumerated() {
                 try db.execute(
@@ -51,7 +52,8 @@ public struct SchemeRepository {
                 let row = try db.query(
                     """
                     SELECT name, note, method, tie_breaks, analysis_resamples, analysis_seed, analysis_interval_level,
-                           analysis_keep_chance, analysis_weight_radius, decision_deliberation, decision_decided_by
+                           analysis_keep_chance, analysis_weight_radius, decision_deliberation, decision_ballot,
+                           decision_decided_by
                     FROM ecpa.schemes WHERE edition_id = \(edition.rawValue)
                     """
                 ).first
@@ -77,7 +79,8 @@ public struct SchemeRepository {
                     intervalLevel: try row.decode("analysis_interval_level"), keepChance: try row.decode("analysis_keep_chance"),
                     weightRadius: try row.decode("analysis_weight_radius")),
                 decision: DecisionSettings(
-                    deliberation: try row.decode("decision_deliberation"), decidedBy: try row.enumValue("decision_decided_by")))
+                    deliberation: try row.decode("decision_deliberation"), ballot: try row.decode("decision_ballot"),
+                    decidedBy: try row.enumValue("decision_decided_by")))
         }
     }
 

@@ -27,6 +27,15 @@ public struct Results: Sendable {
     ) throws -> Results {
         var options = RankingOptions(scheme: scores.scheme, provisional: provisional, overrides: overrides)
         if let method { options.method = method }
+        if scores.scheme.decision.decidedBy == .ballot, let ballot = scores.ballot {
+            guard let count = ballot.count else {
+                throw Refusal(
+                    "results.ballot_uncountable", .refused,
+                    BallotCountError(problems: ballot.problems).description
+                        + " The ballots are sealed as cast; `ecpa results verify` checks them against the ledger.")
+            }
+            options.ballotOrder = count.order
+        }
         do {
             let ranking = try extras?.ranking(options: options) ?? rank(scores.matrix, options: options)
             return Results(scores: scores, ranking: ranking, overrides: overrides)
@@ -64,7 +73,9 @@ public struct Results: Sendable {
     /// One line on what was ranked.
     public var heading: String {
         let kind = ranking.provisional ? "provisional ranking" : "ranking"
+        let ballot =
+            scores.scheme.decision.decidedBy == .ballot && scores.ballot?.count != nil ? " (its shortlist in the final ballot's order)" : ""
         return
-            "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
+            "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue)\(ballot), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
     }
 }

@@ -11,7 +11,7 @@ public struct Verification: Sendable {
     /// One check and its outcome.
     public struct Check: Sendable, Equatable {
         /// Stable, for scripts: `ledger.chain`, `ledger.cell`, `digest.given`, `scores.digest`,
-        /// `ledger.head`, `ledger.revisions`, `decision.record`, `declaration.hash`, `declaration.ledger`, `declaration.scheme`, `ranking.method`,
+        /// `ledger.head`, `ledger.revisions`, `ballot.ledger`, `ballot.count`, `decision.record`, `declaration.hash`, `declaration.ledger`, `declaration.scheme`, `ranking.method`,
         /// `ranking.recomputed`, `digest.seal`, `archive.podium`.
         public var code: String
         public var passed: Bool
@@ -93,7 +93,7 @@ public struct Verification: Sendable {
         let revisionLines = try repository.fetchRevisionLines(edition: edition.id, source: source)
         let digest = FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions, revisions: revisionLines)
         // The digest covers round 1; the ranking was made from round 2 when the revised scores decide.
-        let ranked = scores.scheme.decision.decidedBy == .revisedScores ? revised(scoreSet.scores, by: scores.revisions) : scoreSet.scores
+        let ranked = scores.scheme.decision.decidedBy != .scores ? revised(scoreSet.scores, by: scores.revisions) : scoreSet.scores
         if !sameScores(ranked, scores.matrix) {
             report.fail("scores.digest", "the scores read for the digest are not the scores read for the ranking")
         } else if digest == frozen.scoresDigest {
@@ -114,11 +114,14 @@ public struct Verification: Sendable {
             report.fail("ledger.head", "\(count) ledger event\(count == 1 ? "" : "s") of this edition came after the freeze")
         }
 
-        if edition.inDeliberation {
+        if edition.inDeliberation && scores.scheme.decision.deliberation {
             report.checkDeliberation(
                 edition: edition.id,
                 roundOne: FrozenSeal.roundOneNote(edition: edition.id, scores: scoreSet.scores, abstentions: scoreSet.abstentions),
                 revisions: revisionLines, ledger: try DeliberationRepository(db).ledgerEntries(edition: edition.id))
+        }
+        if scores.scheme.decision.ballot {
+            report.checkBallot(edition: edition, scores: scores, ledger: try BallotRepository(db).ledgerEntries(edition: edition.id), names: names)
         }
         let records = DecisionRecordRepository(db)
         let record = try records.fetchRecord(edition: edition.id, source: source)
@@ -137,7 +140,8 @@ public struct Verification: Sendable {
             report.fail("ranking.method", "the ranking was frozen by \(frozen.method), but the scheme's method is \(scores.scheme.method.rawValue)")
         }
         let overrides = try repository.fetchOverrides(edition: edition.id, source: source)
-        let options = RankingOptions(method: scores.scheme.method, provisional: false, overrides: overrides)
+        var options = RankingOptions(method: scores.scheme.method, provisional: false, overrides: overrides)
+        if scores.scheme.decision.decidedBy == .ballot { options.ballotOrder = scores.ballot?.count?.order }
         let countries = Dictionary(uniqueKeysWithValues: scores.entries.map { ($0.id, $0.country.rawValue) })
         let stored = frozen.places.map { line($0, countries: countries) }
         let recomputed: [String]
@@ -230,7 +234,9 @@ public struct Verification: Sendable {
         if problems.isEmpty {
             pass(
                 "ledger.revisions",
-                "round 1, as sealed when the deliberation began, is the score set held now, and each of the \(revisions.count) revision\(revisions.count == 1 ? "" : "s") matches its sealed ledger entry"
+                "round 1, as sealed when the deliberation began, is the score set held now, and "
+                    + (revisions.count == 1 ? "its revision matches" : "each of the \(revisions.count) revisions matches")
+                    + " its sealed ledger entry"
             )
         } else {
             fail("ledger.revisions", "the deliberation's record differs from the ledger:", details: problems)

@@ -86,7 +86,7 @@ public struct WinnersReport: Sendable {
     public var deliberationLines: [String] {
         let scores = results.scores
         let changes = DeliberationChange.changes(
-            scores.matrix, revisions: scores.revisions, revisedInMatrix: scheme.decision.decidedBy == .revisedScores,
+            scores.matrix, revisions: scores.revisions, revisedInMatrix: scheme.decision.decidedBy != .scores,
             method: scheme.method)
         return changes.map { change in
             let from = change.roundOne.map { fixed($0, places: 3) } ?? "none"
@@ -115,11 +115,56 @@ public struct WinnersReport: Sendable {
 
     /// How the medals were decided, in one sentence.
     public var decisionSentence: String {
-        switch (scheme.decision.deliberation, scheme.decision.decidedBy) {
-        case (false, _): "The scores decided the medals; the edition declared no deliberation."
-        case (true, .scores): "The round-1 scores decided the medals; the deliberation's revisions are shown beside them."
-        case (true, .revisedScores): "The scores as revised in the deliberation (round 2) decided the medals, as the edition declared."
+        let decision = scheme.decision
+        switch decision.decidedBy {
+        case .scores where !decision.deliberation && !decision.ballot:
+            return "The scores decided the medals; the edition declared no deliberation."
+        case .scores:
+            let beside = [decision.deliberation ? "the deliberation's revisions" : nil, decision.ballot ? "the final ballot" : nil]
+                .compactMap { $0 }
+            return "The round-1 scores decided the medals, as the edition declared; \(beside.joined(separator: " and ")) "
+                + (beside.count == 1 ? "is" : "are") + " shown beside them."
+        case .revisedScores:
+            return "The scores as revised in the deliberation (round 2) decided the medals, as the edition declared."
+        case .ballot:
+            return "The jury's final ballot decided the order of its shortlist, counted by Schulze's method, as the edition declared; "
+                + "the other entries keep their places by the \(decision.deliberation ? "revised scores" : "scores")."
         }
+    }
+
+    /// The final ballot's count, in sentences: what was on the ballot, how many jurors voted, the
+    /// order it gave and how each tie was handled; empty without a closed ballot one may read.
+    public var ballotLines: [String] {
+        guard let ballot = results.scores.ballot else { return [] }
+        guard let count = ballot.count else {
+            return ["The final ballot cannot be counted: " + ballot.problems.map(\.description).joined(separator: " ")]
+        }
+        let counted = count.jurors.count
+        let order = count.order.map { tier in tier.map(countryName).joined(separator: " and ") }.joined(separator: ", then ")
+        return [
+            "The final ballot ranked \(count.shortlist.count) entries: \(count.shortlist.map(countryName).joined(separator: ", ")). "
+                + "\(counted) voting juror\(counted == 1 ? "" : "s") cast a ballot; a juror in conflict with an entry left it unranked.",
+            "Counted by Schulze (winning votes), the ballot's order is \(order).",
+        ] + count.ties.map { $0.sentence(naming: countryName) }
+    }
+
+    /// The ballot's pairwise counts as rows, with the entries' names as the first column; the
+    /// header is the same names.
+    public var ballotCountRows: (header: [String], rows: [[String]])? {
+        guard let count = results.scores.ballot?.count else { return nil }
+        let names = count.shortlist.map(countryName)
+        return (
+            names, count.shortlist.indices.map { i in [names[i]] + count.shortlist.indices.map { j in i == j ? "" : String(count.counts[i][j]) } }
+        )
+    }
+
+    /// The strongest paths between the ballot's entries, as `ballotCountRows`.
+    public var ballotPathRows: (header: [String], rows: [[String]])? {
+        guard let count = results.scores.ballot?.count else { return nil }
+        let names = count.shortlist.map(countryName)
+        return (
+            names, count.shortlist.indices.map { i in [names[i]] + count.shortlist.indices.map { j in i == j ? "" : String(count.strongest[i][j]) } }
+        )
     }
 
     public var coverageSentence: String {

@@ -182,6 +182,10 @@ import Testing
         #expect(first.output.contains("| 2 | silver | Lithuania | Šiauliai District Discovers a Security Formula |"))
         #expect(first.output.contains("| 3 | bronze | Hungary | My neighbour is the policeman! |"))
         #expect(first.output.contains("ok    the stored digest"))
+        // The jury deliberates and votes on the podium, and verify recomputes the ballot.
+        #expect(first.output.contains("Revised demo_juror_at_1's scores of entry 3: evaluation 8."))
+        #expect(first.output.contains("ok    each of the 8 ballots cast matches the SHA-256 sealed in the ledger"))
+        #expect(first.output.contains("Counted by Schulze (winning votes), the ballot's order is Finland, then Lithuania, then Hungary."))
         #expect(!first.output.contains("FAIL"))
         #expect(first.output.contains("Illustrative demo"))
         let html = try String(contentsOf: cli.folder.appendingPathComponent("ecpa-2018-winners.html"), encoding: .utf8)

@@ -12,6 +12,8 @@ import Foundation
 /// - `<!-- replay-file: NAME -->` before a fenced block: the block is saved as the file NAME.
 /// - `<!-- replay-run ... -->`: commands run at that point, unseen, one per line (`ecpa ...`).
 /// - `<!-- replay-write: NAME TEXT -->`: saves a one-line file (a password file, say) unseen.
+/// - `<!-- replay-write-lines: NAME` followed by lines and `-->`: saves a file of several lines
+///   unseen (a scheme file the guide does not need to show in full).
 /// - `<!-- replay-sql ... -->`: SQL run at that point as the database's administrator, unseen, for
 ///   what no ecpa command does on purpose (a deadline that has passed).
 /// - A line `…` in shown output stands for any number of lines. Times, digests and the replay's
@@ -58,6 +60,15 @@ struct GuideReplay {
             } else if trimmed.hasPrefix("<!-- replay-write:") {
                 let parts = Self.value(trimmed, "replay-write:").split(separator: " ", maxSplits: 1).map(String.init)
                 fileAtStep[steps.count, default: []].append((parts[0], (parts.count > 1 ? parts[1] : "") + "\n"))
+            } else if trimmed.hasPrefix("<!-- replay-write-lines:") {
+                let name = Self.value(trimmed, "replay-write-lines:")
+                var text: [String] = []
+                index += 1
+                while index < lines.count && !lines[index].contains("-->") {
+                    text.append(lines[index])
+                    index += 1
+                }
+                fileAtStep[steps.count, default: []].append((name, text.joined(separator: "\n") + "\n"))
             } else if trimmed.hasPrefix("<!-- replay-sql") {
                 var script: [String] = []
                 let first = index + 1

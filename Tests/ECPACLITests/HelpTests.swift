@@ -46,6 +46,8 @@ import Testing
                   jury                    Seat the jury of an edition and record conflicts of
                                           interest.
                   score                   Enter, import and review scores.
+                  ballot                  The jury's final ballot: each voting juror ranks a
+                                          shortlist; counted by Schulze's method.
                   results                 Rank the entries, explain the ranking, set jury
                                           overrides, keep the jury's decision record and verify
                                           frozen results.

@@ -271,6 +271,12 @@ import Testing
         ),
         ("deliberation_entries", "INSERT INTO ecpa.deliberation_entries (edition_id, entry_id) VALUES (1, 2)"),
         ("editions-scoring-stage", "UPDATE ecpa.editions SET scoring_stage = 'deliberation' WHERE id = 1"),
+        (
+            "ballots",
+            "INSERT INTO ecpa.ballots (edition_id, juror_id, ranking, cast_at, actor, batch_id) VALUES (1, 1, '{3,2,1}', now(), current_user, 1)"
+        ),
+        ("ballot_entries", "INSERT INTO ecpa.ballot_entries (edition_id, entry_id, position) VALUES (1, 2, 1)"),
+        ("editions-ballot-stage", "UPDATE ecpa.editions SET scoring_stage = 'ballot' WHERE id = 1"),
     ]
 
     @Test func nobodyWritesTheLedgerAuditLogOrResultsDirectlyOrThroughATemporaryTrigger() throws {

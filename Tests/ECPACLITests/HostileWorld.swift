@@ -156,8 +156,8 @@ final class HostileWorld: @unchecked Sendable {
     func fingerprint() throws -> String {
         let tables = [
             "editions", "entries", "late_acceptances", "people", "jurors", "declared_conflicts", "schemes", "declarations",
-            "criteria", "scores", "abstentions", "deliberation_entries", "revisions", "medal_reasons", "minority_views",
-            "decision_signoffs", "score_events", "score_batches", "ledger_head", "audit_log",
+            "criteria", "scores", "abstentions", "deliberation_entries", "revisions", "ballot_entries", "ballots", "ballot_salts",
+            "medal_reasons", "minority_views", "decision_signoffs", "score_events", "score_batches", "ledger_head", "audit_log",
             "overrides", "frozen_results", "frozen_places", "archive_editions", "archive_awards",
         ]
         return try tables.map { table in

@@ -86,7 +86,9 @@ import Testing
         for id in 1...3 { json("entry eligibility", [String(id), "--eligible"]) }
         both("entry list")
         both("entry show", ["1"])
-        try cli.expectSuccess(["scheme", "set", "--edition", "2018"])
+        // A scheme with a final ballot, so that the ballot's commands print too.
+        let scheme = try cli.file("scheme.toml", BallotTests.advisoryBallotScheme)
+        try cli.expectSuccess(["scheme", "set", "--edition", "2018", "--file", scheme])
         both("scheme show", ["--edition", "2018"])
         var jurors: [String] = []
         for country in ["AT", "BG", "FI"] {
@@ -113,9 +115,17 @@ import Testing
         both("score history")
         // No deliberation here: the list of revisions is empty, yet valid JSON and CSV.
         both("score revisions")
+        json("edition scoring close", ["2018"])
+        try cli.expectSuccess(["ballot", "open", "2018", "--entry", "1", "--entry", "2", "--entry", "3"])
+        for (juror, ranking) in [(0, "1\n2\n3\n"), (1, "2\n1\n3\n"), (2, "3\n2\n")] {
+            try cli.expectSuccess(["ballot", "cast", "--file", try cli.file("ballot-\(juror).txt", ranking), "--as", jurors[juror]])
+        }
+        both("ballot status")
+        both("ballot mine", ["--as", jurors[0]])
+        try cli.expectSuccess(["ballot", "close", "2018"])
+        both("ballot count")
         both("results rank")
         both("results explain")
-        json("edition scoring close", ["2018"])
         try cli.expectSuccess(["edition", "freeze", "2018"])
         both("results verify")
         // No decision record here: an empty record, yet valid JSON and CSV.

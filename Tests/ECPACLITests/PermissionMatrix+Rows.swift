@@ -276,6 +276,9 @@ extension PermissionMatrix {
         let declarations = table("declarations", .scoring)
         let deliberationEntries = table("deliberation_entries", .scoring)
         let revisions = table("revisions", .scoring)
+        let ballots = table("ballots", .scoring)
+        let ballotEntries = table("ballot_entries", .scoring)
+        let ballotSalts = table("ballot_salts", .scoring)
         let scores = table("scores", .scoring)
         let abstentions = table("abstentions", .scoring)
         let closedForAll = "closed deny deny deny deny deny deny deny deny"
@@ -366,6 +369,36 @@ extension PermissionMatrix {
                 update: "UPDATE ecpa.revisions SET new_value = 10", delete: "DELETE FROM ecpa.revisions",
                 note: "Only ecpa.revise_score writes them; nobody changes one.")
             + decisionRecordRows
+            + [
+                Row(
+                    object: ballots, action: .select, sql: "SELECT count(*) FROM ecpa.ballots", expected: [(.any, allDenied)],
+                    note:
+                        "Nobody reads the ballots table, the secretariat included: a juror reads their own ballot with ecpa.my_ballot, the secretariat who has voted with ecpa.ballot_turnout, and the ballots through ecpa.closed_ballots once the ballot has closed (secretariat) or the results are published (everyone)."
+                ),
+                Row(
+                    object: ballotEntries, action: .select, sql: "SELECT count(*) FROM ecpa.ballot_entries", expected: [(.any, allDenied)],
+                    note: "The shortlist is read through ecpa.ballot_shortlist."),
+                Row(
+                    object: ballotSalts, action: .select, sql: "SELECT count(*) FROM ecpa.ballot_salts", expected: [(.any, allDenied)],
+                    note: "The salt of a ballot's hashes, revealed with the ballots by ecpa.closed_ballots once the close is committed."),
+            ]
+            + noWrites(
+                ballots,
+                insert: """
+                    INSERT INTO ecpa.ballots (edition_id, juror_id, ranking, cast_at, actor, batch_id) \
+                    VALUES ({edition}, {juror}, ARRAY[{entry}]::bigint[], now(), current_user, 1)
+                    """,
+                update: "UPDATE ecpa.ballots SET ranking = ranking", delete: "DELETE FROM ecpa.ballots",
+                note: "Only ecpa.cast_ballot writes them, with the juror's own login; nobody changes one.")
+            + noWrites(
+                ballotEntries,
+                insert: "INSERT INTO ecpa.ballot_entries (edition_id, entry_id, position) VALUES ({edition}, {entry}, 1)",
+                update: "UPDATE ecpa.ballot_entries SET position = position", delete: "DELETE FROM ecpa.ballot_entries",
+                note: "Only ecpa.open_ballot writes the shortlist.")
+            + noWrites(
+                ballotSalts, insert: "INSERT INTO ecpa.ballot_salts (edition_id, salt) VALUES ({edition}, 'known')",
+                update: "UPDATE ecpa.ballot_salts SET salt = 'known'", delete: "DELETE FROM ecpa.ballot_salts",
+                note: "Only ecpa.open_ballot draws a salt.")
             + [
 
                 Row(
@@ -629,7 +662,7 @@ extension PermissionMatrix {
 
     static let sequenceRows: [Row] = [
         "archive_awards_id_seq", "audit_log_id_seq", "editions_id_seq", "entries_id_seq", "jurors_id_seq",
-        "late_acceptances_id_seq", "minority_views_id_seq", "revisions_id_seq", "score_batch_ids", "score_events_id_seq",
+        "late_acceptances_id_seq", "minority_views_id_seq", "revisions_id_seq", "ballots_id_seq", "score_batch_ids", "score_events_id_seq",
     ].map { name in
         Row(
             object: Object(kind: .sequence, name: "ecpa.\(name)", group: .sequences), action: .nextval,
@@ -801,6 +834,42 @@ extension PermissionMatrix {
             Row(
                 object: function("decision_record_in_ledger(bigint)", .functions), action: .execute,
                 sql: "SELECT * FROM ecpa.decision_record_in_ledger({edition})", expected: afterPublication),
+            Row(
+                object: function("open_ballot(bigint,bigint[])", .functions), action: .execute,
+                sql: "SELECT ecpa.open_ballot({edition}, ARRAY[{entry}, {entry}]::bigint[])", expected: [(.any, orderForSecretariat)],
+                note: "After scoring (and the deliberation), when the declaration has a ballot; the fixture's editions have none."),
+            Row(
+                object: function("ballot_shortlist(bigint)", .functions), action: .execute,
+                sql: "SELECT count(*) FROM ecpa.ballot_shortlist({edition})", expected: [(.any, everyGroup)],
+                note: "The shortlist for the secretariat and the edition's jurors, and for everyone once published."),
+            Row(
+                object: function("cast_ballot(bigint,bigint[])", .functions), action: .execute,
+                sql: "SELECT ecpa.cast_ballot({edition}, ARRAY[{entry}]::bigint[])",
+                expected: [
+                    (.scoring, "deny deny deny closed closed closed deny deny deny"),
+                    (.frozen, "deny deny deny frozen frozen frozen deny deny deny"),
+                    (.published, "deny deny deny frozen frozen frozen deny deny deny"),
+                ],
+                note: "A voting juror with their own login, while the ballot is open; nobody casts for another, the secretariat included."),
+            Row(
+                object: function("my_ballot(bigint)", .functions), action: .execute,
+                sql: "SELECT count(*) FROM ecpa.my_ballot({edition})", expected: [(.any, "deny deny deny yes yes yes yes deny deny")],
+                note: "The calling juror's own ballot only."),
+            Row(
+                object: function("ballot_turnout(bigint)", .functions), action: .execute,
+                sql: "SELECT count(*) FROM ecpa.ballot_turnout({edition})", expected: [(.any, "yes deny deny deny deny deny deny deny deny")],
+                note: "Who has voted and when, never what."),
+            Row(
+                object: function("close_ballot(bigint,boolean)", .functions), action: .execute,
+                sql: "SELECT ecpa.close_ballot({edition}, true)", expected: [(.any, orderForSecretariat)],
+                note: "Only an open ballot closes; the fixture's editions have none."),
+            Row(
+                object: function("closed_ballots(bigint)", .functions), action: .execute,
+                sql: "SELECT count(*) FROM ecpa.closed_ballots({edition})", expected: [(.any, everyGroup)],
+                note: "Returns nothing before the ballot closes (for anyone) and, until publication, to anyone but the secretariat."),
+            Row(
+                object: function("ballot_in_ledger(bigint)", .functions), action: .execute,
+                sql: "SELECT * FROM ecpa.ballot_in_ledger({edition})", expected: afterPublication),
         ]
     }()
 
@@ -896,6 +965,9 @@ extension PermissionMatrix {
             helper("append_ledger_note(text)", "SELECT ecpa.append_ledger_note('forged')", allDenied),
             helper("take_edition(bigint,text)", "SELECT ecpa.take_edition({edition}, 'tries')", allDenied),
             helper("declaration_text(bigint)", "SELECT ecpa.declaration_text({edition})", allDenied),
+            helper("ballot_line(bigint,bigint,bigint[])", "SELECT ecpa.ballot_line(1, 1, ARRAY[1]::bigint[])", allDenied),
+            helper("ballot_set_digest(bigint)", "SELECT ecpa.ballot_set_digest({edition})", allDenied),
+            helper("committed_before(xid)", "SELECT ecpa.committed_before('3'::xid)", allDenied),
             helper("write_declaration(bigint,boolean)", "SELECT ecpa.write_declaration({edition}, false)", allDenied),
             helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
             helper(

@@ -421,4 +421,32 @@ import Testing
         let visible: Bool? = try row?.decode("visible")
         #expect(VisibleText.has(text) == visible, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
     }
+
+    /// Ballots as the ledger hashes them (FrozenSeal.ballotLine, ecpa.ballot_line).
+    static let ballotCases: [(id: Int64, juror: Int64, ranking: [Int64])] = [
+        (1, 2, [3, 1, 2]), (42, 7, [12]), (9_007_199_254_740_993, 3, [9_007_199_254_740_993, 5]),
+    ]
+
+    @Test(arguments: ballotCases.indices)
+    func aBallotIsTheSameLineInSwiftAndInPostgreSQL(index: Int) throws {
+        let (id, juror, ranking) = Self.ballotCases[index]
+        let entries: [String] = ranking.map(String.init)
+        let row = try admin.queryOne("SELECT ecpa.ballot_line(\(id), \(juror), \(entries)::bigint[]) AS line")
+        let line: String? = try row?.decode("line")
+        #expect(FrozenSeal.ballotLine(id: id, Ballot(juror: JurorID(juror), ranking: ranking.map(EntryID.init))) == line)
+    }
+
+    /// The [decision] section as a scheme file and the declaration write it, with and without a ballot.
+    @Test(arguments: [false, true])
+    func theDecisionSectionIsTheSameInSwiftAndInPostgreSQL(ballot: Bool) throws {
+        var scheme = try #require(ScoringScheme.parse(Schema.shippedSchemeText("ecpa-default") ?? "").scheme)
+        scheme.decision = DecisionSettings(deliberation: true, ballot: ballot, decidedBy: ballot ? .ballot : .revisedScores)
+        let text = scheme.tomlText
+        let section = String(text[try #require(text.range(of: "\n[decision]\n")).lowerBound...])
+        try admin.execute("INSERT INTO ecpa.editions (year, theme, host_country_code) VALUES (2040, 'Decisions', 'DK')")
+        let edition: Int64 = try admin.queryOne("SELECT id FROM ecpa.editions WHERE year = 2040")?.decode("id") ?? -1
+        try SchemeRepository(admin).setScheme(scheme, edition: EditionID(edition), sourceText: text)
+        let declared: String = try admin.queryOne("SELECT ecpa.declaration_text(\(edition)) AS t")?.decode("t") ?? ""
+        #expect(declared.hasSuffix(section), "\(declared)")
+    }
 }

@@ -1,4 +1,6 @@
 import ECPACore
+import Foundation
+import ECPAStore
 
 /// The data of the demo: the real 2018 edition's medal winners among illustrative entries, a jury
 /// from the presidencies of that time (Austria, Bulgaria, Romania, Finland) and illustrative scores.
@@ -48,6 +50,26 @@ enum DemoEdition {
         return ["focus", "evaluation", "innovation", "cooperation", "transferability"].enumerated().map { k, code in
             (code, min(10, max(0, level + (j + k + spread * (j % 2 + 1)) % 3 - 1)))
         }
+    }
+
+    /// The shipped scheme, declaring a deliberation and a final ballot that decides the medals.
+    static var schemeText: String {
+        (Schema.shippedSchemeText("ecpa-default") ?? "")
+            .replacingOccurrences(of: "deliberation = false", with: "deliberation = true\nballot = true")
+            .replacingOccurrences(of: "decided_by = \"scores\"", with: "decided_by = \"ballot\"")
+    }
+
+    /// A juror's illustrative ballot: the shortlisted entries they are not in conflict with, by
+    /// their own weighted total (round 1), best first, ties by entry id.
+    static func ballot(juror: Juror, shortlist: [String]) -> [Int] {
+        let weights = Dictionary(
+            uniqueKeysWithValues: (ScoringScheme.parse(schemeText).scheme?.criteria ?? []).map { ($0.code, $0.weight) })
+        let total = { (country: String) in
+            scores(juror: juror, entryCountry: country).reduce(Decimal(0)) { $0 + Decimal($1.value) * (weights[$1.code] ?? 1) }
+        }
+        return shortlist.filter { !inConflict(juror: juror, entryCountry: $0) }
+            .sorted { total($0) != total($1) ? total($0) > total($1) : id(of: $0) < id(of: $1) }
+            .map(id(of:))
     }
 
     /// An entry file as a representative would fill it in. Only the winners' titles are real.

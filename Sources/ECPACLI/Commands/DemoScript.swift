@@ -70,7 +70,9 @@ struct DemoScript {
             try run(["entry", "eligibility", String(id), "--eligible"], quiet: id > 1)
         }
         note("(all \(DemoEdition.countries.count) entries are eligible)")
-        try run(["scheme", "set", "--edition", "2018"])
+        // The shipped scheme, declaring a deliberation and a final ballot that decides.
+        let scheme = try write(DemoEdition.schemeText, name: "scheme-2018.toml")
+        try run(["scheme", "set", "--edition", "2018", "--file", scheme])
         try run(["scheme", "show", "--edition", "2018"])
 
         section("7. The jury: eight voting members from the current, previous and next two presidencies (AT, BG, RO, FI)")
@@ -112,10 +114,32 @@ struct DemoScript {
             ], expectFailure: true)
         try run(["score", "status", "--edition", "2018"])
 
-        section("9. Ranking, its explanation, the freeze and its verification (illustrative scores)")
+        section("9. Ranking and its explanation (illustrative scores)")
         try run(["edition", "scoring", "close", "2018"])
         try run(["results", "rank", "--edition", "2018"])
         try run(["results", "explain", "--edition", "2018"])
+
+        section("10. The jury decides: a deliberation and a final ballot on the podium (illustrative)")
+        note("(no medal is contested here, so the jury discusses and votes on the three medal places)")
+        let podium = ["FI", "LT", "HU"].map { String(DemoEdition.id(of: $0)) }
+        try run(["edition", "deliberation", "open", "2018"] + podium.flatMap { ["--entry", $0] })
+        try run([
+            "score", "revise", "--edition", "2018", "--entry", podium[2], "--criterion", "evaluation=8",
+            "--reason", "The evaluation report answered the jury's question (illustrative).", "--as", DemoEdition.jury[0].role,
+        ])
+        try run(["score", "revisions", "--edition", "2018"])
+        try run(["ballot", "open", "2018", "--top", "3"])
+        for (index, juror) in DemoEdition.jury.enumerated() {
+            let ranking = DemoEdition.ballot(juror: juror, shortlist: ["FI", "LT", "HU"])
+            let file = try write(ranking.map(String.init).joined(separator: "\n") + "\n", name: "ballot-\(juror.role).txt")
+            try run(["ballot", "cast", "--edition", "2018", "--file", file, "--as", juror.role], quiet: index > 0)
+        }
+        note("(every juror casts a ballot the same way, ranked by their own scores; those in conflict leave that entry out)")
+        try run(["ballot", "status", "--edition", "2018"])
+        try run(["ballot", "close", "2018"])
+        try run(["ballot", "count", "--edition", "2018"])
+
+        section("11. The freeze, its verification and the publication")
         try run(["edition", "freeze", "2018"])
         try run(["results", "verify", "--edition", "2018"])
         try run(
@@ -123,7 +147,7 @@ struct DemoScript {
             expectFailure: true)
         try run(["edition", "publish", "2018"])
 
-        section("10. The winners' report")
+        section("12. The winners' report")
         let html = folder.appendingPathComponent("ecpa-2018-winners.html").path
         let markdown = folder.appendingPathComponent("ecpa-2018-winners.md").path
         try run(["report", "winners", "--edition", "2018", "--format", "html", "-o", html, "--label", Self.illustrative])

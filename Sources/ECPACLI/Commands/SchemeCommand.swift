@@ -60,10 +60,7 @@ struct SchemeCommand: ParsableCommand {
                 env.print(
                     "Analysis: \(analysis.resamples.grouped) resamples, seed \(analysis.seed), \(analysis.intervalLevel * 100)% rank intervals; a medal is contested when its holder keeps it in under \(analysis.keepChance * 100)% of resamples or a weight change under \(analysis.weightRadius * 100)% would move it."
                 )
-                env.print(
-                    scheme.decision.deliberation
-                        ? "Decision: a deliberation follows scoring; the \(scheme.decision.decidedBy == .revisedScores ? "revised scores (round 2)" : "round-1 scores") decide the medals."
-                        : "Decision: the scores decide the medals; no deliberation.")
+                env.print("Decision: " + scheme.decision.sentence)
                 if let declaration {
                     env.print(
                         "Declared when scoring opened, \(TimeText.display(declaration.declaredAt, in: .gmt)), by \(declaration.declaredBy): sha256 \(declaration.hash)\(declaration.recordedLate ? " (recorded late, when ecpa was upgraded)" : "")."

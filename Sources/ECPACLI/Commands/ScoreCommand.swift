@@ -198,7 +198,12 @@ struct ScoreCommand: ParsableCommand {
             let jurors = try JuryRepository(db).fetchJurors(edition: edition.id)
             let names = Dictionary(uniqueKeysWithValues: jurors.map { ($0.id, $0.roleName) })
             let seat = try juror.map { try JuryRepository(db).requireJuror(edition: edition, roleName: $0) }
-            let events = try ScoreRepository(db).fetchHistory(edition: edition.id, entry: entry.map { EntryID($0) }, juror: seat?.id)
+            var events = try ScoreRepository(db).fetchHistory(edition: edition.id, entry: entry.map { EntryID($0) }, juror: seat?.id)
+            // The deliberation's revisions follow round 1, each with its reason (jurors and the secretariat).
+            let identity = try PersonRepository(db).currentIdentity()
+            if edition.inDeliberation, identity.isSecretariat || names.values.contains(identity.role) {
+                events += try DeliberationRepository(db).history(edition: edition.id, entry: entry.map { EntryID($0) }, juror: seat?.id)
+            }
             let zone = TimeText.zone(edition.timeZone)
             let records = events.map { event in
                 Record([
@@ -211,11 +216,12 @@ struct ScoreCommand: ParsableCommand {
                     ("old_value", .decimal(event.oldValue)),
                     ("new_value", .decimal(event.newValue)),
                     ("batch", .integer(event.batch)),
+                    ("reason", .text(event.action == "revise" ? event.newComment : nil)),
                 ])
             }
             env.write(
                 Renderer.list(
-                    records, columns: ["at", "actor", "entry", "juror", "criterion", "action", "old_value", "new_value", "batch"],
+                    records, columns: ["at", "actor", "entry", "juror", "criterion", "action", "old_value", "new_value", "batch", "reason"],
                     format: output.format))
             if verify {
                 let problems = try ScoreRepository(db).verifyLedger()

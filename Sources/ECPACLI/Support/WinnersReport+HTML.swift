@@ -59,6 +59,20 @@ extension WinnersReport {
         }
         body += "\n<h2>The decision</h2>\n<p>\(escape(decisionSentence))</p>"
         if !deliberationLines.isEmpty { body += "<ul>" + deliberationLines.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
+        if !ballotLines.isEmpty { body += "<ul>" + ballotLines.map { "<li>\(escape($0))</li>" }.joined() + "</ul>" }
+        for (caption, table) in [
+            ("Jurors who put the row's entry above the column's", ballotCountRows),
+            ("The strongest path from the row's entry to the column's", ballotPathRows),
+        ] {
+            guard let table else { continue }
+            body += "<table><caption>\(escape(caption))</caption><thead><tr><td></td>"
+            body += table.header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+            for row in table.rows {
+                body +=
+                    "<tr><th scope=\"row\">\(escape(row[0]))</th>" + row.dropFirst().map { "<td class=\"num\">\(escape($0))</td>" }.joined() + "</tr>"
+            }
+            body += "</tbody></table>"
+        }
         body += "\n<h2>Ties and overrides</h2>\n<ul>"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { body += "<li>None.</li>" }
         for tie in ranking.ties { body += "<li>\(escape(tie.sentence))</li>" }

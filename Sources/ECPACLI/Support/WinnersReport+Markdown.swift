@@ -81,6 +81,11 @@ extension WinnersReport {
         if !weightSentences.isEmpty { md += "\n" + weightSentences.map { "- " + Markdown.text($0) + "\n" }.joined() }
         md += "\n## The decision\n\n" + Markdown.text(decisionSentence) + "\n"
         if !deliberationLines.isEmpty { md += "\n" + deliberationLines.map { "- " + Markdown.text($0) + "\n" }.joined() }
+        if !ballotLines.isEmpty { md += "\n" + ballotLines.map { "- " + Markdown.text($0) + "\n" }.joined() }
+        if let counts = ballotCountRows, let paths = ballotPathRows {
+            md += "\nJurors who put the row's entry above the column's:\n\n" + Markdown.table([""] + counts.header, counts.rows)
+            md += "\nThe strongest path from the row's entry to the column's:\n\n" + Markdown.table([""] + paths.header, paths.rows)
+        }
         md += "\n## Ties and overrides\n\n"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { md += "None.\n" }
         for tie in ranking.ties { md += "- " + Markdown.text(tie.sentence) + "\n" }
@@ -157,6 +162,7 @@ extension WinnersReport {
             (key: "summary", value: .texts(summary)),
             (key: "decision", value: .string(decisionSentence)),
             (key: "deliberation", value: .texts(deliberationLines)),
+            (key: "ballot", value: .texts(ballotLines)),
             (key: "declaration_hash", value: .text(results.scores.declaration?.hash)),
             (
                 key: "decision_record",

@@ -4,10 +4,10 @@ import Foundation
 /// Schulze leaves tied (issue 11, item 4: ties resolved by the declared cascade or left shared).
 /// The raw values are those of the scores' cascade (`TieBreakRule`).
 ///
-/// Not yet done: the declaration does not yet say which cascade a ballot uses, so the caller
-/// passes it; and there is no step that settles a tie by the scores' result, by the chair's
-/// casting vote or by a second ballot among the tied entries. Until there is, a tie that these
-/// steps leave stays shared, for the jury to decide in its record.
+/// The edition's cascade is its declared `tie_breaks`, keeping these steps in their order
+/// (BallotRecord). Not yet done: no step settles a tie by the chair's casting vote or by a second
+/// ballot among the tied entries; a tie these steps leave stays shared, for the jury to decide in
+/// its record.
 public enum BallotTieBreak: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The entry that more of the jurors who ranked both put higher. Between more than two tied
     /// entries it applies only when every pair has a majority and together they give a strict

@@ -35,9 +35,12 @@ public struct Edition: Hashable, Sendable, Codable {
     public var maxVotingJurors: Int
     /// Whether a juror is automatically in conflict with their own country's entries (on by default).
     public var ownCountryConflict: Bool
-    /// Whether the deliberation has begun (a stage of the scoring phase, when the edition declared
-    /// one): round 1 is sealed and scoring does not open again.
-    public var inDeliberation: Bool = false
+    /// Where the scoring phase stands after the scores: the deliberation and the final ballot, when
+    /// the edition declared them.
+    public var stage: ScoringStage = .scores
+
+    /// Whether round 1 is sealed (the deliberation or the ballot has begun): scoring does not open again.
+    public var inDeliberation: Bool { stage != .scores }
 
     /// Makes an edition; the time zone defaults to Europe/Brussels.
     public init(

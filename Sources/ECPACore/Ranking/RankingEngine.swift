@@ -185,6 +185,7 @@ struct RankingEngine {
             for entry in block { computed[entry] = (position, block.count > 1) }
             position += block.count
         }
+        if let ballot = options.ballotOrder { blocks = Self.reorder(blocks, by: ballot) }
         let final = try applyOverrides(options.overrides, to: blocks)
         var places: [RankedEntry] = []
         for line in final where !podiumOnly || Medal(place: line.place) != nil {

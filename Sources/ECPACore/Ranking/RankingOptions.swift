@@ -9,6 +9,10 @@ public struct RankingOptions: Hashable, Sendable, Codable {
     public var provisional: Bool
     /// Places set by the jury, applied after the computed order.
     public var overrides: [JuryOverride]
+    /// The final ballot's order of its shortlist, best first (a group of several shares a place),
+    /// when the ballot decides: the shortlisted entries take the places they hold by the scores,
+    /// in the ballot's order, before the overrides apply.
+    public var ballotOrder: [[EntryID]]? = nil
 
     /// Options; by default the final weighted-mean ranking with no overrides.
     public init(method: RankingMethod = .weightedMean, provisional: Bool = false, overrides: [JuryOverride] = []) {

@@ -25,8 +25,9 @@ extension ScoringScheme {
             "# [analysis]: how `ecpa results explain` weighs the podium (docs/scoring.md): resamples of the",
             "# jurors, the generator's seed, the rank intervals' level, and the shares below which a medal",
             "# is contested (keep_chance) or a weight change that swaps it counts as small (weight_radius).",
-            "# [decision]: whether a deliberation round follows scoring (deliberation = true or false) and",
-            "# which result decides the medals (decided_by: \"scores\" or \"revised-scores\").",
+            "# [decision]: whether a deliberation round follows scoring (deliberation = true or false), whether",
+            "# a final ballot on a shortlist follows (ballot = true or false) and which result decides the",
+            "# medals (decided_by: \"scores\", \"revised-scores\" or \"ballot\").",
             "",
             "name = " + TOMLWriter.basic(name),
         ]
@@ -95,6 +96,7 @@ private struct SchemeBuilder {
     /// The `[analysis]` settings read, by key.
     private var analysis: [String: Decimal] = [:]
     private var deliberation: Bool?
+    private var ballot: Bool?
     private var decidedBy: DecisionSettings.Result?
     /// Keys read but unusable: reported once, and not reported again as missing.
     private var unreadable: Set<String> = []
@@ -151,7 +153,7 @@ private struct SchemeBuilder {
             takeDecision(entry.path[1], entry.value, key: key, line: entry.line)
         case 2... where entry.path[0] == "decision":
             unreadable.insert(key)
-            report(key, entry.line, "is not a decision setting; [decision] has deliberation and decided_by.")
+            report(key, entry.line, "is not a decision setting; [decision] has deliberation, ballot and decided_by.")
         case 2... where entry.path[0] == "analysis":
             unreadable.insert(key)
             report(
@@ -216,7 +218,8 @@ private struct SchemeBuilder {
         }
         rules += AnalysisSettings.problems(analysis, lines: lines)
         let decision = DecisionSettings(
-            deliberation: deliberation ?? DecisionSettings.default.deliberation, decidedBy: decidedBy ?? DecisionSettings.default.decidedBy)
+            deliberation: deliberation ?? DecisionSettings.default.deliberation, ballot: ballot ?? DecisionSettings.default.ballot,
+            decidedBy: decidedBy ?? DecisionSettings.default.decidedBy)
         rules += decision.problems(lines: lines)
         guard let name, let method, let tieBreaks, criteria.count == drafts.count else { return (nil, rules) }
         let defaults = AnalysisSettings.default
@@ -265,12 +268,12 @@ private struct SchemeBuilder {
     }
 
     private mutating func takeDecision(_ name: String, _ value: TOMLValue, key: String, line: Int) {
-        if name == "deliberation" {
+        if name == "deliberation" || name == "ballot" {
             guard case .bool(let flag) = value else {
                 fail(key, line, "must be true or false, without quotes.")
                 return
             }
-            deliberation = flag
+            if name == "ballot" { ballot = flag } else { deliberation = flag }
             return
         }
         guard case .string(let written) = value, let result = DecisionSettings.Result(rawValue: written) else {
