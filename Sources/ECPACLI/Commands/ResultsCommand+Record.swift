@@ -157,9 +157,11 @@ extension ResultsCommand {
                     env.print(part.medal.rawValue.capitalized)
                     if let rapporteur = part.rapporteur {
                         env.print("  Rapporteur: \(Renderer.visible(rapporteur))")
-                        env.print("  Reasons: \(part.reasons.map(Renderer.visible) ?? "not written yet")")
+                        env.print("  Reasons: " + Self.paragraphs(part.reasons ?? "not written yet"))
                     }
-                    for view in part.minority { env.print("  Minority view of \(Renderer.visible(view.juror)): \(Renderer.visible(view.text))") }
+                    for view in part.minority {
+                        env.print("  Minority view of \(Renderer.visible(view.juror)): " + Self.paragraphs(view.text))
+                    }
                 }
                 env.print("")
                 if let signoff = decision.record.signoff {
@@ -179,6 +181,13 @@ extension ResultsCommand {
             case .csv:
                 env.write(Renderer.list(rows, columns: Self.columns, format: .csv))
             }
+        }
+
+        /// A text of several lines as the record shows it: each line made visible, the lines after
+        /// the first indented under it.
+        static func paragraphs(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { Renderer.visible(String($0)) }
+                .joined(separator: "\n           ")
         }
     }
 
