@@ -21,7 +21,7 @@ import Testing
     static let advisoryBallotScheme =
         Schema.shippedSchemeText("ecpa-default")!.replacingOccurrences(of: "decided_by = \"scores\"", with: "ballot = true\ndecided_by = \"scores\"")
 
-    init() throws { world = try HostileWorld(schemeFile: Self.scheme) }
+    init() throws { world = try HostileWorld(schemeFile: Self.scheme, chair: "AT") }
 
     var cli: CLIHarness { world.cli }
 
@@ -50,6 +50,9 @@ import Testing
         return cli.run(["ballot", "cast", "--edition", "2018", "--file", file ?? "", "--as", role(country)])
     }
 
+    /// The must-show end to end: scoring, a deliberation revising two cells, a ballot on three
+    /// entries, reasons written and signed, freeze, verify, publish, the report; then one ballot
+    /// changed behind the triggers' back, which verify names.
     @Test func theDeclaredBallotDecidesAndVerifyRecomputesIt() throws {
         let declared = try #require(try SchemeRepository(world.admin).fetchDeclaration(edition: EditionID(1)))
         #expect(declared.text.contains("[decision]\ndeliberation = true\nballot = true\ndecided_by = \"ballot\"\n"))
@@ -95,6 +98,20 @@ import Testing
         #expect(json["counts"] as? [[Int]] == [[0, 2, 0], [0, 0, 0], [2, 3, 0]], "\(count.output)")
         #expect(json["order"] as? [[Int]] == [[3], [1], [2]])
 
+        // The jury's reasons: the chair names the rapporteurs, they write, a juror adds a minority
+        // view, the chair signs.
+        for (medal, rapporteur) in [("gold", "BG"), ("silver", "AT"), ("bronze", "FI")] {
+            try cli.expectSuccess(["results", "rapporteur", "--edition", "2018", "--medal", medal, "--juror", role(rapporteur), "--as", role("AT")])
+            try cli.expectSuccess([
+                "results", "reasons", "--edition", "2018", "--medal", medal, "--text", "Why \(medal): the ballot and the evidence agree.",
+                "--as", role(rapporteur),
+            ])
+        }
+        try cli.expectSuccess([
+            "results", "minority", "--edition", "2018", "--medal", "gold", "--text", "Finland's evaluation was the stronger.", "--as", role("FI"),
+        ])
+        try cli.expectSuccess(["results", "sign", "--edition", "2018", "--yes", "--as", role("AT")])
+
         // The freeze counts the ballot: Hungary gold, Finland silver, Lithuania bronze.
         try cli.expectSuccess(["edition", "freeze", "2018"])
         let places: [Int64] = try world.admin.query("SELECT entry_id FROM ecpa.frozen_places ORDER BY place").map { try $0.decode("entry_id") }
@@ -110,6 +127,9 @@ import Testing
         #expect(report.contains("The jury's final ballot decided the order of its shortlist, counted by Schulze's method"), "\(report)")
         #expect(report.contains("Counted by Schulze (winning votes), the ballot's order is Hungary, then Finland, then Lithuania."))
         #expect(report.contains("Jurors who put the row's entry above the column's"))
+        #expect(report.contains("Why gold: the ballot and the evidence agree."), "\(report)")
+        #expect(report.contains("Finland's evaluation was the stronger."))
+        #expect(verified.output.contains("ok    ") && verified.output.contains("decision record"), "\(verified.output)")
 
         // A ballot rewritten behind the triggers' back: verify names it.
         try world.admin.executeScript(

@@ -186,6 +186,8 @@ import Testing
         #expect(first.output.contains("Revised demo_juror_at_1's scores of entry 3: evaluation 8."))
         #expect(first.output.contains("ok    each of the 8 ballots cast matches the SHA-256 sealed in the ledger"))
         #expect(first.output.contains("Counted by Schulze (winning votes), the ballot's order is Finland, then Lithuania, then Hungary."))
+        #expect(first.output.contains("### Gold: Finland, \"The Forssa approach: mediation of polarisation and inter-group conflicts\""))
+        #expect(first.output.contains("ok    the decision record gives SHA-256"))
         #expect(!first.output.contains("FAIL"))
         #expect(first.output.contains("Illustrative demo"))
         let html = try String(contentsOf: cli.folder.appendingPathComponent("ecpa-2018-winners.html"), encoding: .utf8)

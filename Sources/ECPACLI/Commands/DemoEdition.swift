@@ -59,6 +59,13 @@ enum DemoEdition {
             .replacingOccurrences(of: "decided_by = \"scores\"", with: "decided_by = \"ballot\"")
     }
 
+    /// Each medal's rapporteur and the jury's reasons (illustrative).
+    static let reasons: [(medal: String, rapporteur: String, text: String)] = [
+        ("gold", "demo_juror_at_1", "Forssa brought polarised groups to mediation, and its evaluation shows fewer conflicts (illustrative)."),
+        ("silver", "demo_juror_bg_1", "Šiauliai District joined police, schools and residents in one security plan (illustrative)."),
+        ("bronze", "demo_juror_ro_1", "A community police officer for every neighbourhood, well received by residents (illustrative)."),
+    ]
+
     /// A juror's illustrative ballot: the shortlisted entries they are not in conflict with, by
     /// their own weighted total (round 1), best first, ties by entry id.
     static func ballot(juror: Juror, shortlist: [String]) -> [Int] {

@@ -138,6 +138,18 @@ struct DemoScript {
         try run(["ballot", "status", "--edition", "2018"])
         try run(["ballot", "close", "2018"])
         try run(["ballot", "count", "--edition", "2018"])
+        note("(the jury's reasons: the chair names a rapporteur for each medal, each writes, a juror may add a minority view, the chair signs)")
+        let chair = DemoEdition.jury[0].role
+        for (index, (medal, rapporteur, reasons)) in DemoEdition.reasons.enumerated() {
+            try run(["results", "rapporteur", "--edition", "2018", "--medal", medal, "--juror", rapporteur, "--as", chair], quiet: index > 0)
+            try run(["results", "reasons", "--edition", "2018", "--medal", medal, "--text", reasons, "--as", rapporteur], quiet: index > 0)
+        }
+        try run([
+            "results", "minority", "--edition", "2018", "--medal", "bronze", "--text",
+            "I would have liked bronze to go to a project with a longer evaluation (illustrative).", "--as", DemoEdition.jury[3].role,
+        ])
+        try run(["results", "sign", "--edition", "2018", "--yes", "--as", chair])
+        try run(["results", "record", "--edition", "2018"])
 
         section("11. The freeze, its verification and the publication")
         try run(["edition", "freeze", "2018"])
