@@ -479,4 +479,28 @@ CREATE TRIGGER minority_views_audit AFTER INSERT OR UPDATE ON ecpa.minority_view
 CREATE TRIGGER decision_signoffs_audit AFTER INSERT ON ecpa.decision_signoffs
     FOR EACH ROW EXECUTE FUNCTION ecpa.audit('edition_id');
 
+-- What the signed record answers for stays as it was signed: no jury override is set, changed or
+-- cleared after the sign-off (a deviation from the declared result needs the record, and one made
+-- later would not be in it). The record's point is held, so a sign-off in flight is waited for and
+-- one committed since this transaction's snapshot makes it fail (40001). The trigger's name puts
+-- it after overrides_guard, which refuses a frozen edition's overrides first.
+CREATE FUNCTION ecpa.overrides_fixed_by_signoff() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_edition bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.edition_id ELSE NEW.edition_id END;
+BEGIN
+    PERFORM ecpa.hold('record:' || v_edition);
+    IF EXISTS (SELECT FROM ecpa.decision_signoffs WHERE edition_id = v_edition) THEN
+        RAISE EXCEPTION 'the decision record of this edition is signed; its overrides no longer change' USING ERRCODE = 'EC001',
+            HINT = 'A jury override is set before the chair signs the record, which must give the reasons for it.';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.overrides_fixed_by_signoff() FROM PUBLIC;
+CREATE TRIGGER overrides_held_by_signoff BEFORE INSERT OR UPDATE OR DELETE ON ecpa.overrides
+    FOR EACH ROW EXECUTE FUNCTION ecpa.overrides_fixed_by_signoff();
+
 RESET ROLE;

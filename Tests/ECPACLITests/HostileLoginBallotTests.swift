@@ -10,27 +10,12 @@ import Testing
 /// own login over a real connection, to read a ballot that is not theirs before they may (the
 /// secretariat included, until the ballot closes), to cast, change or remove a ballot against the
 /// rules, or to slip a ballot past the close. Recorded for docs/security.md.
-@Suite struct HostileLoginBallotTests {
+@Suite struct HostileLoginBallotTests: HostileSuite {
     let world: HostileWorld
 
     init() throws { world = try HostileWorld(schemeFile: BallotTests.scheme) }
 
     var cli: CLIHarness { world.cli }
-
-    func held(_ attack: String, _ held: Bool, _ detail: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
-        SecurityLog.record("attack", attack, held: held)
-        #expect(held, "attack \(attack) succeeded: \(detail())", sourceLocation: sourceLocation)
-    }
-
-    /// Runs `sql` as `login` in one transaction; held when refused with `state` and nothing changed.
-    func attack(_ name: String, as login: HostileWorld.Login, _ sql: String, refusedWith state: String) throws {
-        let connection = try world.connect(login)
-        let before = try world.fingerprint()
-        let error = HostileWorld.refusal(connection, "BEGIN; \(sql); COMMIT")
-        HostileWorld.rollback(connection)
-        let unchanged = try world.fingerprint() == before
-        held(name, error?.sqlState == state && unchanged, "\(String(describing: error))")
-    }
 
     /// A number a login reads with one query; -1 when the query is refused.
     func count(_ login: HostileWorld.Login, _ sql: String) throws -> Int64 {

@@ -9,27 +9,12 @@ import Testing
 /// The hostile-login suite on an edition that deliberates: every person tries, with their own
 /// login over a real connection, to change round 1, write or read revisions that are not theirs,
 /// or slip a write past the deliberation's beginning or the freeze. Recorded for docs/security.md.
-@Suite struct HostileLoginDeliberationTests {
+@Suite struct HostileLoginDeliberationTests: HostileSuite {
     let world: HostileWorld
 
     init() throws { world = try HostileWorld(schemeFile: DeliberationTests.scheme) }
 
     var cli: CLIHarness { world.cli }
-
-    func held(_ attack: String, _ held: Bool, _ detail: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
-        SecurityLog.record("attack", attack, held: held)
-        #expect(held, "attack \(attack) succeeded: \(detail())", sourceLocation: sourceLocation)
-    }
-
-    /// Runs `sql` as `login` in one transaction; held when refused with `state` and nothing changed.
-    func attack(_ name: String, as login: HostileWorld.Login, _ sql: String, refusedWith state: String) throws {
-        let connection = try world.connect(login)
-        let before = try world.fingerprint()
-        let error = HostileWorld.refusal(connection, "BEGIN; \(sql); COMMIT")
-        HostileWorld.rollback(connection)
-        let unchanged = try world.fingerprint() == before
-        held(name, error?.sqlState == state && unchanged, "\(String(describing: error))")
-    }
 
     func openDeliberation() throws {
         try world.scoreEverything()

@@ -11,28 +11,13 @@ import Testing
 /// the chair, change the record after the sign-off (directly, through a trigger on a temporary
 /// table, from a transaction opened before it, as the owner), read it before publication without
 /// being on the jury, or reach another edition's record with its ids. Recorded for docs/security.md.
-@Suite struct HostileLoginRecordTests {
+@Suite struct HostileLoginRecordTests: HostileSuite {
     let world: HostileWorld
 
     init() throws { world = try HostileWorld(chair: "AT") }
 
     var cli: CLIHarness { world.cli }
     var chair: HostileWorld.Login { world.jurors["AT"]! }
-
-    func held(_ attack: String, _ held: Bool, _ detail: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
-        SecurityLog.record("attack", attack, held: held)
-        #expect(held, "attack \(attack) succeeded: \(detail())", sourceLocation: sourceLocation)
-    }
-
-    /// Runs `sql` as `login` in one transaction; held when refused with `state` and nothing changed.
-    func attack(_ name: String, as login: HostileWorld.Login, _ sql: String, refusedWith state: String) throws {
-        let connection = try world.connect(login)
-        let before = try world.fingerprint()
-        let error = HostileWorld.refusal(connection, "BEGIN; \(sql); COMMIT")
-        HostileWorld.rollback(connection)
-        let unchanged = try world.fingerprint() == before
-        held(name, error?.sqlState == state && unchanged, "\(String(describing: error))")
-    }
 
     /// The same statement run by a trigger on a temporary table of the login's own.
     func attackThroughTrigger(_ name: String, as login: HostileWorld.Login, _ sql: String, refusedWith state: String) throws {
@@ -142,6 +127,7 @@ import Testing
 
     @Test func afterTheSignOffNothingChangesForAnyone() throws {
         try writeRecord()
+        try world.connect(world.secretariat).execute("SELECT ecpa.set_override(1, 2, 2, 'The jury placed it second.')")
         try world.connect(chair).execute("SELECT ecpa.sign_record(1)")
         let bg = world.jurors["BG"]!
         try attack("reasons-after-signoff", as: bg, "SELECT ecpa.write_reasons(1, 'gold', 'Rewritten')", refusedWith: "EC002")
@@ -149,6 +135,11 @@ import Testing
         try attack("rapporteur-after-signoff", as: chair, "SELECT ecpa.name_rapporteur(1, 'gold', \(try world.seat("FI")))", refusedWith: "EC002")
         try attack("minority-after-signoff", as: world.jurors["FI"]!, "SELECT ecpa.add_minority_view(1, 'silver', 'Late')", refusedWith: "EC002")
         try attack("signed-twice", as: chair, "SELECT ecpa.sign_record(1)", refusedWith: "EC002")
+        // What the record answers for stays as signed: no override is set, changed or cleared after it.
+        try attack(
+            "override-set-after-signoff", as: world.secretariat, "SELECT ecpa.set_override(1, 3, 1, 'Decided after the sign-off')",
+            refusedWith: "EC001")
+        try attack("override-cleared-after-signoff", as: world.secretariat, "SELECT ecpa.clear_override(1, 2)", refusedWith: "EC001")
         try attackThroughTrigger(
             "reasons-after-signoff-temp-trigger", as: bg, "PERFORM ecpa.write_reasons(1, 'gold', 'Through a trigger')", refusedWith: "EC002")
         for (kind, login) in [("juror", bg), ("chair", chair), ("secretariat", world.secretariat)] {

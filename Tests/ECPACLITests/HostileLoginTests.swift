@@ -9,7 +9,7 @@ import Testing
 /// The hostile-login suite: every person tries, with their own login over a real connection,
 /// what a hostile representative, juror or secretariat member would try in psql. Each attack
 /// must fail and leave nothing written. Each is recorded for docs/security.md's figures.
-@Suite struct HostileLoginTests {
+@Suite struct HostileLoginTests: HostileSuite {
     let world: HostileWorld
 
     init() throws { world = try HostileWorld() }
@@ -17,11 +17,6 @@ import Testing
     var cli: CLIHarness { world.cli }
 
     /// Records an attack and checks that it failed.
-    func held(_ attack: String, _ held: Bool, _ detail: @autoclosure () -> String = "", sourceLocation: SourceLocation = #_sourceLocation) {
-        SecurityLog.record("attack", attack, held: held)
-        #expect(held, "attack \(attack) succeeded: \(detail())", sourceLocation: sourceLocation)
-    }
-
     /// Opens a second edition for submissions, its deadline about `seconds` from now, with the
     /// Finnish representative's submitted entry; returns that entry's id and the deadline.
     @discardableResult

@@ -985,7 +985,7 @@ extension PermissionMatrix {
 
     static let triggerFunctionRows: [Row] = [
         "audit", "audit_log_guard", "create_serialization_points", "declarations_guard", "declare_on_scoring", "declared_conflicts_guard",
-        "deliberation_guard", "editions_guard_stage", "editions_need_deliberation", "fixed_in_deliberation",
+        "deliberation_guard", "editions_guard_stage", "editions_need_deliberation", "fixed_in_deliberation", "overrides_fixed_by_signoff",
         "editions_guard_jury_rules", "editions_guard_phase",
         "editions_need_results", "editions_need_scheme", "entries_check_window_at_commit", "entries_guard", "frozen_guard",
         "jurors_guard", "late_acceptances_stamp", "ledger_guard", "people_stamp", "results_guard", "schemes_guard", "score_statement",
