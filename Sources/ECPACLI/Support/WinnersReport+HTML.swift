@@ -150,13 +150,8 @@ extension WinnersReport {
         return svg + "</svg>"
     }
 
-    /// Text as HTML, for element content and double-quoted attributes: `& < > "` as entities, a
-    /// line break as a space, any other control character (a bidirectional override, say) by name.
-    func escape(_ text: String) -> String {
-        Renderer.visible(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " "))
-            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// Text as HTML (`HTML.text`).
+    func escape(_ text: String) -> String { HTML.text(text) }
 
     static let css = """
         :root { --ink: #1d2433; --muted: #5b6475; --line: #d9dee7; --gold: #c9a227; --silver: #9aa3ad; --bronze: #b06a35; --blue: #1f4e8c; }
