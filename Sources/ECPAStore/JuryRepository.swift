@@ -39,6 +39,19 @@ public struct JuryRepository {
         }
     }
 
+    /// Whether the current role holds a seat on the edition's jury. Asks first whether the role is
+    /// in the jurors' group, so that a role that may not read the jury gets false, not an error.
+    public func currentRoleSits(edition: EditionID) throws -> Bool {
+        try translating {
+            let member: Bool = try db.query("SELECT pg_has_role(current_user, 'ecpa_juror', 'USAGE') AS member").first?.decode("member") ?? false
+            guard member else { return false }
+            let sits: Bool? = try db.query(
+                "SELECT EXISTS (SELECT FROM ecpa.jurors WHERE edition_id = \(edition.rawValue) AND role_name = current_user) AS sits"
+            ).first?.decode("sits")
+            return sits ?? false
+        }
+    }
+
     /// A juror by login name, if on the edition's jury.
     public func fetchJuror(edition: EditionID, roleName: String) throws -> Juror? {
         try translating {
