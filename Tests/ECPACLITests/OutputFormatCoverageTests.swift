@@ -133,6 +133,12 @@ import Testing
         json("report winners", ["--include-juror-scores"])
         csv("report winners")
         json("edition publish", ["2018"])
+        // The booklet is a document, not data: --format md|html, no JSON or CSV to parse.
+        for format in ["md", "html"] {
+            let booklet = cli.run(["report", "booklet", "--edition", "2018", "--format", format])
+            #expect(booklet.status == 0 && booklet.output.contains("Project of LT"), "ecpa report booklet --format \(format): \(booklet.error)")
+        }
+        checked.insert("report booklet")
         both("edition list")
         both("edition show", ["2018"])
         both("user list")

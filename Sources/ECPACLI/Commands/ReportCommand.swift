@@ -5,12 +5,12 @@ import ECPAUseCases
 import Foundation
 import LibPQ
 
-/// `ecpa report`: the winners' report.
+/// `ecpa report`: the winners' report and the booklet of entries.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the winners' report.",
-        subcommands: [Winners.self]
+        abstract: "Write the winners' report or the booklet of entries.",
+        subcommands: [Winners.self, Booklet.self]
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -44,16 +44,65 @@ struct ReportCommand: ParsableCommand {
             case .json: text = report.json
             case .csv: text = report.csv
             }
-            if let output {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                } catch {
-                    throw CLIError("Cannot write \(output): \(error.localizedDescription)", status: .noInput)
-                }
-                env.info("Wrote the \(edition.year) winners' report to \(output).")
-            } else {
-                env.write(text)
+            try ReportCommand.deliver(text, to: output, env: env, what: "the \(edition.year) winners' report")
+        }
+    }
+
+    /// Writes a report's text to a file (atomically, saying where) or to standard output.
+    static func deliver(_ text: String, to output: String?, env: CLIEnvironment, what: String) throws {
+        guard let output else { return env.write(text) }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CLIError("Cannot write \(output): \(error.localizedDescription)", status: .noInput)
+        }
+        env.info("Wrote \(what) to \(output).")
+    }
+
+    enum BookletFormat: String, ExpressibleByArgument, CaseIterable {
+        case md, html
+    }
+
+    struct Booklet: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every entry's Annex I answers with a table of contents: the jury's reading packet or the public overview.",
+            discussion: """
+                Two forms. The reading packet (--packet) holds the eligible competing entries in entry \
+                order, without scores or ranking; the edition's jurors and the secretariat can write it \
+                once submissions have closed. The public overview (--public) holds every eligible \
+                competing and additional entry, without contact persons' names, e-mail addresses or \
+                telephone numbers; anyone with a login can write it once the results are published. \
+                Without either flag: the public overview once published, else the packet. The same data \
+                always gives the same bytes.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var selection: EditionSelection
+        @Option(help: "md or html.") var format: BookletFormat = .md
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+        @Flag(help: "The jury's reading packet (jurors of the edition and the secretariat, once submissions have closed).")
+        var packet = false
+        @Flag(name: .customLong("public"), help: "The public overview (everyone, once the results are published).")
+        var overview = false
+
+        func validate() throws {
+            if packet && overview {
+                throw ValidationError("'--packet' and '--public' cannot be used together: the booklet is one or the other.")
             }
+        }
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try selection.resolve(db)
+            let asked: ECPAUseCases.Booklet.Form? = packet ? .packet : overview ? .overview : nil
+            let booklet = try ECPAUseCases.Booklet.load(edition: edition, db: db, form: asked)
+            let text: String
+            switch format {
+            case .md: text = booklet.markdown
+            case .html: text = booklet.html
+            }
+            let what = booklet.form == .packet ? "the \(edition.year) reading packet" : "the \(edition.year) public overview"
+            try ReportCommand.deliver(text, to: output, env: env, what: what)
         }
     }
 }
