@@ -16,6 +16,8 @@ import Testing
 
     static let criteria = ["focus", "evaluation", "innovation", "cooperation", "transferability"]
     static let finnish = "Forssa <b>approach</b> & *mediation*"
+    /// Two paragraphs, a line that would start a Markdown heading and one that would be a script.
+    static let description = "First line.\n# Not a heading\n\n<script>alert(1)</script> second paragraph."
 
     /// The 2018 edition open for entries: Finland and Lithuania compete (both found eligible),
     /// Hungary competes but is found ineligible, Finland sends an additional project (eligible) and
@@ -31,7 +33,7 @@ import Testing
             let (role, password) = try cli.representative(country)
             representatives[country] = HostileWorld.Login(role: role, password: password)
         }
-        try submit("FI", title: Self.finnish)
+        try submit("FI", title: Self.finnish, description: Self.description)
         try submit("LT", title: "Siauliai security formula")
         try submit("HU", title: "Hungarian ineligible project")
         try submit("FI", title: "Finnish additional practice", kind: "additional")
@@ -44,9 +46,13 @@ import Testing
         for country in ["AT", "BG"] { jurors[country] = try HostileWorld.juror(cli, country: country, advisory: false) }
     }
 
-    func submit(_ country: String, title: String, kind: String = "competing", edition: Int = 2018) throws {
-        let text = EntryCommandTests.entryFile(country: country, title: title, kind: kind)
+    func submit(_ country: String, title: String, kind: String = "competing", edition: Int = 2018, description: String? = nil) throws {
+        var text = EntryCommandTests.entryFile(country: country, title: title, kind: kind)
             .replacingOccurrences(of: "edition = 2018", with: "edition = \(edition)")
+        if let description {
+            text = text.replacingOccurrences(
+                of: "A mediation approach to polarisation and conflicts between groups in a small town.", with: description)
+        }
         try cli.expectSuccess([
             "entry", "submit", try cli.file("\(country)-\(UUID().uuidString).toml", text), "--as", representatives[country]!.role,
         ])
@@ -89,6 +95,9 @@ import Testing
         #expect(text.contains("- [1\\. Finland: Forssa"), "the table of contents links each entry")
         #expect(text.contains("(#entry-1)") && text.contains("<a id=\"entry-1\"></a>"))
         #expect(text.contains("### Evaluation results\n\nFewer incidents."))
+        #expect(
+            text.contains("### Description\n\nFirst line.\\\n\\# Not a heading\n\n&lt;script&gt;alert(1)&lt;/script&gt; second paragraph.\n"),
+            "\(text)")
         for absent in ["Hungarian ineligible project", "Finnish additional practice", "Danish unchecked practice"] {
             #expect(!text.contains(absent), "\(absent) is not in the packet")
         }
@@ -102,6 +111,9 @@ import Testing
         #expect(html.output.components(separatedBy: "<h1>").count == 2, "exactly one h1")
         #expect(html.output.contains("<a href=\"#entry-1\">1. Finland: Forssa &lt;b&gt;approach&lt;/b&gt; &amp; *mediation*</a>"))
         #expect(!html.output.contains("<b>approach"), "user text is escaped")
+        #expect(
+            html.output.contains(
+                "<h3>Description</h3><p>First line.<br># Not a heading</p><p>&lt;script&gt;alert(1)&lt;/script&gt; second paragraph.</p>"))
         #expect(!html.output.contains("<script") && !html.output.contains("http-equiv") && !html.output.contains("src="))
         #expect(!html.output.contains("<link"), "no external request")
         #expect(!html.output.contains("Hungarian ineligible project"))
