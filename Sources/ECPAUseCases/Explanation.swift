@@ -61,8 +61,9 @@ public struct Explanation: Sendable {
     /// Explains an edition: ranked provisionally while scores are missing.
     public static func load(edition: Edition, db: Connection) throws -> Explanation {
         try db.consistentRead { db in
-            let scores = try EditionScores.load(edition: edition, db: db)
-            let overrides = try ResultsRepository(db).fetchOverrides(edition: edition.id)
+            let source = try RecordSource.forCurrentRole(edition: edition, db: db)
+            let scores = try EditionScores.load(edition: edition, db: db, source: source)
+            let overrides = try ResultsRepository(db).fetchOverrides(edition: edition.id, source: source)
             let complete = scores.matrix.missingCells().isEmpty
             let extras = IntegrityExtras(scores.matrix)
             let results = try Results.ranked(scores, overrides: overrides, method: nil, provisional: !complete, extras: extras)

@@ -14,7 +14,11 @@ public struct Results: Sendable {
     /// unless `provisional`.
     public static func compute(edition: Edition, db: Connection, method: RankingMethod?, provisional: Bool) throws -> Results {
         let (scores, overrides) = try db.consistentRead { db in
-            (try EditionScores.load(edition: edition, db: db), try ResultsRepository(db).fetchOverrides(edition: edition.id))
+            let source = try RecordSource.forCurrentRole(edition: edition, db: db)
+            return (
+                try EditionScores.load(edition: edition, db: db, source: source),
+                try ResultsRepository(db).fetchOverrides(edition: edition.id, source: source)
+            )
         }
         return try ranked(scores, overrides: overrides, method: method, provisional: provisional)
     }
