@@ -835,6 +835,16 @@ extension PermissionMatrix {
                 object: function("decision_record_in_ledger(bigint)", .functions), action: .execute,
                 sql: "SELECT * FROM ecpa.decision_record_in_ledger({edition})", expected: afterPublication),
             Row(
+                object: function("feedback_comments(bigint)", .functions), action: .execute,
+                sql: "SELECT criterion_code, comment FROM ecpa.feedback_comments({entry})",
+                expected: [
+                    (.submissionsOpen, allDenied), (.scoring, allDenied), (.frozen, allDenied),
+                    (.published, "yes yes deny deny deny deny deny deny deny"),
+                ],
+                note:
+                    "The jurors' comments on an entry for its feedback letter, without the jurors: once published, for the secretariat and the national representative of the entry's country."
+            ),
+            Row(
                 object: function("open_ballot(bigint,bigint[])", .functions), action: .execute,
                 sql: "SELECT ecpa.open_ballot({edition}, ARRAY[{entry}, {entry}]::bigint[])", expected: [(.any, orderForSecretariat)],
                 note: "After scoring (and the deliberation), when the declaration has a ballot; the fixture's editions have none."),
