@@ -5,12 +5,12 @@ import ECPAUseCases
 import Foundation
 import LibPQ
 
-/// `ecpa report`: the winners' report and the booklet of entries.
+/// `ecpa report`: the winners' report, the booklet of entries and the feedback letters.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the winners' report or the booklet of entries.",
-        subcommands: [Winners.self, Booklet.self]
+        abstract: "Write the winners' report, the booklet or the feedback letters.",
+        subcommands: [Winners.self, Booklet.self, Feedback.self]
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -103,6 +103,52 @@ struct ReportCommand: ParsableCommand {
             }
             let what = booklet.form == .packet ? "the \(edition.year) reading packet" : "the \(edition.year) public overview"
             try ReportCommand.deliver(text, to: output, env: env, what: what)
+        }
+    }
+
+    /// The formats of a letter: documents for people, not data.
+    enum LetterFormat: String, ExpressibleByArgument, CaseIterable {
+        case md, html
+    }
+
+    struct Feedback: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a feedback letter for each competing entry of a published edition, one file per entry.",
+            discussion: """
+                Each letter gives the entry's place (a band of three places below the podium), its \
+                mean per criterion beside the edition's, the jurors' comments without their names, and \
+                the jury's reasons where it won a medal. The secretariat writes every letter; a national \
+                representative writes the letters of their own country's entries, and PostgreSQL \
+                refuses anyone else. Files are named by year, entry and country, such as \
+                2018-entry-1-FI.html.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var selection: EditionSelection
+        @Option(help: "Only this entry's letter.") var entry: Int64?
+        @Option(name: .shortAndLong, help: "The folder to write the letters into (created if missing).") var output: String
+        @Option(help: "md or html.") var format: LetterFormat = .html
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let edition = try selection.resolve(db)
+            let letters = try FeedbackLetter.load(edition: edition, entry: entry.map(EntryID.init), db: db)
+            let folder = URL(fileURLWithPath: output, isDirectory: true)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("Cannot create the folder \(output): \(error.localizedDescription)", status: .noInput)
+            }
+            for letter in letters {
+                let file = folder.appendingPathComponent("\(letter.fileStem).\(format.rawValue)")
+                let text = format == .md ? letter.markdown : letter.html
+                do {
+                    try Data(text.utf8).write(to: file, options: .atomic)
+                } catch {
+                    throw CLIError("Cannot write \(file.path): \(error.localizedDescription)", status: .noInput)
+                }
+                env.info("Wrote the \(edition.year) feedback letter of entry \(letter.entry.id) (\(letter.entry.country)) to \(file.path).")
+            }
         }
     }
 }
