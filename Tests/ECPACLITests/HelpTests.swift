@@ -51,7 +51,8 @@ import Testing
                   results                 Rank the entries, explain the ranking, set jury
                                           overrides, keep the jury's decision record and verify
                                           frozen results.
-                  report                  Write the winners' report or the booklet of entries.
+                  report                  Write the winners' report, the booklet or the
+                                          feedback letters.
                   archive                 Look up past editions: hosts, themes and medal
                                           winners, each fact with its certainty.
                   db                      Apply and inspect the database schema's migrations;

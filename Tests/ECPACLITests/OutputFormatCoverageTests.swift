@@ -139,6 +139,13 @@ import Testing
             #expect(booklet.status == 0 && booklet.output.contains("Project of LT"), "ecpa report booklet --format \(format): \(booklet.error)")
         }
         checked.insert("report booklet")
+        // Letters are documents for people, written to files: its --format is md or html, no data to parse.
+        for format in ["md", "html"] {
+            let letters = cli.folder.appendingPathComponent("letters-\(format)").path
+            try cli.expectSuccess(["report", "feedback", "-o", letters, "--format", format])
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: letters))?.count == 3, "ecpa report feedback --format \(format)")
+        }
+        checked.insert("report feedback")
         both("edition list")
         both("edition show", ["2018"])
         both("user list")
