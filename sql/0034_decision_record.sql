@@ -339,6 +339,14 @@ BEGIN
             USING ERRCODE = '25000';
     END IF;
     v_edition := ecpa.take_decision_record(p_edition, true);
+    -- The record answers for a decided podium: the rounds the edition declared are over.
+    IF v_edition.phase = 'scoring' AND (
+           (SELECT decision_deliberation FROM ecpa.schemes WHERE edition_id = p_edition) AND v_edition.scoring_stage = 'scores'
+           OR (SELECT decision_ballot FROM ecpa.schemes WHERE edition_id = p_edition) AND v_edition.scoring_stage <> 'ballot-closed') THEN
+        RAISE EXCEPTION 'the % edition''s declared deliberation and final ballot come before the sign-off; the record answers for their outcome',
+                v_edition.year
+            USING ERRCODE = 'EC003';
+    END IF;
     IF v_edition.phase = 'frozen' THEN
         v_needed := ARRAY(SELECT DISTINCT medal FROM ecpa.frozen_places WHERE edition_id = p_edition AND medal IS NOT NULL);
     ELSE
@@ -502,5 +510,63 @@ $$;
 REVOKE ALL ON FUNCTION ecpa.overrides_fixed_by_signoff() FROM PUBLIC;
 CREATE TRIGGER overrides_held_by_signoff BEFORE INSERT OR UPDATE OR DELETE ON ecpa.overrides
     FOR EACH ROW EXECUTE FUNCTION ecpa.overrides_fixed_by_signoff();
+
+-- The sign-off settles the podium it answers for, whether it comes before the freeze or after:
+-- from then on scoring does not reopen, no stage begins or ends, no entry changes its state or
+-- kind, no conflict is declared or cleared, and no revision or ballot is written (a hostile review
+-- found that scoring reopened after a sign-off moved the medals under the signed reasons, and
+-- verify still passed). Each check holds the record's point, as the override's does; the trigger
+-- runs as the owner, who may hold it, whoever writes.
+CREATE FUNCTION ecpa.refuse_after_signoff(p_edition bigint, p_what text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    PERFORM ecpa.hold('record:' || p_edition);
+    IF EXISTS (SELECT FROM ecpa.decision_signoffs WHERE edition_id = p_edition) THEN
+        RAISE EXCEPTION 'the jury''s decision record of this edition is signed, which settles the podium: %', p_what
+            USING ERRCODE = 'EC001';
+    END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.refuse_after_signoff(bigint, text) FROM PUBLIC;
+
+CREATE FUNCTION ecpa.settled_by_signoff() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    CASE TG_TABLE_NAME
+    WHEN 'editions' THEN
+        IF NEW.scoring_open AND NOT OLD.scoring_open THEN
+            PERFORM ecpa.refuse_after_signoff(NEW.id, 'scoring does not open again');
+        ELSIF NEW.scoring_stage IS DISTINCT FROM OLD.scoring_stage THEN
+            PERFORM ecpa.refuse_after_signoff(NEW.id, 'no deliberation or ballot begins or ends');
+        END IF;
+    WHEN 'entries' THEN
+        IF (NEW.state, NEW.kind) IS DISTINCT FROM (OLD.state, OLD.kind) THEN
+            PERFORM ecpa.refuse_after_signoff(NEW.edition_id, 'no entry changes its eligibility');
+        END IF;
+    WHEN 'declared_conflicts' THEN
+        PERFORM ecpa.refuse_after_signoff(
+            (SELECT edition_id FROM ecpa.jurors WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.juror_id ELSE NEW.juror_id END),
+            'no conflict is declared or cleared');
+    ELSE
+        PERFORM ecpa.refuse_after_signoff(NEW.edition_id, 'no score is revised and no ballot is cast');
+    END CASE;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.settled_by_signoff() FROM PUBLIC;
+CREATE TRIGGER editions_settled_by_signoff BEFORE UPDATE ON ecpa.editions
+    FOR EACH ROW EXECUTE FUNCTION ecpa.settled_by_signoff();
+CREATE TRIGGER entries_settled_by_signoff BEFORE UPDATE ON ecpa.entries
+    FOR EACH ROW EXECUTE FUNCTION ecpa.settled_by_signoff();
+CREATE TRIGGER declared_conflicts_settled_by_signoff BEFORE INSERT OR UPDATE OR DELETE ON ecpa.declared_conflicts
+    FOR EACH ROW EXECUTE FUNCTION ecpa.settled_by_signoff();
+CREATE TRIGGER revisions_settled_by_signoff BEFORE INSERT ON ecpa.revisions
+    FOR EACH ROW EXECUTE FUNCTION ecpa.settled_by_signoff();
+CREATE TRIGGER ballots_settled_by_signoff BEFORE INSERT ON ecpa.ballots
+    FOR EACH ROW EXECUTE FUNCTION ecpa.settled_by_signoff();
 
 RESET ROLE;

@@ -72,8 +72,8 @@ import Testing
         let status = cli.run(["ballot", "status", "--edition", "2018", "--format", "csv"])
         let voted = CSVReader.rows(status.output).dropFirst().map { [$0[0], $0[1]] }
         #expect(voted == [[role("AT"), "yes"], [role("BG"), "no"], [role("FI"), "yes"]], "\(status.output)")
-        let early = cli.run(["ballot", "count", "--edition", "2018"])
-        #expect(early.status != 0 && early.error.contains("has not closed: its ballots are sealed"), "\(early.error)")
+        let uncounted = cli.run(["ballot", "count", "--edition", "2018"])
+        #expect(uncounted.status != 0 && uncounted.error.contains("has not closed: its ballots are sealed"), "\(uncounted.error)")
         let missing = cli.run(["ballot", "close", "2018"])
         #expect(missing.status != 0 && missing.error.contains("\(role("BG")) has not"), "\(missing.error)")
         let freezeEarly = cli.run(["edition", "freeze", "2018"])
@@ -87,6 +87,11 @@ import Testing
         let mine = cli.run(["ballot", "mine", "--as", role("BG"), "--format", "csv"])
         #expect(CSVReader.rows(mine.output).dropFirst().map { $0[1] } == ["3", "1", "2"])
 
+        // The record answers for the ballot's outcome: no sign-off while it is open.
+        try cli.expectSuccess(["results", "rapporteur", "--edition", "2018", "--medal", "gold", "--juror", role("AT"), "--as", role("AT")])
+        try cli.expectSuccess(["results", "reasons", "--edition", "2018", "--medal", "gold", "--text", "Early reasons.", "--as", role("AT")])
+        let early = cli.run(["results", "sign", "--edition", "2018", "--yes", "--as", role("AT")])
+        #expect(early.status != 0 && early.error.contains("come before the sign-off"), "\(early.error)")
         try cli.expectSuccess(["ballot", "close", "2018"])
         let late = cast("BG", [1, 3, 2])
         #expect(late.status != 0 && late.error.contains("is not open; no ballot was cast"), "\(late.error)")

@@ -140,6 +140,18 @@ import Testing
             "override-set-after-signoff", as: world.secretariat, "SELECT ecpa.set_override(1, 3, 1, 'Decided after the sign-off')",
             refusedWith: "EC001")
         try attack("override-cleared-after-signoff", as: world.secretariat, "SELECT ecpa.clear_override(1, 2)", refusedWith: "EC001")
+        // The sign-off settles the podium it answers for (found by a hostile review: scoring reopened
+        // after it moved the medals under the signed reasons).
+        try attack(
+            "scoring-reopened-after-signoff", as: world.secretariat, "UPDATE ecpa.editions SET scoring_open = true WHERE id = 1",
+            refusedWith: "EC001")
+        try attack(
+            "eligibility-changed-after-signoff", as: world.secretariat,
+            "UPDATE ecpa.entries SET state = 'ineligible', ineligible_reason = 'Second thoughts' WHERE id = 1", refusedWith: "EC001")
+        try attack(
+            "conflict-declared-after-signoff", as: bg,
+            "INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) VALUES (\(try world.seat("BG")), 3, 'Remembered late')",
+            refusedWith: "EC001")
         try attackThroughTrigger(
             "reasons-after-signoff-temp-trigger", as: bg, "PERFORM ecpa.write_reasons(1, 'gold', 'Through a trigger')", refusedWith: "EC002")
         for (kind, login) in [("juror", bg), ("chair", chair), ("secretariat", world.secretariat)] {

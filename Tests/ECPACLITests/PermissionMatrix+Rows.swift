@@ -978,6 +978,7 @@ extension PermissionMatrix {
             helper("ballot_line(bigint,bigint,bigint[])", "SELECT ecpa.ballot_line(1, 1, ARRAY[1]::bigint[])", allDenied),
             helper("ballot_set_digest(bigint)", "SELECT ecpa.ballot_set_digest({edition})", allDenied),
             helper("committed_before(xid)", "SELECT ecpa.committed_before('3'::xid)", allDenied),
+            helper("refuse_after_signoff(bigint,text)", "SELECT ecpa.refuse_after_signoff({edition}, 'tries')", allDenied),
             helper("write_declaration(bigint,boolean)", "SELECT ecpa.write_declaration({edition}, false)", allDenied),
             helper("all_within(text[],integer)", "SELECT ecpa.all_within(ARRAY['https://example.org'], 2000)", everyGroup),
             helper(
@@ -996,6 +997,7 @@ extension PermissionMatrix {
     static let triggerFunctionRows: [Row] = [
         "audit", "audit_log_guard", "create_serialization_points", "declarations_guard", "declare_on_scoring", "declared_conflicts_guard",
         "deliberation_guard", "editions_guard_stage", "editions_need_deliberation", "fixed_in_deliberation", "overrides_fixed_by_signoff",
+        "settled_by_signoff",
         "editions_guard_jury_rules", "editions_guard_phase",
         "editions_need_results", "editions_need_scheme", "entries_check_window_at_commit", "entries_guard", "frozen_guard",
         "jurors_guard", "late_acceptances_stamp", "ledger_guard", "people_stamp", "results_guard", "schemes_guard", "score_statement",
