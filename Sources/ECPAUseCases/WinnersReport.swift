@@ -65,6 +65,10 @@ public struct WinnersReport: Sendable {
         return ranking.provisional ? "Provisional: the edition is not frozen and these results may change." : "Not frozen yet."
     }
 
+    /// Each tie as the report tells it: once the results are frozen, a shared place is no longer
+    /// flagged for a jury decision.
+    public var tieSentences: [String] { ranking.ties.map { frozen == nil ? $0.sentence : $0.decidedSentence } }
+
     /// What the report says first, in plain words: the contested places (or that none is), and
     /// whether a single juror decides a medal (jurors named only in the report with their scores).
     public var summary: [String] {

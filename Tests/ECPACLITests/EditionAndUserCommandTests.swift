@@ -192,6 +192,12 @@ import Testing
         #expect(first.output.contains("Illustrative demo"))
         let html = try String(contentsOf: cli.folder.appendingPathComponent("ecpa-2018-winners.html"), encoding: .utf8)
         #expect(html.contains("<svg class=\"chart\""))
+        // The published report says what was decided, in plain words: a shared place is shared, not
+        // flagged for a decision the jury can no longer take, and it tells nobody to run a command.
+        let markdown = try String(contentsOf: cli.folder.appendingPathComponent("ecpa-2018-winners.md"), encoding: .utf8)
+        #expect(markdown.contains("they share place 4."), "\(markdown)")
+        #expect(!markdown.contains("flagged for a jury decision") && !html.contains("flagged for a jury decision"))
+        #expect(!markdown.contains("ecpa scheme set") && !html.contains("ecpa scheme set"))
 
         let again = try CLIHarness()
         let second = again.run(["demo", "--db", again.database.conninfo, "--work-directory", again.folder.path])

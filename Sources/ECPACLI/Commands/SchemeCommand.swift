@@ -56,6 +56,9 @@ struct SchemeCommand: ParsableCommand {
                 env.print(
                     "Scheme \(scheme.name): method \(scheme.method.rawValue); ties: \(scheme.tieBreaks.map(\.rawValue).joined(separator: ", ")).")
                 if let note = scheme.note { env.print(note) }
+                if Schema.shippedSchemeText(scheme.name) != nil {
+                    env.print("This is a shipped scheme; replace it with your own: ecpa scheme set --edition YEAR --file FILE")
+                }
                 let analysis = scheme.analysis
                 env.print(
                     "Analysis: \(analysis.resamples.grouped) resamples, seed \(analysis.seed), \(analysis.intervalLevel * 100)% rank intervals; a medal is contested when its holder keeps it in under \(analysis.keepChance * 100)% of resamples or a weight change under \(analysis.weightRadius * 100)% would move it."

@@ -75,7 +75,7 @@ extension WinnersReport {
         }
         body += "\n<h2>Ties and overrides</h2>\n<ul>"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { body += "<li>None.</li>" }
-        for tie in ranking.ties { body += "<li>\(escape(tie.sentence))</li>" }
+        for tie in tieSentences { body += "<li>\(escape(tie))</li>" }
         for override in ranking.overrides {
             body += "<li>Jury override: \(escape(countryName(override.entry))) placed \(override.place). Reason: \(escape(override.reason))</li>"
         }

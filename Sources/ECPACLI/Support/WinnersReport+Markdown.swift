@@ -88,7 +88,7 @@ extension WinnersReport {
         }
         md += "\n## Ties and overrides\n\n"
         if ranking.ties.isEmpty && ranking.overrides.isEmpty { md += "None.\n" }
-        for tie in ranking.ties { md += "- " + Markdown.text(tie.sentence) + "\n" }
+        for tie in tieSentences { md += "- " + Markdown.text(tie) + "\n" }
         for override in ranking.overrides {
             md += "- " + Markdown.text("Jury override: \(countryName(override.entry)) placed \(override.place). Reason: \(override.reason)") + "\n"
         }
@@ -151,7 +151,7 @@ extension WinnersReport {
                     })
             ),
             (key: "places", value: .array(results.placeRecords.map(\.jsonValue))),
-            (key: "ties", value: .texts(ranking.ties.map(\.sentence))),
+            (key: "ties", value: .texts(tieSentences)),
             (
                 key: "overrides",
                 value: .array(

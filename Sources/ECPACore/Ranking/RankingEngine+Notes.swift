@@ -64,9 +64,9 @@ extension RankingEngine {
                     "; they would share place \(place)\(medal), and after the jury's override "
                     + RankingEngine.list(placedNow)
                 stillShared = decided.contains { $0.shared }
-                sentence += stillShared ? ", still sharing a place, flagged for a jury decision." : "."
+                sentence += stillShared ? ", still sharing a place" + TieNote.flag : "."
             } else {
-                sentence += "; they share place \(place)\(medal), flagged for a jury decision."
+                sentence += "; they share place \(place)\(medal)" + TieNote.flag
             }
         }
         return TieNote(

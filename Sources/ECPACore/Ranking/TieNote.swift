@@ -32,6 +32,15 @@ public struct TieNote: Hashable, Sendable, Codable {
         self.sentence = sentence
     }
 
+    /// What a shared place's sentence ends with while the jury may still decide it.
+    static let flag = ", flagged for a jury decision."
+
+    /// The sentence once the results are frozen, when the jury can decide nothing more: a shared
+    /// place is shared, no longer flagged for a decision (a public page says what was decided).
+    public var decidedSentence: String {
+        sentence.hasSuffix(Self.flag) ? String(sentence.dropLast(Self.flag.count)) + "." : sentence
+    }
+
     /// Whether every tied entry now has a place of its own.
     public var settled: Bool { groups.allSatisfy { $0.count == 1 } }
 
