@@ -198,6 +198,10 @@ import Testing
         #expect(markdown.contains("they share place 4."), "\(markdown)")
         #expect(!markdown.contains("flagged for a jury decision") && !html.contains("flagged for a jury decision"))
         #expect(!markdown.contains("ecpa scheme set") && !html.contains("ecpa scheme set"))
+        // The booklet and the letters: a representative writes their own country's letter, not another's.
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("ecpa-2018-booklet.html").path))
+        #expect(first.output.contains("Wrote the 2018 feedback letter of entry 1 (FI)"))
+        #expect(first.output.contains("The letter of entry 2 (LT) is for the secretariat and for its own country's national representative only"))
 
         let again = try CLIHarness()
         let second = again.run(["demo", "--db", again.database.conninfo, "--work-directory", again.folder.path])
