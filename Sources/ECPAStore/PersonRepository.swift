@@ -57,6 +57,23 @@ public struct PersonRepository {
         }
     }
 
+    /// The login this session connected as (whatever role it acts as with SET ROLE).
+    public func sessionLogin() throws -> String {
+        try translating { try db.query("SELECT session_user::text AS login").first?.decode("login") ?? "" }
+    }
+
+    /// Sets the password of the login this session connected as, from a SCRAM verifier computed on
+    /// the client (PostgreSQL lets every login change its own password; nobody else's is touched).
+    /// `ALTER ROLE` takes no parameters, so the verifier is spliced in only once it is known to hold
+    /// nothing but the characters a SCRAM-SHA-256 verifier has.
+    public func changeOwnPassword(verifier: String) throws {
+        let scram = #/SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+/#
+        guard verifier.wholeMatch(of: scram) != nil else {
+            throw StoreError.database("The password could not be hashed as SCRAM-SHA-256; nothing was changed.")
+        }
+        try translating { try db.execute(SQL(unsafeRaw: "ALTER ROLE SESSION_USER PASSWORD '\(verifier)'")) }
+    }
+
     /// Adds an existing login role to the person's group.
     public func grantGroup(_ role: String, kind: PersonKind) throws {
         try grantGroup(role, group: kind.rawValue)

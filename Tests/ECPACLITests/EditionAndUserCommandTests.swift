@@ -99,6 +99,26 @@ import Testing
         #expect(whoami.output.contains("\"country\": \"SE\""))
     }
 
+    /// A person replaces the first password the secretariat gave them, with their own login over a
+    /// real connection; the old one stops working, and the new one is never in the command line.
+    @Test func aPersonChangesTheirOwnPassword() throws {
+        let role = TestDatabase.uniqueName("fi_rep")
+        try cli.expectSuccess(
+            ["user", "add", role, "--kind", "national-representative", "--country", "FI", "--name", "Anna", "--password-file", "-"],
+            input: "first password from the secretariat\n")
+        let own = "\(cli.database.conninfo) user=\(role) password='first password from the secretariat'"
+        let short = cli.run(["user", "password", "--password-file", "-", "--db", own], input: "short\n")
+        #expect(short.status == 65)
+        let changed = cli.run(["user", "password", "--password-file", "-", "--db", own], input: "my own password, not theirs\n")
+        #expect(changed.status == 0, "\(changed.error)")
+        #expect(changed.output == "The password of \(role) is changed; use the new one the next time you connect.\n")
+        #expect(throws: (any Error).self) { try cli.database.connect(role: role, password: "first password from the secretariat") }
+        let login = try cli.database.connect(role: role, password: "my own password, not theirs")
+        #expect(try login.query("SELECT ecpa.my_country() AS c").first?.decode("c", as: String.self) == "FI")
+        let audit = try cli.database.connect().query("SELECT coalesce(new_row::text, '') AS row FROM ecpa.audit_log")
+        #expect(try audit.allSatisfy { try !$0.decode("row", as: String.self).contains("not theirs") })
+    }
+
     @Test func dbStatusShowsEveryMigrationApplied() throws {
         let result = cli.run(["db", "status", "--format", "json"])
         let rows = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []

@@ -9,7 +9,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Create and list the people who use ecpa, each a PostgreSQL login role.",
-        subcommands: [Add.self, List.self, WhoAmI.self]
+        subcommands: [Add.self, List.self, WhoAmI.self, Password.self]
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -90,6 +90,29 @@ struct UserCommand: ParsableCommand {
                 person.country.flatMap { Country.named($0)?.name }.map { "national representative of \($0)" }
                 ?? "member of the secretariat"
             env.print("Added \(role) (\(name)) as \(what).")
+        }
+    }
+
+    struct Password: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change your own password (any login: secretariat, representative, juror).",
+            discussion: """
+                Changes the password of the login you connect with, so that nobody who knew your first \
+                password (the secretariat set it) can use it any more. The new password is read from \
+                --password-file (a file, or - for standard input) or asked for twice on the terminal, \
+                and hashed on this machine before it is sent.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @Option(help: "Read the new password from this file (- for standard input).") var passwordFile: String?
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            let people = PersonRepository(db)
+            let login = try people.sessionLogin()
+            let password = try PasswordSource.read(file: passwordFile, role: login, env: env)
+            try people.changeOwnPassword(verifier: try db.encryptPassword(password, role: login))
+            env.print("The password of \(login) is changed; use the new one the next time you connect.")
         }
     }
 
