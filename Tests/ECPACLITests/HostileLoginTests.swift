@@ -791,6 +791,19 @@ import Testing
         held("write-another-jurors-score", forged?.sqlState == "42501" && unchanged, "\(String(describing: forged))")
     }
 
+    /// `ecpa user password` changes one's own password; nobody changes another login's, the
+    /// secretariat included, whatever the command line or psql.
+    @Test func nobodySetsAnotherLoginsPassword() throws {
+        let victim = world.jurors["BG"]!
+        for (kind, login) in [("juror", world.jurors["AT"]!), ("secretariat", world.secretariat), ("representative", world.representatives["FI"]!)] {
+            let connection = try world.connect(login)
+            let error = HostileWorld.refusal(connection, "ALTER ROLE \(victim.role) PASSWORD 'taken-over-by-\(kind)'")
+            held("password-of-another-login-\(kind)", error?.sqlState == "42501", "\(String(describing: error))")
+        }
+        // The victim's own password still works.
+        _ = try world.connect(victim)
+    }
+
     @Test func aLoginInNoEcpaGroupReachesNothing() throws {
         let stranger = try world.connect(world.stranger)
         let error = HostileWorld.refusal(stranger, "SELECT count(*) FROM ecpa.editions")
