@@ -40,7 +40,7 @@ public struct EditionScores: Sendable {
         // When the revised scores decide, the matrix ranked is round 2: each cell's latest revision;
         // so it is beneath a ballot that decides, which orders the shortlist among its places.
         let revisions = edition.inDeliberation ? try DeliberationRepository(db).revisions(edition: edition.id, source: source) : []
-        if scheme.decision.decidedBy != .scores { matrix = matrix.revised(by: revisions) }
+        if scheme.decision.ranksRevisedScores { matrix = matrix.revised(by: revisions) }
         let declaration = try SchemeRepository(db).fetchDeclaration(edition: edition.id)
         var ballot: BallotRecord?
         if edition.stage == .ballotClosed {
@@ -57,6 +57,9 @@ public struct EditionScores: Sendable {
             edition: edition, scheme: scheme, entries: entries, jurors: jurors, matrix: matrix, declaration: declaration,
             revisions: revisions, ballot: ballot)
     }
+
+    /// The closed ballot when it decides the medals (its count orders the shortlist in the ranking).
+    public var decidingBallot: BallotRecord? { scheme.decision.decidedBy == .ballot ? ballot : nil }
 
     /// How many criteria a juror has scored for an entry.
     public func criteriaGiven(entry: EntryID, juror: JurorID) -> Int {

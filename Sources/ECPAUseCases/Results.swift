@@ -31,7 +31,7 @@ public struct Results: Sendable {
     ) throws -> Results {
         var options = RankingOptions(scheme: scores.scheme, provisional: provisional, overrides: overrides)
         if let method { options.method = method }
-        if scores.scheme.decision.decidedBy == .ballot, let ballot = scores.ballot {
+        if let ballot = scores.decidingBallot {
             guard let count = ballot.count else {
                 throw Refusal(
                     "results.ballot_uncountable", .refused,
@@ -78,7 +78,7 @@ public struct Results: Sendable {
     public var heading: String {
         let kind = ranking.provisional ? "provisional ranking" : "ranking"
         let ballot =
-            scores.scheme.decision.decidedBy == .ballot && scores.ballot?.count != nil ? " (its shortlist in the final ballot's order)" : ""
+            scores.decidingBallot?.count != nil ? " (its shortlist in the final ballot's order)" : ""
         return
             "The \(scores.edition.year) edition (\(scores.edition.theme)): \(kind) by \(ranking.method.rawValue)\(ballot), \(ranking.places.count) entries, \(scores.jurors.count) voting jurors."
     }

@@ -93,7 +93,7 @@ public struct Verification: Sendable {
         let revisionLines = try repository.fetchRevisionLines(edition: edition.id, source: source)
         let digest = FrozenSeal.scoreSetDigest(scores: scoreSet.scores, abstentions: scoreSet.abstentions, revisions: revisionLines)
         // The digest covers round 1; the ranking was made from round 2 when the revised scores decide.
-        let ranked = scores.scheme.decision.decidedBy != .scores ? revised(scoreSet.scores, by: scores.revisions) : scoreSet.scores
+        let ranked = scores.scheme.decision.ranksRevisedScores ? revised(scoreSet.scores, by: scores.revisions) : scoreSet.scores
         if !sameScores(ranked, scores.matrix) {
             report.fail("scores.digest", "the scores read for the digest are not the scores read for the ranking")
         } else if digest == frozen.scoresDigest {
@@ -141,7 +141,7 @@ public struct Verification: Sendable {
         }
         let overrides = try repository.fetchOverrides(edition: edition.id, source: source)
         var options = RankingOptions(method: scores.scheme.method, provisional: false, overrides: overrides)
-        if scores.scheme.decision.decidedBy == .ballot { options.ballotOrder = scores.ballot?.count?.order }
+        options.ballotOrder = scores.decidingBallot?.count?.order
         let countries = Dictionary(uniqueKeysWithValues: scores.entries.map { ($0.id, $0.country.rawValue) })
         let stored = frozen.places.map { line($0, countries: countries) }
         let recomputed: [String]

@@ -90,7 +90,7 @@ public struct WinnersReport: Sendable {
     public var deliberationLines: [String] {
         let scores = results.scores
         let changes = DeliberationChange.changes(
-            scores.matrix, revisions: scores.revisions, revisedInMatrix: scheme.decision.decidedBy != .scores,
+            scores.matrix, revisions: scores.revisions, revisedInMatrix: scheme.decision.ranksRevisedScores,
             method: scheme.method)
         return changes.map { change in
             let from = change.roundOne.map { fixed($0, places: 3) } ?? "none"

@@ -144,6 +144,39 @@ import Testing
         #expect(stage == "ballot")
     }
 
+    /// Nobody holds back the ballot's close or a juror's cast by locking a shared row.
+    @Test func nobodyLocksWhatTheBallotRelies() throws {
+        try openBallot()
+        for (kind, login) in [("juror", world.jurors["BG"]!), ("representative", world.representatives["FI"]!), ("reader", world.reader)] {
+            for (what, sql) in [
+                ("edition", "SELECT id FROM ecpa.editions WHERE id = 1 FOR UPDATE"),
+                ("serialization-point", "SELECT point FROM ecpa.serialization_points FOR SHARE"),
+                ("salt", "SELECT edition_id FROM ecpa.ballot_salts FOR SHARE"),
+                ("shortlist", "SELECT entry_id FROM ecpa.ballot_entries FOR SHARE"),
+                ("ballots-table", "LOCK TABLE ecpa.ballots IN SHARE MODE"),
+            ] {
+                try attack("ballot-lock-\(what)-\(kind)", as: login, sql, refusedWith: "42501")
+            }
+        }
+    }
+
+    /// The ballot rule has a Swift home (to list every problem with its line) and a SQL one (to hold
+    /// against every client): one table of cases, both sides alike. The Finnish juror is in conflict
+    /// with entry 1; the shortlist is 1, 2 and 3.
+    @Test func aBallotIsAcceptedOrRefusedAlikeInSwiftAndInPostgreSQL() throws {
+        try openBallot()
+        let cases: [[Int64]] = [[3, 2], [2, 3], [1, 2, 3], [3], [3, 2, 2], [3, 2, 4], [], [2, 1]]
+        let juror = try world.connect(world.jurors["FI"]!)
+        let seat = JurorID(try world.seat("FI"))
+        for ranking in cases {
+            let swift = Ballot(juror: seat, ranking: ranking.map(EntryID.init)).problems(
+                shortlist: [1, 2, 3].map(EntryID.init), conflicts: [EntryID(1)])
+            let sql = HostileWorld.refusal(juror, "SELECT ecpa.cast_ballot(1, ARRAY[\(ranking.map(String.init).joined(separator: ", "))]::bigint[])")
+            HostileWorld.rollback(juror)
+            #expect(swift.isEmpty == (sql == nil), "\(ranking): Swift \(swift.map(\.code)), PostgreSQL \(String(describing: sql))")
+        }
+    }
+
     /// A cast from a transaction opened before the ballot closed fails after it.
     @Test(arguments: ["READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"])
     func aBallotFromBeforeTheCloseFails(_ level: String) throws {

@@ -29,6 +29,10 @@ public struct DecisionSettings: Hashable, Sendable, Codable {
         self.decidedBy = decidedBy
     }
 
+    /// Whether the ranking is made from the revised scores (round 2, each cell's latest revision):
+    /// when they decide, and beneath a ballot that decides.
+    public var ranksRevisedScores: Bool { decidedBy != .scores }
+
     /// What a scheme file without a `[decision]` section declares: no deliberation, the scores decide.
     public static let `default` = DecisionSettings(deliberation: false, ballot: false, decidedBy: .scores)
 
