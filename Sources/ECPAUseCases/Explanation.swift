@@ -160,13 +160,17 @@ public struct Explanation: Sendable {
     static let boundaryNames = ["Between gold and silver", "Between silver and bronze", "Between bronze and fourth place"]
 
     /// The declaration in one line, or why there is none yet.
-    public var declarationLine: String {
+    public var declarationLine: String { declarationLine(namingCommand: true) }
+
+    /// The declaration in one line; public pages leave out the command that prints it.
+    public func declarationLine(namingCommand: Bool) -> String {
         guard let declaration = results.scores.declaration else {
             return "Not declared yet: the scheme and these settings are sealed when scoring opens, and may change until then."
         }
         let late = declaration.recordedLate ? " (recorded when ecpa was upgraded, after scoring had opened)" : ""
         return
-            "Declared when scoring opened, \(LocalTime.format(declaration.declaredAt, in: .gmt))\(late): sha256 \(declaration.hash) (`ecpa scheme show --declared` prints it)."
+            "Declared when scoring opened, \(LocalTime.format(declaration.declaredAt, in: .gmt))\(late): sha256 \(declaration.hash)"
+            + (namingCommand ? " (`ecpa scheme show --declared` prints it)." : ".")
     }
 
     /// A signed number of points, e.g. +0.078 or -0.047.

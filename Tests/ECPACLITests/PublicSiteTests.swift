@@ -1,0 +1,88 @@
+import ECPATestSupport
+import Foundation
+import Testing
+
+/// The public site (issue 12, item 1): what is published and nothing else, the same bytes for
+/// everyone who builds it and on every rebuild.
+@Suite struct PublicSiteTests {
+    let fixture: FeedbackLetterTests
+
+    init() throws { fixture = try FeedbackLetterTests() }
+
+    var world: HostileWorld { fixture.world }
+    var cli: CLIHarness { fixture.cli }
+
+    /// Every file of a built site, by its path inside the site.
+    static func contents(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            files[String(url.path.dropFirst(root.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    func build(_ name: String, as login: HostileWorld.Login? = nil) throws -> [String: Data] {
+        let root = cli.folder.appendingPathComponent(name)
+        let result = cli.run(["site", "build", root.path] + (login.map { ["--db", fixture.url($0)] } ?? []))
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.contains("Open \(root.path)/index.html in a browser."))
+        return try Self.contents(root)
+    }
+
+    @Test func theSiteShowsWhatIsPublishedTheSameForEveryoneAndNothingElse() throws {
+        try fixture.finish()
+        // Planted: an edition that is not published, with an entry of its own; its jurors, scores
+        // and comments are those of a running edition.
+        _ = try world.closedEdition(year: 2030)
+        let first = try build("first", as: world.secretariat)
+        let again = try build("again", as: world.secretariat)
+        let byAdministrator = try build("administrator")
+        let byReader = try build("reader", as: world.reader)
+        let byRepresentative = try build("representative", as: world.representatives["LT"]!)
+        #expect(first == again, "a rebuild with nothing new changed some bytes")
+        #expect(first == byAdministrator, "the database's administrator built another site")
+        #expect(first == byReader, "a reader's login built another site")
+        #expect(first == byRepresentative, "a representative's login built another site")
+
+        #expect(
+            Set(first.keys) == [
+                "style.css", "index.html", "archive.html", "2018/index.html", "2018/entry-1.html", "2018/entry-2.html", "2018/entry-3.html",
+            ])
+        let text = first.mapValues { String(decoding: $0, as: UTF8.self) }
+        let edition = text["2018/index.html"] ?? ""
+        for shown in ["Finland", "Lithuania", "Hungary", "class=\"medal gold\"", "The jury's reasons", "Checking the results"] {
+            #expect(edition.contains(shown), "the edition page lacks \(shown)")
+        }
+        let digest =
+            try cli.database.connect().query(
+                "SELECT digest FROM ecpa.frozen_results WHERE edition_id = (SELECT id FROM ecpa.editions WHERE year = 2018)"
+            )
+            .first?.decode("digest", as: String.self) ?? "?"
+        #expect(edition.contains(digest))
+        #expect(text["index.html"]?.contains("href=\"2018/index.html\"") == true)
+        #expect(text["2018/entry-1.html"]?.contains("Forssa") == true || text["2018/entry-1.html"]?.contains("<h1>Finland: ") == true)
+
+        // Nothing unpublished, personal or for the jury only.
+        let all = text.values.joined(separator: "\n")
+        var secrets = ["Finnish project 2030", "2030/", ">2030<", "ecpa edition", "ecpa results", "flagged for a jury decision"]
+        secrets += FeedbackLetterTests.comments.map(\.4)
+        secrets += fixture.jurorNames.filter { $0 != "seat" && $0 != "Seat" }
+        secrets += world.representatives.values.map(\.role) + [world.secretariat.role]
+        for secret in secrets {
+            #expect(!all.contains(secret), "the site shows \(secret.debugDescription)")
+        }
+        #expect(!all.contains("<script"))
+        for request in ["src=", "href=\"http", "url(", "@import"] {
+            #expect(!all.contains(request), "the site asks something of another server (\(request))")
+        }
+    }
+
+    @Test func beforeAnyPublicationTheSiteSaysSo() throws {
+        let site = try build("empty", as: world.reader)
+        let home = String(decoding: site["index.html"] ?? Data(), as: UTF8.self)
+        #expect(home.contains("No edition has been published here yet"))
+        #expect(Set(site.keys) == ["style.css", "index.html", "archive.html"])
+    }
+}
