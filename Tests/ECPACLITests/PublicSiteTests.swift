@@ -85,4 +85,19 @@ import Testing
         #expect(home.contains("No edition has been published here yet"))
         #expect(Set(site.keys) == ["style.css", "index.html", "archive.html"])
     }
+
+    /// Which scores are in: refused to a representative in plain words while the edition is judged,
+    /// every seat (never a name) once it is published.
+    @Test func aRepresentativeSeesWhichScoresAreInOncePublished() throws {
+        let representative = world.representatives["LT"]!
+        try world.scoreEverything()
+        let judged = cli.run(["score", "status", "--edition", "2018", "--db", fixture.url(representative)])
+        #expect(judged.status == 5)
+        #expect(judged.error.contains("Which scores are in is for the secretariat and the 2018 jurors until the results are published"))
+        try fixture.finish()
+        let published = cli.run(["score", "status", "--edition", "2018", "--format", "json", "--db", fixture.url(representative)])
+        #expect(published.status == 0, "\(published.error)")
+        #expect(published.output.contains("seat 1"))
+        for name in world.jurors.values.map(\.role) { #expect(!published.output.contains(name)) }
+    }
 }
