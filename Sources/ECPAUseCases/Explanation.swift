@@ -129,6 +129,22 @@ public struct Explanation: Sendable {
             + ["\(more) more medal places are contested, most of them shared; the ranking lists them all."]
     }
 
+    /// The summary in plain words, for public pages: whether the podium is clear or which medals
+    /// were close, without the statistics' terms (the pages give those in a section to open).
+    public var plainSummary: [String] {
+        guard !results.ranking.podium.isEmpty else { return ["No entry has a medal yet."] }
+        guard !contested.isEmpty else {
+            let weights = results.ranking.method == .weightedMean ? ", or had the criteria weighed a little differently" : ""
+            return [
+                "The podium is clear: had another mix of the jurors scored\(weights), the same entries would very likely have won the same medals, and no place is shared."
+            ]
+        }
+        let places = contested.count == 1 ? "One medal place was" : "\(contested.count) medal places were"
+        return [
+            "\(places) close: a slightly different jury or shared scores could have changed it. The jury's decision settled it; the figures below say why it was close."
+        ]
+    }
+
     /// The most sentences the summary gives contested places (an edition with a long shared place
     /// would otherwise fill a page).
     public static let summaryLimit = 6

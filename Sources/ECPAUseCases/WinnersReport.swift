@@ -78,6 +78,11 @@ public struct WinnersReport: Sendable {
         explanation.summary + (ranking.podium.isEmpty ? [] : [explanation.verdict(namingJurors: includeJurorScores)])
     }
 
+    /// The summary in plain words for public pages, with the verdict on single jurors.
+    public var plainSummary: [String] {
+        explanation.plainSummary + (ranking.podium.isEmpty ? [] : [explanation.verdict(namingJurors: includeJurorScores)])
+    }
+
     /// Each weight boundary in one sentence (weighted mean only).
     public var weightSentences: [String] { explanation.weights.map(explanation.weightSentence) }
 

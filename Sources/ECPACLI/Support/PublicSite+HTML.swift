@@ -111,8 +111,7 @@ extension PublicSite {
         body += "<p class=\"meta\">\(HTML.text(edition.theme)) · \(HTML.text(report.host)) · \(HTML.text(report.dates))</p></header>\n"
         body += "<h2>Podium</h2>" + report.podiumHTML + "\n" + report.reasonsHTML
         body += "<h2>How the jury decided</h2><p>\(HTML.text(report.decisionSentence))</p>"
-        body += "<p>\(HTML.text(report.explanation.verdict(namingJurors: false)))</p>"
-        body += "<ul>" + report.explanation.summary.map { "<li>\(HTML.text($0))</li>" }.joined() + "</ul>"
+        body += "<ul>" + report.plainSummary.map { "<li>\(HTML.text($0))</li>" }.joined() + "</ul>"
         body += HTMLPage.details(summary: "The figures behind the decision", body: report.statisticsHTML)
         body += "<h2>The entries</h2>"
         let places = Dictionary(report.ranking.places.map { ($0.entry, $0.place) }, uniquingKeysWith: { first, _ in first })

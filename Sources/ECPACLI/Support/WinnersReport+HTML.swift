@@ -15,7 +15,7 @@ extension WinnersReport {
         body += "<p class=\"meta\">\(escape(edition.theme)) · \(escape(host)) · \(escape(dates))</p>"
         if let label { body += "<p class=\"label\">\(escape(label))</p>" }
         body += "</header>\n"
-        body += "<section class=\"summary\"><h2>In short</h2><ul>" + summary.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>\n"
+        body += "<section class=\"summary\"><h2>In short</h2><ul>" + plainSummary.map { "<li>\(escape($0))</li>" }.joined() + "</ul></section>\n"
         body += "<h2>Podium</h2>" + podiumHTML + "\n"
         body += reasonsHTML
         body += "<h2>Scores</h2>\n" + chart + "\n"
@@ -99,7 +99,8 @@ extension WinnersReport {
 
     /// What lies behind "how sure": the resampling, the other counting methods, the agreement.
     var statisticsHTML: String {
-        var html = "<p>\(escape(explanation.uncertaintyMethod))</p>"
+        var html = "<ul>" + summary.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+        html += "<p>\(escape(explanation.uncertaintyMethod))</p>"
         let certainty = explanation.certaintyRows
         if !certainty.isEmpty {
             let columns = ["Place", "Entry"] + Explanation.certaintyColumns.map(\.capitalized)
