@@ -61,7 +61,12 @@ import Testing
             )
             .first?.decode("digest", as: String.self) ?? "?"
         #expect(edition.contains(digest))
-        #expect(text["index.html"]?.contains("href=\"2018/index.html\"") == true)
+        let home = text["index.html"] ?? ""
+        #expect(home.contains("href=\"2018/index.html\""))
+        // Every year, newest first: the archive's years link to their place in the archive.
+        let years = home.matches(of: /<li><a href="(?:archive\.html#year-)?(\d{4})/).map { Int($0.1)! }
+        #expect(years.count > 20 && years == years.sorted(by: >) && years.contains(2018), "\(years)")
+        #expect(text["archive.html"]?.contains("(inferred, not confirmed by a source)") == true)
         #expect(text["2018/entry-1.html"]?.contains("Forssa") == true || text["2018/entry-1.html"]?.contains("<h1>Finland: ") == true)
 
         // Nothing unpublished, personal or for the jury only.

@@ -34,20 +34,23 @@ extension PublicSite {
         body +=
             "<p>Every year the country holding the EU presidency hosts the award; each member state sends a project, and a jury chooses gold, silver and bronze. These pages show what the jury published.</p></header>\n"
         body += "<h2>Editions</h2>"
-        if editions.isEmpty {
-            body += "<p>No edition has been published here yet; the past editions are in the archive.</p>"
-        } else {
-            body += "<ul class=\"entries\">"
-            for pages in editions {
+        if editions.isEmpty { body += "<p>No edition has been published here yet; the past editions are in the archive.</p>" }
+        body += "<ul class=\"entries\">"
+        let pagesByYear = Dictionary(editions.map { ($0.edition.year, $0) }, uniquingKeysWith: { first, _ in first })
+        let archiveByYear = Dictionary(archive.map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+        for year in Set(pagesByYear.keys).union(archiveByYear.keys).sorted(by: >) {
+            if let pages = pagesByYear[year] {
                 let report = pages.report
                 let podium = report.ranking.podium.map { "\($0.medal?.rawValue.capitalized ?? "Place \($0.place)"): \(report.countryName($0.entry))" }
-                body += "<li><a href=\"\(pages.edition.year)/index.html\">\(pages.edition.year): \(HTML.text(pages.edition.theme))</a>"
+                body += "<li><a href=\"\(year)/index.html\">\(year): \(HTML.text(pages.edition.theme))</a>"
                 body += "<br>\(HTML.text(report.host)). \(HTML.text(podium.joined(separator: ", "))).</li>"
+            } else if let edition = archiveByYear[year] {
+                let theme = edition.theme.value.map { ": " + $0 } ?? ""
+                body += "<li><a href=\"archive.html#year-\(year)\">\(year)\(HTML.text(theme))</a>"
+                body += "<br>\(HTML.text(Self.archiveLine(edition))).</li>"
             }
-            body += "</ul>"
         }
-        body +=
-            "<p><a href=\"archive.html\">Past editions</a>, from \(archive.last.map { String($0.year) } ?? "the first") on, with how sure each fact is.</p>"
+        body += "</ul><p>Every past edition, with how sure each fact is: <a href=\"archive.html\">past editions</a>.</p>"
         body += "<h2>All-time medal table</h2><p>\(HTML.text(Self.medalTableSentence))</p>"
         body += HTMLPage.table(
             caption: "Medals by country, most first",
@@ -57,6 +60,15 @@ extension PublicSite {
             },
             numeric: [1, 2, 3, 4, 5, 6])
         return HTMLPage.document(title: "European Crime Prevention Award: results", body: body, styles: .linked("style.css"))
+    }
+
+    /// An archive year in one line: its host and its first award, as far as they are known.
+    static func archiveLine(_ edition: ArchiveEdition) -> String {
+        let host = "Host: " + fact(edition.host.value.map { Country.named($0)?.name ?? $0.rawValue }, edition.host.certainty)
+        guard let award = edition.awards.first(where: { $0.kind == .gold }) ?? edition.awards.first else {
+            return host + "; no award on record"
+        }
+        return host + "; \(award.kind.rawValue): " + fact(award.country.value.map { Country.named($0)?.name ?? $0.rawValue }, award.country.certainty)
     }
 
     static let medalTableSentence =
