@@ -1,6 +1,7 @@
 """Looks at ecpa's HTML pages in a real browser, the way a reader would: headless Chromium from
 Debian at a desktop width and a phone's, printed to PDF as its own print styles ask, and checked
-with the axe-core accessibility rules (WCAG 2.1 A and AA).
+with the axe-core accessibility rules (WCAG 2.1 A and AA, and axe's best practices, which check
+that headings go in order).
 
 Usage: check-pages.py PAGE.html...   Prints one JSON object per line, one per page and width:
   {"page", "width", "overflow": [elements wider than the viewport], "scroll_width",
@@ -105,7 +106,8 @@ def main(pages):
                 seen = driver.execute_script(MEASURE)
                 axe = Axe(driver)
                 axe.inject()
-                found = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+                # WCAG 2.1 A and AA, and axe's best practices (headings in order, one main, one h1).
+                found = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
                 seen["violations"] = [
                     {"id": v["id"], "impact": v["impact"], "nodes": [n["html"][:160] for n in v["nodes"][:5]]}
                     for v in found["violations"]]
