@@ -84,11 +84,20 @@ import Testing
         }
     }
 
-    @Test func beforeAnyPublicationTheSiteSaysSo() throws {
-        let site = try build("empty", as: world.reader)
-        let home = String(decoding: site["index.html"] ?? Data(), as: UTF8.self)
-        #expect(home.contains("No edition has been published here yet"))
-        #expect(Set(site.keys) == ["style.css", "index.html", "archive.html"])
+    /// Frozen, with its decision record signed, but not yet published: the edition's results are
+    /// final yet not public, and nothing of them reaches the site, whoever builds it.
+    @Test func beforeThePublicationTheSiteSaysSoAndShowsNothingOfIt() throws {
+        try fixture.finish(publish: false)
+        let digest =
+            try cli.database.connect().query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest", as: String.self) ?? "?"
+        for (name, login) in [("by-reader", world.reader), ("by-secretariat", world.secretariat)] {
+            let site = try build(name, as: login)
+            #expect(Set(site.keys) == ["style.css", "index.html", "archive.html"])
+            let text = site.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+            #expect(text.contains("No edition has been published here yet"))
+            #expect(!text.contains(digest) && !text.contains("2018/index.html"))
+            #expect(!text.contains(FeedbackLetterTests.comments[0].4))
+        }
     }
 
     /// Which scores are in: refused to a representative in plain words while the edition is judged,
