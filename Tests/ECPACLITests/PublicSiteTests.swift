@@ -114,4 +114,26 @@ import Testing
         #expect(published.output.contains("seat 1"))
         for name in world.jurors.values.map(\.role) { #expect(!published.output.contains(name)) }
     }
+
+    /// The jury's reasons read as the rapporteur wrote them: a blank line starts a paragraph, a line
+    /// break stays one, on the site and in the letter.
+    @Test func theReasonsKeepTheirParagraphs() throws {
+        try world.scoreEverything()
+        let chair = world.jurors["AT"]!.role
+        try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+        for medal in ["gold", "silver", "bronze"] {
+            try cli.expectSuccess(["results", "rapporteur", "--edition", "2018", "--medal", medal, "--juror", chair, "--as", chair])
+            let text = medal == "gold" ? "Forssa brought groups to mediation.\n\nIts evaluation is sound.\nIt was repeated twice." : "Reasons."
+            try cli.expectSuccess(["results", "reasons", "--edition", "2018", "--medal", medal, "--text", text, "--as", chair])
+        }
+        try cli.expectSuccess(["results", "sign", "--edition", "2018", "--yes", "--as", chair])
+        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018"])
+        let site = try build("site")
+        let edition = String(decoding: site["2018/index.html"] ?? Data(), as: UTF8.self)
+        #expect(edition.contains("Forssa brought groups to mediation.</p><p>Its evaluation is sound.<br>It was repeated twice.</p>"), "\(edition)")
+        try cli.expectSuccess(["report", "feedback", "--edition", "2018", "--entry", "1", "-o", cli.folder.path])
+        let letter = try String(contentsOf: cli.folder.appendingPathComponent("2018-entry-1-FI.html"), encoding: .utf8)
+        #expect(letter.contains("Forssa brought groups to mediation.</p><p>Its evaluation is sound.<br>It was repeated twice.</p>"))
+    }
 }

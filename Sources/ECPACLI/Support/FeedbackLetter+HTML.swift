@@ -15,7 +15,7 @@ extension FeedbackLetter {
         body += "</section>\n"
         if medal != nil {
             body +=
-                "<section class=\"reasons\"><h2>The jury's reasons</h2><p>\(e(reasons ?? "The jury's reasons for this medal are not recorded."))</p></section>\n"
+                "<section class=\"reasons\"><h2>The jury's reasons</h2>\(HTML.paragraphs(reasons ?? "The jury's reasons for this medal are not recorded."))</section>\n"
         }
         body += "<section><h2>Scores by criterion</h2><p>\(e(Self.meansSentence))</p>"
         body += HTMLPage.table(header: criteriaHeader, rows: criteriaRows, numeric: Set(1..<criteriaHeader.count), rowHeaders: true)

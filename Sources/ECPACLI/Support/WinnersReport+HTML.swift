@@ -92,7 +92,7 @@ extension WinnersReport {
         for (medal, holders) in medalHolders {
             html += "<h3 class=\"\(medal.rawValue)\">\(escape(medal.rawValue.capitalized)): \(escape(holders))</h3>"
             let lines = reasonLines(medal)
-            html += lines.isEmpty ? "<p>No reasons recorded.</p>" : lines.map { "<p>\(escape($0))</p>" }.joined()
+            html += lines.isEmpty ? "<p>No reasons recorded.</p>" : lines.map { HTML.paragraphs($0) }.joined()
         }
         return html + "<p class=\"note\">\(escape(recordSentence))</p></section>\n"
     }
