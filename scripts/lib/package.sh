@@ -9,15 +9,14 @@ ECPA_ALLOWED_LIBRARIES=(libpq.so.5 libc.so.6 libm.so.6 libpthread.so.0 libdl.so.
 # Stops when BIN needs a shared library other than those above, or carries a library search
 # path (which could find a Swift toolchain's libraries).
 check_needed_libraries() {
-    local bin=$1 library
-    local needed
-    needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-    for library in $needed; do
+    local bin=$1 dynamic library
+    dynamic=$(readelf -d "$bin")
+    for library in $(sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' <<<"$dynamic"); do
         [[ " ${ECPA_ALLOWED_LIBRARIES[*]} " == *" $library "* ]] ||
-            fail "$bin needs $library, which a packaged ecpa may not: only libpq and the C library ($(echo $needed))."
+            fail "$bin needs $library, which a packaged ecpa may not: only libpq and the C library."
     done
-    if readelf -d "$bin" | grep -qE '\((RPATH|RUNPATH)\)'; then
-        fail "$bin carries a library search path: $(readelf -d "$bin" | grep -E '\((RPATH|RUNPATH)\)')"
+    if grep -qE '\((RPATH|RUNPATH)\)' <<<"$dynamic"; then
+        fail "$bin carries a library search path: $(grep -E '\((RPATH|RUNPATH)\)' <<<"$dynamic")"
     fi
 }
 
@@ -62,8 +61,9 @@ check_package() {
     # computer (libpq5 is the computer's own, so its dependency is not checked there).
     mkdir -p "$installed/var/lib/dpkg/info" "$installed/var/lib/dpkg/updates"
     touch "$installed/var/lib/dpkg/status"
+    # dpkg looks for ldconfig and start-stop-daemon, which are not on a user's PATH.
     local log
-    log=$(dpkg --root="$installed" --force-depends --force-not-root --force-script-chrootless -i "$deb" 2>&1) ||
+    log=$(PATH="$PATH:/usr/sbin:/sbin" dpkg --root="$installed" --force-depends --force-not-root --force-script-chrootless -i "$deb" 2>&1) ||
         fail "dpkg could not install $deb into an empty root folder:
 $log"
     local file
@@ -71,9 +71,12 @@ $log"
         usr/share/zsh/vendor-completions/_ecpa usr/share/fish/vendor_completions.d/ecpa.fish; do
         [ -s "$installed/$file" ] || fail "$deb does not install /$file."
     done
-    zcat "$installed/usr/share/man/man1/ecpa.1.gz" | grep -q '^\.Dt ECPA 1' ||
-        fail "$deb's man page is not ecpa's."
-    dpkg-deb --field "$deb" Depends | grep -q 'libpq5' || fail "$deb does not depend on libpq5."
+    # Read whole before grep -q, which stops early: with pipefail, zcat's broken pipe would fail.
+    local manual depends
+    manual=$(zcat "$installed/usr/share/man/man1/ecpa.1.gz")
+    grep -q '^\.Dt ECPA 1' <<<"$manual" || fail "$deb's man page is not ecpa's."
+    depends=$(dpkg-deb --field "$deb" Depends)
+    [[ "$depends" == *libpq5* ]] || fail "$deb does not depend on libpq5 (Depends: $depends)."
 
     local program="$installed/usr/bin/ecpa" libraries libpq
     libraries=$(env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH= ldd "$program")
