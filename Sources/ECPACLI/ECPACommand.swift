@@ -79,6 +79,9 @@ public struct ECPACommand: ParsableCommand {
                 env.write(message)
                 return 0
             }
+            if code == ExitCode.validationFailure.rawValue, let corrected = Suggestion.correcting(message, arguments: arguments) {
+                message = corrected
+            }
             // The sentence in red; the usage lines after it as they are.
             let lines = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
             env.writeError(env.palette(forErrors: true).refusal(String(lines[0])) + "\n" + (lines.count > 1 ? String(lines[1]) : ""))
