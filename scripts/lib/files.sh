@@ -2,6 +2,8 @@
 # completions, the last two generated from the command definitions. Shared by scripts/install
 # and scripts/package, so that both lay out the same files. Sourced, not run.
 
+source "$(dirname "${BASH_SOURCE[0]}")/manual.sh"
+
 # Builds ecpa and argument-parser's generate-manual with the same `swift build` options (so they
 # share every module), then prints the folder that holds both.
 build_ecpa() {
@@ -21,6 +23,8 @@ install_ecpa() {
     local generated
     generated=$(mktemp -d)
     "$bin_folder/generate-manual" "$bin_folder/ecpa" --output-directory "$generated" >/dev/null
+    ecpa_manual_compact "$generated/ecpa.1" "$generated/ecpa.compact.1"
+    mv "$generated/ecpa.compact.1" "$generated/ecpa.1"
     "$bin_folder/ecpa" --generate-completion-script bash >"$generated/ecpa.bash"
     "$bin_folder/ecpa" --generate-completion-script zsh >"$generated/_ecpa"
     "$bin_folder/ecpa" --generate-completion-script fish >"$generated/ecpa.fish"
