@@ -24,6 +24,8 @@ public struct CLIEnvironment: Sendable {
     /// Lets the person edit a long text in their editor ($VISUAL or $EDITOR): the text to start
     /// from and a guidance note; nil when no editor could be used.
     public var editText: @Sendable (_ text: String, _ guidance: String) -> String?
+    /// What to print if Ctrl-C ends the program from now on (nil: nothing more than usual).
+    public var noteOnInterrupt: @Sendable (String?) -> Void
     /// The database session the command opens, for explaining its failure afterwards.
     let session = CommandSession()
 
@@ -34,8 +36,10 @@ public struct CLIEnvironment: Sendable {
         outputIsTerminal: Bool = false, inputIsTerminal: Bool = false,
         readSecret: @escaping @Sendable (String) -> String? = { _ in nil },
         readLine: @escaping @Sendable () -> String? = { nil },
-        editText: @escaping @Sendable (_ text: String, _ guidance: String) -> String? = { _, _ in nil }
+        editText: @escaping @Sendable (_ text: String, _ guidance: String) -> String? = { _, _ in nil },
+        noteOnInterrupt: @escaping @Sendable (String?) -> Void = { _ in }
     ) {
+        self.noteOnInterrupt = noteOnInterrupt
         self.readLine = readLine
         self.editText = editText
         self.variables = variables
@@ -65,7 +69,8 @@ public struct CLIEnvironment: Sendable {
             inputIsTerminal: isatty(STDIN_FILENO) == 1,
             readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
             readLine: { Swift.readLine(strippingNewline: true) },
-            editText: { text, guidance in Terminal.edit(text, guidance: guidance, environment: ProcessInfo.processInfo.environment) }
+            editText: { text, guidance in Terminal.edit(text, guidance: guidance, environment: ProcessInfo.processInfo.environment) },
+            noteOnInterrupt: { InterruptNote.set($0) }
         )
     }
 
