@@ -14,7 +14,7 @@ struct EntryCommand: ParsableCommand {
             validate FILE` and sends it with `ecpa entry submit FILE`, while submissions are open.
             """,
         subcommands: [
-            Template.self, Validate.self, Submit.self, List.self, Show.self, Withdraw.self,
+            Template.self, Validate.self, Submit.self, List.self, Show.self, Read.self, Withdraw.self,
             AcceptLate.self, Eligibility.self,
         ]
     )
