@@ -19,7 +19,7 @@ struct EntryReceipt {
               Kind:     \(entry.kind.rawValue)
               Received: \(TimeText.display(at, in: zone))
               SHA-256:  \(entry.form.receiptDigest)
-            `ecpa entry show \(entry.id)` prints the SHA-256 of the text the jury reads; it matches this one while the entry is unchanged.
+            `ecpa entry show \(entry.id)` prints the SHA-256 of the entry as stored; it matches this one as long as the entry is unchanged.
             """
     }
 }
