@@ -76,8 +76,8 @@ struct EntryCommand: ParsableCommand {
                 already submitted is changed only when you name it with --entry. Everything \
                 happens in one transaction: on any problem nothing is written. On a terminal \
                 without a file, ecpa asks for each field of the template in turn (long answers \
-                open $EDITOR), checks each answer as you give it, saves it at once to a file \
-                (entry-CC-YEAR.toml, or --save-as) and offers to submit them; after Ctrl-C, \
+                open $EDITOR), checks each answer as you give it and saves it at once to a \
+                file (entry-CC-YEAR.toml, or --save-as), then offers to submit; after Ctrl-C, \
                 --resume FILE goes on where you stopped. A submission prints a receipt with the \
                 SHA-256 of the text received, which `ecpa entry show` prints too.
                 """)
@@ -90,7 +90,7 @@ struct EntryCommand: ParsableCommand {
         @Flag(help: "Save as a draft without submitting.") var draft = false
         @Option(name: .customLong("save-as"), help: "Without a file: where to save your answers (default: entry-CC-YEAR.toml here).")
         var saveAs: String?
-        @Option(help: "Go on answering on a terminal where you stopped, from the answers saved in this file.")
+        @Option(help: ArgumentHelp("Go on answering on a terminal where you stopped, from the answers saved in this file.", valueName: "file"))
         var resume: String?
 
         func validate() throws {
