@@ -55,18 +55,13 @@ extension EntryCommand {
             if all {
                 return try repository.fetchEntries(edition: chosen.id).filter { $0.state != .withdrawn }.sorted { $0.id.rawValue < $1.id.rawValue }
             }
-            let coverage = try Coverage.load(edition: chosen, db: db)
-            let identity = try PersonRepository(db).currentIdentity()
-            guard let seat = coverage.jurors.first(where: { $0.roleName == identity.role }) else {
+            guard let entries = try EntriesToScore.load(edition: chosen, db: db) else {
+                let identity = try PersonRepository(db).currentIdentity()
                 throw CLIError(
                     "--to-score lists the entries a juror scores, and \(identity.role) is not a voting juror of the \(chosen.year) edition. Use --all to read every entry.",
                     status: .usage)
             }
-            let scored = coverage.scores.entries.map(\.id).filter {
-                let cell = coverage.scores.matrix.coverage(entry: $0, juror: seat.id)
-                return cell != .conflict && cell != .abstained
-            }
-            return try scored.sorted { $0.rawValue < $1.rawValue }.map { try repository.requireEntry(id: $0) }
+            return entries
         }
     }
 }

@@ -126,6 +126,8 @@ struct EntryCommand: ParsableCommand {
                 env.print("Not submitted. When you are ready: ecpa entry submit \(saved)")
                 return
             }
+            // From here on the entry may be sent: the note's "nothing was submitted" could be wrong.
+            env.noteOnInterrupt(nil)
             try submit(saved, env: env)
         }
 

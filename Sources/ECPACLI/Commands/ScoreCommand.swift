@@ -167,14 +167,17 @@ struct ScoreCommand: ParsableCommand {
                     }
                 }
                 var note = comment
-                if comment == nil {
+                while comment == nil {
                     let shown = existing?.comment.map { " [\($0)]" } ?? ""
                     env.writeError("Comment on \(criterion.name) (optional; Enter to \(shown.isEmpty ? "leave none" : "keep it"))\(shown): ")
                     guard let line = env.readLine() else { throw ended }
                     let text = line.trimmingCharacters(in: .whitespaces)
                     note = text.isEmpty ? existing?.comment : text
-                    if let given = note {
-                        _ = try Parse.text(given, flag: "the comment", field: .comment, wanted: "a comment")
+                    do {
+                        _ = try note.map { try Parse.text($0, flag: "the comment", field: .comment, wanted: "a comment") }
+                        break
+                    } catch let error as CLIError {
+                        env.info("\(error.message) Type the comment again.")
                     }
                 }
                 result.append((criterion.code, value ?? 0, note))

@@ -36,7 +36,9 @@ enum EntryReading {
             }
         }
         lines.append("")
-        lines += wrap("SHA-256 of the text: \(form.receiptDigest)", width)
+        // The hash stays whole on its own line, to be compared with the receipt.
+        lines += wrap("SHA-256 of the text:", width)
+        lines.append(form.receiptDigest)
         return lines.joined(separator: "\n") + "\n"
     }
 
