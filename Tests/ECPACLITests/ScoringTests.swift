@@ -307,6 +307,17 @@ import Testing
         #expect(!refused.error.contains("Focus on everyday crime"))
         #expect(try cli.count("scores") == 0)
     }
+
+    /// Paused scoring is refused by PostgreSQL before any value is asked, with what is refused.
+    @Test func onATerminalPausedScoringIsRefusedBeforeAnyValue() throws {
+        let (austrian, _) = try prepare()
+        try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+        let refused = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role], terminalLines: ["8"])
+        #expect(refused.status == 3, "\(refused.error)")
+        #expect(refused.error.contains("not open"))
+        #expect(!refused.error.contains("Focus on everyday crime"))
+        #expect(try cli.count("scores") == 0)
+    }
 }
 
 /// A small deterministic random generator, so a failing run can be repeated.

@@ -237,7 +237,9 @@ struct EntryCommand: ParsableCommand {
     }
 
     struct Show: EnvironmentCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one entry in full.",
+            discussion: "To read an entry wrapped to your terminal's width, a screen at a time, use `ecpa entry read ID`.")
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
