@@ -282,6 +282,11 @@ import Testing
         let stopped = cli.run(["score", "enter", "--entry", "3", "--as", austrian.role], terminalLines: ["5"])
         #expect(stopped.status == 65)
         #expect(stopped.error.contains("Input ended before every criterion had a value; nothing was written."))
+        // Asking PostgreSQL first (a write rolled back) leaves nothing in the ledger, which still verifies.
+        let verified = cli.run(["score", "history", "--verify", "--as", austrian.role, "--format", "csv"])
+        #expect(verified.status == 0, "\(verified.error)")
+        #expect(verified.error.contains("The ledger's hash chain verifies."))
+        #expect(!verified.output.contains(",3,\(austrian.role),"))
     }
 
     /// Typing ? at a value shows the entry's text, and the question is asked again.
