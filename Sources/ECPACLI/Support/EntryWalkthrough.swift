@@ -39,7 +39,8 @@ struct EntryWalkthrough {
         }
         db.close()
         if path == nil {
-            let (name, earlier) = try Self.draftName(for: form)
+            // Changing a named entry starts from that entry, never from an unfinished draft.
+            let (name, earlier) = try Self.draftName(for: form, goingOn: entry == nil)
             path = name
             resumed = earlier
             if let earlier {
@@ -193,13 +194,13 @@ struct EntryWalkthrough {
     }
 
     /// The draft's file in the current folder, entry-CC-YEAR.toml: an unfinished one of the same
-    /// name is gone on with; a finished one is kept and the next free name is taken.
-    static func draftName(for form: EntryForm) throws -> (path: String, earlier: EntryForm?) {
+    /// name is gone on with (when `goingOn`); otherwise it is kept and the next free name is taken.
+    static func draftName(for form: EntryForm, goingOn: Bool) throws -> (path: String, earlier: EntryForm?) {
         let base = "entry-\(form.country?.rawValue.lowercased() ?? "xx")-\(form.edition.map(String.init) ?? "edition")"
         var name = base + ".toml"
         var number = 2
         while FileManager.default.fileExists(atPath: name) {
-            if let earlier = try? readDraft(name), !earlier.validate().isEmpty { return (name, earlier) }
+            if goingOn, let earlier = try? readDraft(name), !earlier.validate().isEmpty { return (name, earlier) }
             name = "\(base)-\(number).toml"
             number += 1
         }
