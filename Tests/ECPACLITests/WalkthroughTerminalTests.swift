@@ -182,4 +182,20 @@ import Testing
         #expect(form.title == "Safe Way Home")
         #expect(form.contact.name == nil && form.description == nil && form.startDate == nil)
     }
+
+    /// Running the walkthrough again in the same folder goes on with the unfinished draft too.
+    @Test func runningAgainGoesOnWithTheUnfinishedDraft() throws {
+        let first = try walkthrough()
+        try answerTheStart(first)
+        try asked(first, .contactOrganisation)
+        first.interrupt()
+        #expect(try first.wait() == 130)
+        let again = try walkthrough()
+        try again.expect("Going on with the answers saved in entry-fi-2018.toml")
+        try asked(again, .contactOrganisation)
+        again.interrupt()
+        #expect(try again.wait() == 130)
+        #expect(!again.transcript.contains(EntryField.title.guidance))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("entry-fi-2018-2.toml").path))
+    }
 }
