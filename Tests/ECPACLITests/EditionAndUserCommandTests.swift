@@ -211,7 +211,11 @@ import Testing
         #expect(!first.output.contains("FAIL"))
         #expect(first.output.contains("Illustrative demo"))
         let html = try String(contentsOf: cli.folder.appendingPathComponent("ecpa-2018-winners.html"), encoding: .utf8)
-        #expect(html.contains("<svg class=\"chart\""))
+        #expect(html.contains("<figure class=\"bars\">"))
+        // The public site: every page, and where to open it.
+        let site = cli.folder.appendingPathComponent("site")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("2018/index.html").path))
+        #expect(first.output.contains("Open the public site in a browser: \(site.appendingPathComponent("index.html").path)"))
         // The published report says what was decided, in plain words: a shared place is shared, not
         // flagged for a decision the jury can no longer take, and it tells nobody to run a command.
         let markdown = try String(contentsOf: cli.folder.appendingPathComponent("ecpa-2018-winners.md"), encoding: .utf8)
