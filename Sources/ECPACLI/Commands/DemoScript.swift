@@ -122,7 +122,7 @@ struct DemoScript {
         section("10. The jury decides: a deliberation and a final ballot on the podium (illustrative)")
         note("(no medal is contested here, so the jury discusses and votes on the three medal places)")
         let podium = ["FI", "LT", "HU"].map { String(DemoEdition.id(of: $0)) }
-        try run(["edition", "deliberation", "open", "2018"] + podium.flatMap { ["--entry", $0] })
+        try run(["edition", "deliberation", "open", "2018", "--yes"] + podium.flatMap { ["--entry", $0] })
         try run([
             "score", "revise", "--edition", "2018", "--entry", podium[2], "--criterion", "evaluation=8",
             "--reason", "The evaluation report answered the jury's question (illustrative).", "--as", DemoEdition.jury[0].role,
@@ -136,7 +136,7 @@ struct DemoScript {
         }
         note("(every juror casts a ballot the same way, ranked by their own scores; those in conflict leave that entry out)")
         try run(["ballot", "status", "--edition", "2018"])
-        try run(["ballot", "close", "2018"])
+        try run(["ballot", "close", "2018", "--yes"])
         try run(["ballot", "count", "--edition", "2018"])
         note("(the jury's reasons: the chair names a rapporteur for each medal, each writes, a juror may add a minority view, the chair signs)")
         let chair = DemoEdition.jury[0].role
@@ -152,12 +152,12 @@ struct DemoScript {
         try run(["results", "record", "--edition", "2018"])
 
         section("11. The freeze, its verification and the publication")
-        try run(["edition", "freeze", "2018"])
+        try run(["edition", "freeze", "2018", "--yes"])
         try run(["results", "verify", "--edition", "2018"])
         try run(
             ["score", "enter", "--edition", "2018", "--entry", "2", "--juror", DemoEdition.jury[0].role, "--criterion", "focus=1"],
             expectFailure: true)
-        try run(["edition", "publish", "2018"])
+        try run(["edition", "publish", "2018", "--yes"])
 
         section("12. The winners' report")
         let html = folder.appendingPathComponent("ecpa-2018-winners.html").path
