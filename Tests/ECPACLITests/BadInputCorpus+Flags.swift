@@ -239,7 +239,7 @@ extension BadInputCorpus {
             command: "ecpa entry template --edition 2018 --country FI -o entry.toml",
             fed: "entry.toml exists already (a filled-in entry)",
             files: [.text("entry.toml", entry())],
-            exit: 4, error: "ecpa: entry.toml exists already; choose another name so nothing is overwritten.\n"),
+            exit: 4, error: "ecpa: entry.toml exists already; nothing was written. Choose another name, or add --force to replace it.\n"),
         BadInput(
             kind: .flag, name: "scheme-criterion-name-too-long", world: .submissions,
             command: "ecpa scheme set --edition 2018 --file scheme.toml",

@@ -162,20 +162,21 @@ struct DemoScript {
         section("12. The winners' report")
         let html = folder.appendingPathComponent("ecpa-2018-winners.html").path
         let markdown = folder.appendingPathComponent("ecpa-2018-winners.md").path
-        try run(["report", "winners", "--edition", "2018", "--format", "html", "-o", html, "--label", Self.illustrative])
-        try run(["report", "winners", "--edition", "2018", "--format", "md", "-o", markdown, "--label", Self.illustrative])
+        try run(["report", "winners", "--edition", "2018", "--format", "html", "-o", html, "--force", "--label", Self.illustrative])
+        try run(["report", "winners", "--edition", "2018", "--format", "md", "-o", markdown, "--force", "--label", Self.illustrative])
         try run(["report", "winners", "--edition", "2018", "--format", "md", "--label", Self.illustrative])
 
         section("13. What the representatives and the public read: the booklet and the feedback letters")
         let booklet = folder.appendingPathComponent("ecpa-2018-booklet.html").path
         let letters = folder.appendingPathComponent("letters").path
-        try run(["report", "booklet", "--edition", "2018", "--format", "html", "-o", booklet])
-        try run(["report", "feedback", "--edition", "2018", "--format", "html", "-o", letters], quiet: true)
+        try run(["report", "booklet", "--edition", "2018", "--format", "html", "-o", booklet, "--force"])
+        try run(["report", "feedback", "--edition", "2018", "--format", "html", "-o", letters, "--force"], quiet: true)
         note("(one feedback letter per entry, written to \(letters); each representative can write their own country's, and only theirs)")
         let own = folder.appendingPathComponent("letter-fi").path
-        try run(["report", "feedback", "--edition", "2018", "--entry", "1", "--format", "md", "-o", own, "--as", "demo_rep_fi"])
+        try run(["report", "feedback", "--edition", "2018", "--entry", "1", "--format", "md", "-o", own, "--force", "--as", "demo_rep_fi"])
         try run(
-            ["report", "feedback", "--edition", "2018", "--entry", "2", "--format", "md", "-o", own, "--as", "demo_rep_fi"], expectFailure: true)
+            ["report", "feedback", "--edition", "2018", "--entry", "2", "--format", "md", "-o", own, "--force", "--as", "demo_rep_fi"],
+            expectFailure: true)
         env.print("")
         env.print("Demo finished. The entry files, the report (\(html)), the booklet and the letters are in \(folder.path).")
         if let url = env.variables["ECPA_DATABASE_URL"] {
