@@ -134,10 +134,11 @@ struct UserCommand: ParsableCommand {
             let db = try connection.connect(env)
             let repository = PersonRepository(db)
             for line in file.people where try repository.roleExists(line.person.roleName) {
-                file.problems.append("line \(line.number): a login named \(line.person.roleName) exists already; choose another name.")
+                file.problems.append(
+                    PeopleFile.Problem(line: line.number, message: "a login named \(line.person.roleName) exists already; choose another name."))
             }
             guard file.problems.isEmpty else {
-                let sorted = file.problems.sorted { Self.lineNumber($0) < Self.lineNumber($1) }
+                let sorted = file.problems.sorted { $0.line < $1.line }.map(\.text)
                 throw CLIError(
                     "\(from) has \(sorted.count) problem\(sorted.count == 1 ? "" : "s"), so nobody was added:\n"
                         + sorted.map { "  " + $0 }.joined(separator: "\n") + "\nCorrect the file and run the command again.",
@@ -176,10 +177,6 @@ struct UserCommand: ParsableCommand {
             env.print(
                 "Their first passwords are in \(passwords), which only you can read. Give each person theirs by another way than their login name (a call, a letter), ask them to change it with `ecpa user password` when they first connect, then delete the file."
             )
-        }
-
-        private static func lineNumber(_ problem: String) -> Int {
-            Int(problem.dropFirst("line ".count).prefix { $0.isNumber }) ?? 0
         }
     }
 

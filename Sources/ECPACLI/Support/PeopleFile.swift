@@ -16,41 +16,58 @@ struct PeopleFile {
     static let required = ["role", "kind", "name"]
 
     var people: [Line] = []
-    /// Every problem found, each starting with its line ("line 3: ...").
-    var problems: [String] = []
+    /// One problem with the file, at its line.
+    struct Problem {
+        var line: Int
+        var message: String
+        var text: String { "line \(line): \(message)" }
+    }
+
+    /// Every problem found.
+    var problems: [Problem] = []
 
     /// Reads the whole file, checking each line by the rules `user add` holds a single person to.
     init(text: String) {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}\r")) }
         guard let headerLine = lines.first, !headerLine.trimmingCharacters(in: .whitespaces).isEmpty else {
-            problems.append("line 1: the file is empty; its first line names the columns: \(Self.columns.joined(separator: ",")).")
+            problems.append(Problem(line: 1, message: "the file is empty; its first line names the columns: \(Self.columns.joined(separator: ","))."))
             return
         }
         let separator = ScoreSheetHeader.detectDelimiter(headerLine).character
         let names = CSVLine.fields(headerLine, separator: separator).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if names.contains(where: { $0.contains("password") }) {
             problems.append(
-                "line 1: the file has a password column; ecpa never reads passwords from a list of people (a spreadsheet is copied, mailed and backed up). Remove the column: ecpa makes a first password for each person and writes them to the --passwords file."
-            )
+                Problem(
+                    line: 1,
+                    message:
+                        "the file has a password column; ecpa never reads passwords from a list of people (a spreadsheet is copied, mailed and backed up). Remove the column: ecpa makes a first password for each person and writes them to the --passwords file."
+                ))
         }
         let unknown = names.filter { !Self.columns.contains($0) && !$0.contains("password") }
         if !unknown.isEmpty {
             problems.append(
-                "line 1: unknown column\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); the columns are \(Self.columns.joined(separator: ", "))."
-            )
+                Problem(
+                    line: 1,
+                    message:
+                        "unknown column\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); the columns are \(Self.columns.joined(separator: ", "))."
+                ))
         }
         let missing = Self.required.filter { !names.contains($0) }
         if !missing.isEmpty {
             problems.append(
-                "line 1: the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing.")
+                Problem(
+                    line: 1,
+                    message:
+                        "the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing.")
+            )
         }
         guard missing.isEmpty else { return }
         var seen: [String: Int] = [:]
         for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let number = index + 1
             if CSVLine.hasOpenQuote(line) {
-                problems.append("line \(number): a quote is opened and never closed.")
+                problems.append(Problem(line: number, message: "a quote is opened and never closed."))
                 continue
             }
             let fields = CSVLine.fields(line, separator: separator)
@@ -61,17 +78,17 @@ struct PeopleFile {
             }
             let (person, found) = Self.person(
                 role: value("role") ?? "", kind: value("kind"), country: value("country"), name: value("name") ?? "", email: value("email"))
-            problems += found.map { "line \(number): \($0)" }
+            problems += found.map { Problem(line: number, message: $0) }
             guard let person else { continue }
             if let first = seen[person.roleName] {
-                problems.append("line \(number): \(person.roleName) is on line \(first) already; each login is added once.")
+                problems.append(Problem(line: number, message: "\(person.roleName) is on line \(first) already; each login is added once."))
                 continue
             }
             seen[person.roleName] = number
             people.append(Line(number: number, person: person))
         }
         if people.isEmpty && problems.isEmpty {
-            problems.append("line 2: the file names nobody; add one person a line under the header.")
+            problems.append(Problem(line: 2, message: "the file names nobody; add one person a line under the header."))
         }
     }
 
