@@ -25,7 +25,8 @@ public struct ECPACommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, EditionCommand.self, EntryCommand.self, UserCommand.self,
-            SchemeCommand.self, JuryCommand.self, ScoreCommand.self, BallotCommand.self, ResultsCommand.self, ReportCommand.self, ArchiveCommand.self,
+            SchemeCommand.self, JuryCommand.self, ScoreCommand.self, BallotCommand.self, ResultsCommand.self, ReportCommand.self, SiteCommand.self,
+            ArchiveCommand.self,
             DBCommand.self,
             LocalCommand.self,
         ]

@@ -46,6 +46,17 @@ public struct Booklet: Sendable, Equatable {
 
         /// The entry's heading: "1. Finland: The Forssa approach".
         public var heading: String { "\(number). \(country): \(title)" }
+
+        /// The entry in a few lines: the first paragraph of its description, cut after
+        /// `summaryWords` words with an ellipsis; empty when it has none.
+        public var summary: String {
+            let description = sections.first { $0.heading == EntryField.description.label }
+            let words = (description?.paragraphs.first ?? []).joined(separator: " ").split(whereSeparator: \.isWhitespace)
+            return words.prefix(Self.summaryWords).joined(separator: " ") + (words.count > Self.summaryWords ? " …" : "")
+        }
+
+        /// How many words of the description a summary keeps.
+        public static let summaryWords = 60
     }
 
     public let edition: Edition

@@ -9,13 +9,23 @@ public struct Coverage: Sendable {
     /// The jurors shown: all voting jurors for the secretariat, a juror's own column otherwise.
     public let jurors: [Juror]
 
-    /// Reads an edition's coverage in one consistent read.
+    /// Reads an edition's coverage in one consistent read: the secretariat's and the jurors' while
+    /// the edition is judged; everyone's, through the published records, once it is published.
     public static func load(edition: Edition, db: Connection) throws -> Coverage {
         try db.consistentRead { db in
-            let scores = try EditionScores.load(edition: edition, db: db)
             let identity = try PersonRepository(db).currentIdentity()
-            // A juror sees only their own scores, so only their own column would be true.
-            let jurors = identity.isSecretariat ? scores.jurors : scores.jurors.filter { $0.roleName == identity.role }
+            let source = try RecordSource.forCurrentRole(edition: edition, db: db)
+            if source == .live, !identity.isSecretariat, try !JuryRepository(db).currentRoleSits(edition: edition.id) {
+                throw Refusal(
+                    "coverage.not_published", .permissionDenied,
+                    "Which scores are in is for the secretariat and the \(edition.year) jurors until the results are published; the edition is in the \(edition.phase.displayName) phase."
+                )
+            }
+            let scores = try EditionScores.load(edition: edition, db: db, source: source)
+            // A juror sees only their own scores, so only their own column would be true; the
+            // published records show every seat.
+            let jurors =
+                identity.isSecretariat || source == .published ? scores.jurors : scores.jurors.filter { $0.roleName == identity.role }
             return Coverage(scores: scores, jurors: jurors)
         }
     }

@@ -129,6 +129,22 @@ public struct Explanation: Sendable {
             + ["\(more) more medal places are contested, most of them shared; the ranking lists them all."]
     }
 
+    /// The summary in plain words, for public pages: whether the podium is clear or which medals
+    /// were close, without the statistics' terms (the pages give those in a section to open).
+    public var plainSummary: [String] {
+        guard !results.ranking.podium.isEmpty else { return ["No entry has a medal yet."] }
+        guard !contested.isEmpty else {
+            let weights = results.ranking.method == .weightedMean ? ", or had the criteria weighed a little differently" : ""
+            return [
+                "The podium is clear: had another mix of the jurors scored\(weights), the same entries would very likely have won the same medals, and no place is shared."
+            ]
+        }
+        let places = contested.count == 1 ? "One medal place was" : "\(contested.count) medal places were"
+        return [
+            "\(places) close: a slightly different jury or shared scores could have changed it. The jury's decision settled it; the figures below say why it was close."
+        ]
+    }
+
     /// The most sentences the summary gives contested places (an edition with a long shared place
     /// would otherwise fill a page).
     public static let summaryLimit = 6
@@ -160,13 +176,17 @@ public struct Explanation: Sendable {
     static let boundaryNames = ["Between gold and silver", "Between silver and bronze", "Between bronze and fourth place"]
 
     /// The declaration in one line, or why there is none yet.
-    public var declarationLine: String {
+    public var declarationLine: String { declarationLine(namingCommand: true) }
+
+    /// The declaration in one line; public pages leave out the command that prints it.
+    public func declarationLine(namingCommand: Bool) -> String {
         guard let declaration = results.scores.declaration else {
             return "Not declared yet: the scheme and these settings are sealed when scoring opens, and may change until then."
         }
         let late = declaration.recordedLate ? " (recorded when ecpa was upgraded, after scoring had opened)" : ""
         return
-            "Declared when scoring opened, \(LocalTime.format(declaration.declaredAt, in: .gmt))\(late): sha256 \(declaration.hash) (`ecpa scheme show --declared` prints it)."
+            "Declared when scoring opened, \(LocalTime.format(declaration.declaredAt, in: .gmt))\(late): sha256 \(declaration.hash)"
+            + (namingCommand ? " (`ecpa scheme show --declared` prints it)." : ".")
     }
 
     /// A signed number of points, e.g. +0.078 or -0.047.

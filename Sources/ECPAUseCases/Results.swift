@@ -11,10 +11,12 @@ public struct Results: Sendable {
     public let overrides: [JuryOverride]
 
     /// Ranks an edition by `method` (the scheme's when nil). Refuses, listing every missing cell,
-    /// unless `provisional`.
-    public static func compute(edition: Edition, db: Connection, method: RankingMethod?, provisional: Bool) throws -> Results {
+    /// unless `provisional`. Reads from `source`, or from where the current role reads when nil.
+    public static func compute(
+        edition: Edition, db: Connection, method: RankingMethod?, provisional: Bool, source: RecordSource? = nil
+    ) throws -> Results {
         let (scores, overrides) = try db.consistentRead { db in
-            let source = try RecordSource.forCurrentRole(edition: edition, db: db)
+            let source = try source ?? RecordSource.forCurrentRole(edition: edition, db: db)
             return (
                 try EditionScores.load(edition: edition, db: db, source: source),
                 try ResultsRepository(db).fetchOverrides(edition: edition.id, source: source)

@@ -18,11 +18,14 @@ public struct WinnersReport: Sendable {
     /// The report of an edition. Once frozen, its podium is the frozen one: ranked again by the
     /// frozen method, and refused if the scores no longer give the frozen rows (then `results
     /// verify` names the differences), so that the report and the archive never show two podiums.
-    public static func load(edition: Edition, db: Connection, includeJurorScores: Bool, label: String?) throws -> WinnersReport {
+    /// `source`: where the records are read from (the current role's place when nil).
+    public static func load(
+        edition: Edition, db: Connection, includeJurorScores: Bool, label: String?, source: RecordSource? = nil
+    ) throws -> WinnersReport {
         try db.consistentRead { db in
             let frozen = try ResultsRepository(db).fetchFrozen(edition: edition.id)
             let method = frozen.flatMap { RankingMethod(rawValue: $0.method) }
-            let results = try Results.compute(edition: edition, db: db, method: method, provisional: frozen == nil)
+            let results = try Results.compute(edition: edition, db: db, method: method, provisional: frozen == nil, source: source)
             if let frozen, results.ranking.places.map(FrozenPlace.init) != frozen.places {
                 throw Refusal(
                     "report.not_the_frozen_ranking", .failed,
@@ -73,6 +76,11 @@ public struct WinnersReport: Sendable {
     /// whether a single juror decides a medal (jurors named only in the report with their scores).
     public var summary: [String] {
         explanation.summary + (ranking.podium.isEmpty ? [] : [explanation.verdict(namingJurors: includeJurorScores)])
+    }
+
+    /// The summary in plain words for public pages, with the verdict on single jurors.
+    public var plainSummary: [String] {
+        explanation.plainSummary + (ranking.podium.isEmpty ? [] : [explanation.verdict(namingJurors: includeJurorScores)])
     }
 
     /// Each weight boundary in one sentence (weighted mean only).

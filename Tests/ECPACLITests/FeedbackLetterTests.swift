@@ -86,7 +86,7 @@ import Testing
             #expect(page.components(separatedBy: "<h1").count == 2, "\(file): one h1")
             let headings = page.matches(of: /<h([1-6])/).map { Int($0.1)! }
             #expect(zip(headings, headings.dropFirst()).allSatisfy { $1 <= $0 + 1 }, "\(file): headings skip a level: \(headings)")
-            #expect(page.contains("<th scope=\"col\">") && page.contains("<th scope=\"row\">"))
+            #expect(page.contains("<th scope=\"col\">") && page.contains("<th scope=\"row\""))
             #expect(!page.contains("<script") && !page.contains("http://") && !page.contains("https://") && !page.contains("src="))
             #expect(!page.contains("ecpa "), "\(file): a command on the page")
         }

@@ -210,12 +210,15 @@ struct GuideReplay {
         return words
     }
 
-    /// Arguments naming a file of the guide point into the replay's folder.
+    /// Arguments naming a file of the guide, or the folder `site build` writes, point into the
+    /// replay's folder.
     func resolve(_ arguments: [String], _ cli: CLIHarness) -> [String] {
-        arguments.map { argument in
+        arguments.enumerated().map { index, argument in
             let path = cli.folder.appendingPathComponent(argument).path
             let known = fileAtStep.values.joined().contains { $0.name == argument }
-            return known || argument.hasSuffix(".toml") || argument.hasSuffix(".csv") || argument.hasSuffix(".html") || argument.hasSuffix(".md")
+            let folder = index == 2 && arguments.starts(with: ["site", "build"])
+            return known || folder || argument.hasSuffix(".toml") || argument.hasSuffix(".csv") || argument.hasSuffix(".html")
+                || argument.hasSuffix(".md")
                 ? path : argument
         }
     }

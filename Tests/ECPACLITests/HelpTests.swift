@@ -53,6 +53,8 @@ import Testing
                                           frozen results.
                   report                  Write the winners' report, the booklet or the
                                           feedback letters.
+                  site                    Write the public results site: every published
+                                          edition, its entries and the archive.
                   archive                 Look up past editions: hosts, themes and medal
                                           winners, each fact with its certainty.
                   db                      Apply and inspect the database schema's migrations;

@@ -177,8 +177,14 @@ struct DemoScript {
         try run(
             ["report", "feedback", "--edition", "2018", "--entry", "2", "--format", "md", "-o", own, "--force", "--as", "demo_rep_fi"],
             expectFailure: true)
+
+        section("14. The public site: every published edition, its entries and the archive")
+        let site = folder.appendingPathComponent("site")
+        try run(["site", "build", site.path])
+        note("(only what is published reaches it: it is read through the records PostgreSQL publishes to everyone)")
         env.print("")
         env.print("Demo finished. The entry files, the report (\(html)), the booklet and the letters are in \(folder.path).")
+        env.print("Open the public site in a browser: \(site.appendingPathComponent("index.html").path)")
         if let url = env.variables["ECPA_DATABASE_URL"] {
             env.print("Look around: ECPA_DATABASE_URL='\(url)' ecpa results rank")
         }
