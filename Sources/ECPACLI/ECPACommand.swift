@@ -38,11 +38,14 @@ public struct ECPACommand: ParsableCommand {
     public static func run(arguments: [String], in env: CLIEnvironment) -> Int32 {
         do {
             let command = try parseAsRoot(arguments)
-            if let command = command as? EnvironmentCommand {
-                try command.run(in: env)
-            } else {
-                var command = command
-                try command.run()
+            let style = env.tableStyle(wide: OutputOptions.of(command)?.wide ?? false)
+            try TableStyle.$current.withValue(style) {
+                if let command = command as? EnvironmentCommand {
+                    try command.run(in: env)
+                } else {
+                    var command = command
+                    try command.run()
+                }
             }
             return ExitStatus.success.rawValue
         } catch let error as ExitCode {
@@ -65,7 +68,7 @@ public struct ECPACommand: ParsableCommand {
             }
             // A message may quote stored text (an entry's title): shown with its control characters named.
             let message = ControlCharacters.escaped(failure.message, multiline: true)
-            env.writeError(ConnectionString.redactingSecrets(in: "ecpa: \(message)\n"))
+            env.writeError(env.palette(forErrors: true).refusal(ConnectionString.redactingSecrets(in: "ecpa: \(message)")) + "\n")
             return failure.status.rawValue
         } catch {
             // Help, version and usage errors, as ArgumentParser words them; they quote the
@@ -77,7 +80,12 @@ public struct ECPACommand: ParsableCommand {
                 env.write(message)
                 return 0
             }
-            env.writeError(message)
+            if code == ExitCode.validationFailure.rawValue, let corrected = Suggestion.correcting(message, arguments: arguments) {
+                message = corrected
+            }
+            // The sentence in red; the usage lines after it as they are.
+            let lines = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            env.writeError(env.palette(forErrors: true).refusal(String(lines[0])) + "\n" + (lines.count > 1 ? String(lines[1]) : ""))
             return code == ExitCode.validationFailure.rawValue ? ExitStatus.usage.rawValue : code
         }
     }

@@ -136,7 +136,7 @@ public struct Explanation: Sendable {
         guard !contested.isEmpty else {
             let weights = results.ranking.method == .weightedMean ? ", or had the criteria weighed a little differently" : ""
             return [
-                "The podium is clear: had another mix of the jurors scored\(weights), the same entries would very likely have won the same medals, and no place is shared."
+                "The podium is clear: had another mix of the jurors scored\(weights), the same entries would very likely have won the same medals, and no medal place is shared."
             ]
         }
         let places = contested.count == 1 ? "One medal place was" : "\(contested.count) medal places were"

@@ -74,6 +74,12 @@ public struct FeedbackLetter: Sendable {
 
     public var countryName: String { Country.named(entry.country)?.name ?? entry.country.rawValue }
 
+    /// The country's name as an owner: "Finland's", "the Netherlands'".
+    public var countryPossessive: String {
+        let name = entry.country.rawValue == "NL" ? "the \(countryName)" : countryName
+        return name.hasSuffix("s") ? name + "'" : name + "'s"
+    }
+
     public var host: String {
         let country = Country.named(edition.hostCountry)?.name ?? edition.hostCountry.rawValue
         return edition.hostCity.isEmpty ? country : "\(edition.hostCity), \(country)"

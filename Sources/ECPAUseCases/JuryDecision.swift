@@ -10,6 +10,9 @@ public struct JuryDecision: Sendable {
     public let record: DecisionRecord
     /// Each juror seat as the record's reader may see it: a name before publication, a seat after.
     public let names: [JurorID: String]
+    /// Whether the record is told without saying which juror wrote what (the public site): a seat
+    /// and its country, beside the published scores by seat, would point at a juror's scores.
+    public private(set) var anonymous = false
 
     /// The record, or a refusal for whoever may not read it yet.
     public static func load(edition: Edition, db: Connection) throws -> JuryDecision {
@@ -47,6 +50,13 @@ public struct JuryDecision: Sendable {
         self.names = names
     }
 
+    /// The same record told without juror names or seats.
+    public func withoutNames() -> JuryDecision {
+        var copy = JuryDecision(edition: edition, record: record, names: [:])
+        copy.anonymous = true
+        return copy
+    }
+
     /// A juror as the record names them.
     public func name(_ juror: JurorID) -> String { names[juror] ?? "juror \(juror.rawValue)" }
 
@@ -60,6 +70,7 @@ public struct JuryDecision: Sendable {
                 ? "The \(edition.year) decision record is empty: the chair names a rapporteur for each medal with `ecpa results rapporteur`."
                 : "The \(edition.year) decision record is a draft: the chair signs it with `ecpa results sign` once every medal has its reasons."
         }
+        if anonymous { return "The jury's chair signed this decision record off." }
         let held =
             signedHashHolds
             ? "" : " The record read now does not give that hash; `ecpa results verify --edition \(edition.year)` says more."

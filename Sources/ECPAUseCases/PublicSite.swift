@@ -27,7 +27,8 @@ public struct PublicSite: Sendable {
             let published = try EditionRepository(db).fetchEditions().filter { $0.phase == .published }.sorted { $0.year > $1.year }
             let editions = try published.map { edition in
                 EditionPages(
-                    report: try WinnersReport.load(edition: edition, db: db, includeJurorScores: false, label: nil, source: .published),
+                    report: try WinnersReport.load(edition: edition, db: db, includeJurorScores: false, label: nil, source: .published)
+                        .withoutJurorNames(),
                     booklet: try Booklet.load(edition: edition, db: db, form: .overview))
             }
             let archive = try ArchiveRepository(db).fetchArchive()

@@ -39,6 +39,13 @@ public struct WinnersReport: Sendable {
         }
     }
 
+    /// The same report telling the jury's decision record without juror names or seats.
+    public func withoutJurorNames() -> WinnersReport {
+        WinnersReport(
+            results: results, explanation: explanation, frozen: frozen, includeJurorScores: false, label: label,
+            decision: decision?.withoutNames())
+    }
+
     public var edition: Edition { results.scores.edition }
     public var scheme: ScoringScheme { results.scores.scheme }
     public var ranking: Ranking { results.ranking }
@@ -113,6 +120,9 @@ public struct WinnersReport: Sendable {
     public func reasonLines(_ medal: Medal) -> [String] {
         guard let decision, let part = decision.medals.first(where: { $0.medal == medal }) else { return [] }
         var lines: [String] = []
+        if decision.anonymous {
+            return [part.reasons ?? "The jury's reasons are not written yet."] + part.minority.map { "A minority view of a juror: \($0.text)" }
+        }
         if let rapporteur = part.rapporteur {
             lines.append(
                 part.reasons.map { "The jury's reasons (rapporteur \(rapporteur)): \($0)" }
@@ -141,6 +151,26 @@ public struct WinnersReport: Sendable {
         case .ballot:
             return "The jury's final ballot decided the order of its shortlist, counted by Schulze's method, as the edition declared; "
                 + "the other entries keep their places by the \(decision.deliberation ? "revised scores" : "scores")."
+        }
+    }
+
+    /// How the medals were decided, in plain words for the public: no method's name, no round.
+    public var plainDecisionSentence: String {
+        let decision = scheme.decision
+        let rules = "as the rules the jury set before scoring said"
+        switch decision.decidedBy {
+        case .scores where !decision.deliberation && !decision.ballot:
+            return "Each juror scored every entry on the award's criteria, and the scores decided the medals, \(rules)."
+        case .scores:
+            return "Each juror scored every entry on the award's criteria, and these first scores decided the medals, \(rules); "
+                + "the jury's discussion afterwards is shown beside them."
+        case .revisedScores:
+            return "Each juror scored every entry on the award's criteria; after discussing the closest entries the jurors could revise "
+                + "their scores, and the revised scores decided the medals, \(rules)."
+        case .ballot:
+            return "Each juror scored every entry on the award's criteria"
+                + (decision.deliberation ? " and could revise their scores after the jury's discussion" : "")
+                + "; then the jurors voted on the order of the leading entries in a final ballot, which decided their medals, \(rules)."
         }
     }
 

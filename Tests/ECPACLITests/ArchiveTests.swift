@@ -307,7 +307,7 @@ import Testing
 
                 """)
         let medalsHelp = cli.run(["archive", "medals", "--help"])
-        #expect(medalsHelp.output.contains("USAGE: ecpa archive medals [--db <url>] [--as <role>] [--format <format>]"))
+        #expect(medalsHelp.output.contains("USAGE: ecpa archive medals [--db <url>] [--as <role>] [--format <format>] [--wide]"))
         #expect(medalsHelp.output.contains("Sorted by gold, silver, bronze, then name."))
     }
 }

@@ -62,7 +62,7 @@ extension BadInputCorpus {
             command: "ecpa score enter --entry two --criterion focus=7 --as juror_at",
             exit: 64,
             error:
-                "Error: The value 'two' is invalid for '--entry <entry>'\nHelp:  --entry <entry>  The entry's id.\nUsage: ecpa score enter [--db <url>] [--as <role>] [--edition <edition>] --entry <entry> [--criterion <code=value> ...] [--comment <comment>] [--abstain] [--withdraw-abstention] [--juror <juror>] [--format <format>]\n  See 'ecpa score enter --help' for more information.\n"
+                "Error: The value 'two' is invalid for '--entry <entry>'\nHelp:  --entry <entry>  The entry's id.\nUsage: ecpa score enter [--db <url>] [--as <role>] [--edition <edition>] --entry <entry> [--criterion <code=value> ...] [--comment <comment>] [--abstain] [--withdraw-abstention] [--juror <juror>] [--format <format>] [--wide]\n  See 'ecpa score enter --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "empty-name", world: .empty,
@@ -102,7 +102,7 @@ extension BadInputCorpus {
             fed: "a password on standard input", input: "correct horse battery\n",
             exit: 64,
             error:
-                "Error: \"Jonas.K\" is not a login name we accept: use 2 to 63 characters, lower-case letters a-z, digits and underscores, starting with a letter (e.g. anna_virtanen).\nUsage: ecpa user add [--db <url>] [--as <role>] [--format <format>] [<role>] [--kind <kind>] [--country <country>] [--name <name>] [--email <email>] [--password-file <password-file>] [--existing-role] [--from <file.csv>] [--passwords <file>]\n  See 'ecpa user add --help' for more information.\n"
+                "Error: \"Jonas.K\" is not a login name we accept: use 2 to 63 characters, lower-case letters a-z, digits and underscores, starting with a letter (e.g. anna_virtanen).\nUsage: ecpa user add [<options>] [<role>]\n  See 'ecpa user add --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "kind-of-person-unknown", world: .empty,
@@ -110,7 +110,7 @@ extension BadInputCorpus {
             fed: "a password on standard input", input: "correct horse battery\n",
             exit: 64,
             error:
-                "Error: The value 'representative' is invalid for '--kind <kind>'. Please provide one of 'secretariat' and 'national-representative'.\nHelp:  --kind <kind>  secretariat or national-representative.\nUsage: ecpa user add [--db <url>] [--as <role>] [--format <format>] [<role>] [--kind <kind>] [--country <country>] [--name <name>] [--email <email>] [--password-file <password-file>] [--existing-role] [--from <file.csv>] [--passwords <file>]\n  See 'ecpa user add --help' for more information.\n"
+                "Error: The value 'representative' is invalid for '--kind <kind>'. Please provide one of 'secretariat' and 'national-representative'.\nHelp:  --kind <kind>  secretariat or national-representative.\nUsage: ecpa user add [<options>] [<role>]\n  See 'ecpa user add --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "host-country-unknown", world: .empty,
@@ -192,7 +192,7 @@ extension BadInputCorpus {
             command: "ecpa entry eligibility 1 --ineligible",
             exit: 64,
             error:
-                "Error: '--ineligible' needs '--reason'.\nUsage: ecpa entry eligibility [--db <url>] [--as <role>] [--format <format>] <id> [--eligible] [--ineligible] [--reason <reason>]\n  See 'ecpa entry eligibility --help' for more information.\n"
+                "Error: '--ineligible' needs '--reason'.\nUsage: ecpa entry eligibility [--db <url>] [--as <role>] [--format <format>] [--wide] <id> [--eligible] [--ineligible] [--reason <reason>]\n  See 'ecpa entry eligibility --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "ineligibility-reason-too-long", world: .submissions,
@@ -208,7 +208,7 @@ extension BadInputCorpus {
             command: "ecpa entry accept-late --edition 2017 --country FI --until '2099-10-02 12:00' --reason ''",
             exit: 64,
             error:
-                "Error: '--reason' cannot be empty: a late acceptance must say why.\nUsage: ecpa entry accept-late [--db <url>] [--as <role>] [--format <format>] --edition <edition> --country <country> --until <until> --reason <reason>\n  See 'ecpa entry accept-late --help' for more information.\n"
+                "Error: '--reason' cannot be empty: a late acceptance must say why.\nUsage: ecpa entry accept-late [--db <url>] [--as <role>] [--format <format>] [--wide] --edition <edition> --country <country> --until <until> --reason <reason>\n  See 'ecpa entry accept-late --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "conflict-reason-too-long", world: .scoring,
@@ -232,7 +232,7 @@ extension BadInputCorpus {
             command: "ecpa entry list --state sent",
             exit: 64,
             error:
-                "Error: The value 'sent' is invalid for '--state <state>'. Please provide one of 'draft', 'submitted', 'eligible', 'ineligible' or 'withdrawn'.\nHelp:  --state <state>  Only entries in this state: draft, submitted, eligible, ineligible or withdrawn.\nUsage: ecpa entry list [--db <url>] [--as <role>] [--format <format>] [--edition <edition>] [--country <country>] [--state <state>]\n  See 'ecpa entry list --help' for more information.\n"
+                "Error: The value 'sent' is invalid for '--state <state>'. Please provide one of 'draft', 'submitted', 'eligible', 'ineligible' or 'withdrawn'.\nHelp:  --state <state>  Only entries in this state: draft, submitted, eligible, ineligible or withdrawn.\nUsage: ecpa entry list [--db <url>] [--as <role>] [--format <format>] [--wide] [--edition <edition>] [--country <country>] [--state <state>]\n  See 'ecpa entry list --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "template-onto-an-existing-file", world: .empty,

@@ -83,6 +83,7 @@ import Testing
                 }
                 #expect((look["overflow"] as? [String]) == [], "\(name) at \(width) px: wider than the screen: \(look["overflow"] ?? "")")
                 #expect((look["scroll_width"] as? Int) == width, "\(name) at \(width) px scrolls sideways")
+                #expect((look["squeezed"] as? [String]) == [], "\(name) at \(width) px: text squeezed: \(look["squeezed"] ?? "")")
                 #expect((look["h1"] as? Int) == 1, "\(name): \(look["h1"] ?? 0) h1 headings")
                 #expect(((look["smallest_text"] as? Double) ?? 0) >= 12, "\(name) at \(width) px: text of \(look["smallest_text"] ?? 0) px")
                 let violations = look["violations"] as? [[String: Any]] ?? [["id": "no answer from axe"]]

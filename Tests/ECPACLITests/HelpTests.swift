@@ -79,7 +79,7 @@ import Testing
                 without a file, ecpa asks for each field of the template in turn (long answers
                 open $EDITOR), saves your answers to a file and offers to submit them.
 
-                USAGE: ecpa entry submit [--db <url>] [--as <role>] [--format <format>] [<file>] [--edition <edition>] [--entry <entry>] [--draft] [--save-as <save-as>]
+                USAGE: ecpa entry submit [--db <url>] [--as <role>] [--format <format>] [--wide] [<file>] [--edition <edition>] [--entry <entry>] [--draft] [--save-as <save-as>]
 
                 ARGUMENTS:
                   <file>                  The entry file (leave it out on a terminal to be
@@ -93,6 +93,7 @@ import Testing
                                           member of it.
                   --format <format>       How to print the result. (values: table, json, csv;
                                           default: table)
+                  --wide                  Show every table cell whole, however long.
                   --edition <edition>     The edition's year, when the file does not say.
                   --entry <entry>         Update this entry (by id) instead of your country's
                                           draft.
@@ -145,7 +146,7 @@ import Testing
 
                 No session's query is shown. Your own session is in the list too, as active.
 
-                USAGE: ecpa db connections list [--db <url>] [--as <role>] [--format <format>]
+                USAGE: ecpa db connections list [--db <url>] [--as <role>] [--format <format>] [--wide]
 
                 OPTIONS:
                   --db <url>              PostgreSQL connection URL or conninfo string.
@@ -155,6 +156,7 @@ import Testing
                                           member of it.
                   --format <format>       How to print the result. (values: table, json, csv;
                                           default: table)
+                  --wide                  Show every table cell whole, however long.
                   --version               Show the version.
                   -h, --help              Show help information.
 

@@ -48,7 +48,8 @@ import Testing
 
         #expect(
             Set(first.keys) == [
-                "style.css", "index.html", "archive.html", "2018/index.html", "2018/entry-1.html", "2018/entry-2.html", "2018/entry-3.html",
+                ".ecpa-site", "style.css", "index.html", "archive.html", "2018/index.html", "2018/entry-1.html", "2018/entry-2.html",
+                "2018/entry-3.html",
             ])
         let text = first.mapValues { String(decoding: $0, as: UTF8.self) }
         let edition = text["2018/index.html"] ?? ""
@@ -92,7 +93,7 @@ import Testing
             try cli.database.connect().query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest", as: String.self) ?? "?"
         for (name, login) in [("by-reader", world.reader), ("by-secretariat", world.secretariat)] {
             let site = try build(name, as: login)
-            #expect(Set(site.keys) == ["style.css", "index.html", "archive.html"])
+            #expect(Set(site.keys) == [".ecpa-site", "style.css", "index.html", "archive.html"])
             let text = site.values.map { String(decoding: $0, as: UTF8.self) }.joined()
             #expect(text.contains("No edition has been published here yet"))
             #expect(!text.contains(digest) && !text.contains("2018/index.html"))
@@ -135,5 +136,27 @@ import Testing
         try cli.expectSuccess(["report", "feedback", "--edition", "2018", "--entry", "1", "-o", cli.folder.path])
         let letter = try String(contentsOf: cli.folder.appendingPathComponent("2018-entry-1-FI.html"), encoding: .utf8)
         #expect(letter.contains("Forssa brought groups to mediation.</p><p>Its evaluation is sound.<br>It was repeated twice.</p>"))
+    }
+
+    /// A rebuild replaces the site whole: a page an earlier build wrote and this one does not is
+    /// gone. A folder holding anything else is refused, untouched.
+    @Test func aRebuildReplacesTheSiteWholeAndNeverAnotherFolder() throws {
+        let root = cli.folder.appendingPathComponent("site")
+        _ = try build("site")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("2099"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: root.appendingPathComponent("2099/index.html"))
+        let rebuilt = try build("site")
+        #expect(rebuilt["2099/index.html"] == nil)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("2099").path))
+
+        let mine = cli.folder.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("my notes".utf8).write(to: mine.appendingPathComponent("notes.txt"))
+        let refused = cli.run(["site", "build", mine.path])
+        #expect(refused.status == 3)
+        #expect(refused.error.contains("holds files that are not a site ecpa wrote; give a new or empty folder"))
+        #expect(try Self.contents(mine) == ["notes.txt": Data("my notes".utf8)])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }

@@ -5,6 +5,7 @@ that headings go in order).
 
 Usage: check-pages.py PAGE.html...   Prints one JSON object per line, one per page and width:
   {"page", "width", "overflow": [elements wider than the viewport], "scroll_width",
+   "squeezed": [text in a column a few letters wide],
    "h1": count, "podium": medals shown, "reasons": reason paragraphs, "smallest_text": px,
    "violations": [{"id", "impact", "nodes"}]}
 and one per page for paper:
@@ -23,13 +24,15 @@ from selenium_axe_python import Axe
 
 WIDTHS = (1280, 360)
 
-# What the page itself reports: every element whose box reaches past the viewport (ignoring what a
-# closed <details> hides), the smallest rendered text, the medals and the reasons.
+# What the page itself reports, with every <details> opened: every element whose box reaches past
+# the viewport, text squeezed into a narrow column, the smallest rendered text, the medals and the
+# reasons.
 MEASURE = """
+// Everything open, as a reader who opens every section sees it.
+document.querySelectorAll('details').forEach(d => { d.open = true; });
 const width = document.documentElement.clientWidth;
 const wide = [];
 for (const element of document.body.querySelectorAll('*')) {
-  if (element.closest('details:not([open]) > :not(summary)')) continue;
   const box = element.getBoundingClientRect();
   if (box.width > 0 && box.right > width + 1) {
     wide.push(element.tagName.toLowerCase() + (element.className ? '.' + element.className : '') + ' right=' + Math.round(box.right));
@@ -41,7 +44,6 @@ while (walker.nextNode()) {
   const node = walker.currentNode;
   if (!node.textContent.trim()) continue;
   const parent = node.parentElement;
-  if (parent.closest('details:not([open]) > :not(summary)')) continue;
   const style = getComputedStyle(parent);
   if (style.display === 'none' || style.visibility === 'hidden') continue;
   const range = document.createRange();
@@ -53,7 +55,20 @@ while (walker.nextNode()) {
     ? rects[0].height / parseFloat(style.fontSize) : 1;
   smallest = Math.min(smallest, parseFloat(style.fontSize) * scale);
 }
+// Text squeezed into a column a few letters wide (a caption in a narrow box, say).
+const squeezed = [];
+for (const element of document.body.querySelectorAll('*')) {
+  const own = Array.from(element.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+  if (own.length < 12) continue;
+  const box = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  if (style.display === 'none') continue;
+  if (box.width > 2 && box.width < 64 && box.height > 4 * parseFloat(style.lineHeight || style.fontSize)) {
+    squeezed.push(element.tagName.toLowerCase() + ' ' + Math.round(box.width) + 'x' + Math.round(box.height) + ': ' + own.slice(0, 40));
+  }
+}
 return {
+  squeezed: squeezed.slice(0, 20),
   overflow: wide.slice(0, 20),
   scroll_width: document.documentElement.scrollWidth,
   viewport: width,

@@ -29,8 +29,8 @@ struct DBCommand: ParsableCommand {
             }
             // A migration warns about what it could not do to rows written before (such as a limit
             // an older row breaks); the administrator must read that, not the routine notices.
-            db.noticeHandler = { [writeError = env.writeError] notice in
-                if notice.severity == "WARNING" { writeError("Warning: \(ControlCharacters.escaped(notice.message, multiline: true))\n") }
+            db.noticeHandler = { [env] notice in
+                if notice.severity == "WARNING" { env.warn(ControlCharacters.escaped(notice.message, multiline: true)) }
             }
             let applied = try migrator.migrate(on: db) { env.info("Applying \(String(format: "%04d", $0.version))_\($0.name)") }
             env.print(

@@ -32,8 +32,18 @@ struct DemoCommand: EnvironmentCommand {
         let probe = try DatabaseTarget.open(conninfo, hint: "Check --db.", env: env, purpose: .command)
         let existing = try Set(DemoScript.roles.filter { try PersonRepository(probe).roleExists($0) })
         probe.close()
-        let script = DemoScript(env: demoEnv, folder: folder, now: env.now(), existingRoles: existing)
+        let script = DemoScript(
+            env: demoEnv, folder: folder, now: env.now(), existingRoles: existing,
+            program: Self.program(invokedAs: CommandLine.arguments.first ?? "ecpa", in: FileManager.default.currentDirectoryPath))
         try script.play()
+    }
+
+    /// How a shell runs this same program again: the name it was called by when the shell found it
+    /// on the PATH (no slash), else its absolute path.
+    static func program(invokedAs argument: String, in directory: String) -> String {
+        guard argument.contains("/") else { return argument }
+        let url = argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : URL(fileURLWithPath: directory).appendingPathComponent(argument)
+        return url.standardizedFileURL.path
     }
 
     /// Where the demo writes its entry files and report: the given folder, else `demo/` in the

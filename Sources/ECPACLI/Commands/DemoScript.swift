@@ -13,6 +13,8 @@ struct DemoScript {
     let now: Date
     /// Demo logins left from an earlier run on the same server are linked, not created again.
     let existingRoles: Set<String>
+    /// How to run this same `ecpa` from a shell: the demo's last line tells people to.
+    var program = "ecpa"
 
     static let illustrative =
         "Illustrative demo: the 2018 winners are real; the other entries, all texts and every score are made up so that the computed podium matches the real result."
@@ -186,7 +188,7 @@ struct DemoScript {
         env.print("Demo finished. The entry files, the report (\(html)), the booklet and the letters are in \(folder.path).")
         env.print("Open the public site in a browser: \(site.appendingPathComponent("index.html").path)")
         if let url = env.variables["ECPA_DATABASE_URL"] {
-            env.print("Look around: ECPA_DATABASE_URL='\(url)' ecpa results rank")
+            env.print("Look around: " + Self.command(program: program, ["results", "rank", "--db", url]))
         }
     }
 
@@ -218,6 +220,8 @@ struct DemoScript {
         } else {
             env.print("$ ecpa " + arguments.map(Self.shellQuoted).joined(separator: " "))
             stepEnv.writeError = env.write
+            // The step's refusals are shown on standard output: coloured only if it is a terminal.
+            stepEnv.errorIsTerminal = env.outputIsTerminal
         }
         let status = ECPACommand.run(arguments: arguments, in: stepEnv)
         if expectFailure {
@@ -226,6 +230,11 @@ struct DemoScript {
         } else if status != 0 {
             throw CLIError("The demo stopped: `ecpa \(arguments.joined(separator: " "))` failed with exit status \(status).")
         }
+    }
+
+    /// A command line a shell runs as printed.
+    static func command(program: String, _ arguments: [String]) -> String {
+        ([program] + arguments).map(shellQuoted).joined(separator: " ")
     }
 
     static func shellQuoted(_ argument: String) -> String {

@@ -24,6 +24,10 @@ public struct CLIEnvironment: Sendable {
     /// Lets the person edit a long text in their editor ($VISUAL or $EDITOR): the text to start
     /// from and a guidance note; nil when no editor could be used.
     public var editText: @Sendable (_ text: String, _ guidance: String) -> String?
+    /// Whether standard error is a terminal (refusals and warnings may use colour).
+    public var errorIsTerminal = false
+    /// The width of the terminal on standard output, when it tells (TIOCGWINSZ).
+    public var terminalColumns: Int?
     /// The database session the command opens, for explaining its failure afterwards.
     let session = CommandSession()
 
@@ -51,13 +55,14 @@ public struct CLIEnvironment: Sendable {
     /// The real process: its environment, clock, standard streams and terminal.
     public static func live() -> CLIEnvironment {
         // Stored text could hold characters a terminal acts on (rows older than sql/0028's
-        // checks): on a terminal, they are shown by name.
+        // checks): on a terminal, they are shown by name; only the palette's own colour codes pass.
         let terminal = isatty(STDOUT_FILENO) == 1
-        return CLIEnvironment(
+        let palette = Palette.decide(isTerminal: terminal, variables: ProcessInfo.processInfo.environment)
+        var env = CLIEnvironment(
             variables: ProcessInfo.processInfo.environment,
             now: { Date() },
             write: { text in
-                FileHandle.standardOutput.write(Data((terminal ? ControlCharacters.escaped(text, multiline: true) : text).utf8))
+                FileHandle.standardOutput.write(Data((terminal ? palette.escaped(text, multiline: true) : text).utf8))
             },
             writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
             readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
@@ -67,7 +72,25 @@ public struct CLIEnvironment: Sendable {
             readLine: { Swift.readLine(strippingNewline: true) },
             editText: { text, guidance in Terminal.edit(text, guidance: guidance, environment: ProcessInfo.processInfo.environment) }
         )
+        env.errorIsTerminal = isatty(STDERR_FILENO) == 1
+        env.terminalColumns = terminal ? Terminal.columns(of: STDOUT_FILENO) : nil
+        return env
     }
+
+    /// Whether and how to colour what goes to standard output or standard error: `Palette.decide`.
+    public func palette(forErrors: Bool = false) -> Palette {
+        Palette.decide(isTerminal: forErrors ? errorIsTerminal : outputIsTerminal, variables: variables)
+    }
+
+    /// How tables are laid out: on a terminal, fitted to its width (the terminal's, else
+    /// `COLUMNS`, else 80) unless `wide` (every cell whole), and coloured as `palette()` says; piped, whole and plain.
+    func tableStyle(wide: Bool) -> TableStyle {
+        let columns = terminalColumns ?? variables["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
+        return TableStyle(columns: outputIsTerminal && !wide ? columns : nil, palette: palette(), wide: wide)
+    }
+
+    /// Prints a warning on standard error ("Warning: ..."), in colour on a terminal.
+    public func warn(_ line: String) { writeError(palette(forErrors: true).warning("Warning: " + line) + "\n") }
 
     /// Prints a line to standard output.
     public func print(_ line: String = "") { write(line + "\n") }

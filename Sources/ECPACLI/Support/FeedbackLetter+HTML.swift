@@ -8,7 +8,7 @@ extension FeedbackLetter {
     var html: String {
         let e = HTML.text
         var body = "<header><p class=\"kicker\">European Crime Prevention Award</p>"
-        body += "<h1>Feedback on \(e(countryName))'s entry to the \(edition.year) award</h1>"
+        body += "<h1>Feedback on \(e(countryPossessive)) entry to the \(edition.year) award</h1>"
         body += "<p>\(e(opening))</p></header>\n"
         body += "<section><h2>Place</h2><p class=\"place\(medal.map { " \($0.rawValue)" } ?? "")\">\(e(placeSentence))</p>"
         if let overrideReason { body += "<p>\(e("The jury set this place after its deliberation: \(overrideReason)"))</p>" }
@@ -27,6 +27,6 @@ extension FeedbackLetter {
             body += "<ul class=\"comments\">" + comments.map { "<li><strong>\(e($0.criterion)):</strong> \(e($0.text))</li>" }.joined() + "</ul>"
         }
         body += "</section>"
-        return HTMLPage.document(title: "ECPA \(edition.year): feedback on \(countryName)'s entry", body: body)
+        return HTMLPage.document(title: "ECPA \(edition.year): feedback on \(countryPossessive) entry", body: body)
     }
 }

@@ -16,11 +16,11 @@ extension FeedbackLetter {
 
     /// The opening lines: who the letter is for and which edition.
     var opening: String {
-        "This letter tells \(countryName)'s national representative how the entry \"\(title)\" fared in the \(edition.year) European Crime Prevention Award (\(edition.theme); \(host))."
+        "This letter tells \(countryPossessive) national representative how the entry \"\(title)\" fared in the \(edition.year) European Crime Prevention Award (\(edition.theme); \(host))."
     }
 
     var markdown: String {
-        var out = "# Feedback on \(Markdown.text(countryName))'s entry to the \(edition.year) award\n\n"
+        var out = "# Feedback on \(Markdown.text(countryPossessive)) entry to the \(edition.year) award\n\n"
         out += Markdown.text(opening) + "\n\n"
         out += "## Place\n\n" + Markdown.text(placeSentence) + "\n\n"
         if let overrideReason { out += Markdown.text("The jury set this place after its deliberation: \(overrideReason)") + "\n\n" }

@@ -65,10 +65,11 @@ enum HTMLPage {
         return html + "</tbody></table>"
     }
 
-    /// Statistics for those who want them: one plain sentence always shown, the figures behind it
-    /// in a section the reader opens (and that paper prints open).
+    /// Statistics for those who want them: a section the reader opens on screen. Paper cannot
+    /// open it, so a copy for print follows, shown only there (and so never read twice aloud).
     static func details(summary: String, body: String) -> String {
         "<details><summary>\(HTML.text(summary))</summary>\(body)</details>"
+            + "<div class=\"print-only\"><p class=\"print-heading\">\(HTML.text(summary))</p>\(body)</div>"
     }
 
     /// One horizontal bar per row, drawn with boxes and real text, so its labels stay as large as
@@ -104,7 +105,8 @@ enum HTMLPage {
         .note { font-size: .9rem; }
         .label { background: #fff4d6; border-left: 4px solid var(--gold); padding: .4rem .7rem; }
         nav ol, nav ul { padding-left: 1.6rem; } nav li { margin: .25rem 0; }
-        .podium { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+        .podium { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin: 1rem 0; padding: 0; list-style: none; }
+        .print-only { display: none; } .print-heading { font-weight: 600; }
         .medal { border: 1px solid var(--line); border-top: 8px solid var(--muted); border-radius: 6px; padding: .8rem 1rem; }
         .medal.gold { border-top-color: var(--gold); } .medal.silver { border-top-color: var(--silver); } .medal.bronze { border-top-color: var(--bronze); }
         .medal .place { font-size: 2rem; font-weight: 700; line-height: 1; }
@@ -141,6 +143,7 @@ enum HTMLPage {
           h1 { font-size: 1.6rem; }
           dl { grid-template-columns: 1fr; } dd { grid-column: 1; margin-bottom: .3rem; }
           table.cards, .cards tbody, .cards tr, .cards th, .cards td { display: block; width: auto; }
+          .cards caption { display: block; }
           .cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
           .cards tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
           .cards th, .cards td { border: 0; padding: .1rem 0; text-align: left; }
@@ -155,7 +158,7 @@ enum HTMLPage {
           h2, h3, caption, summary, figcaption { break-after: avoid; }
           table, .podium, .medal, .bars, dl, li { break-inside: avoid; }
           .medal, .bars .bar, .bars .track, p.place, .label { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-          details { border: 0; padding: 0; } details > summary { list-style: none; }
+          details { display: none; } .print-only { display: block; }
           .booklet article { break-before: page; }
           .top { display: none; }
         }

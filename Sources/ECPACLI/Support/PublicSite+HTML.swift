@@ -21,6 +21,16 @@ extension PublicSite {
 
     static func entryFile(_ item: Booklet.Item) -> String { "entry-\(item.entry.rawValue)" }
 
+    /// An entry's place as the public reads it: its medal on the podium, below it the band of
+    /// places the feedback letters give (`FeedbackLetter.band`), never a finer order.
+    static func placeText(_ place: RankedEntry, ranked: Int) -> String {
+        if let medal = place.medal { return "\(medal.rawValue.capitalized) medal" }
+        if let band = FeedbackLetter.band(place: place.place, ranked: ranked) {
+            return "Placed between \(band.lowerBound) and \(band.upperBound)"
+        }
+        return "Place \(place.place)"
+    }
+
     private static let kicker = "<p class=\"kicker\">European Crime Prevention Award</p>"
 
     /// Links back to the home page and the archive, from `depth` folders down.
@@ -93,9 +103,11 @@ extension PublicSite {
             if !edition.awards.isEmpty {
                 body += "<ul>"
                 for award in edition.awards {
+                    // As sure as the less sure of the award and its country, as the medal table counts it.
                     let country = award.country.value.map { Country.named($0)?.name ?? $0.rawValue }
-                    var line = "\(award.kind.rawValue.capitalized): \(Self.fact(country, award.country.certainty))"
+                    var line = "\(award.kind.rawValue.capitalized): \(Self.fact(country, max(award.kindCertainty, award.country.certainty)))"
                     if let title = award.title.value { line += ", “\(title)”" }
+                    if let note = award.note { line += ". \(note)" }
                     body += "<li>\(HTML.text(line))</li>"
                 }
                 body += "</ul>"
@@ -122,19 +134,26 @@ extension PublicSite {
         var body = "<header>\(Self.kicker)<h1>The \(edition.year) award</h1>\(Self.navigation(depth: 1))"
         body += "<p class=\"meta\">\(HTML.text(edition.theme)) · \(HTML.text(report.host)) · \(HTML.text(report.dates))</p></header>\n"
         body += "<h2>Podium</h2>" + report.podiumHTML + "\n" + report.reasonsHTML
-        body += "<h2>How the jury decided</h2><p>\(HTML.text(report.decisionSentence))</p>"
+        body += "<h2>How the jury decided</h2><p>\(HTML.text(report.plainDecisionSentence))</p>"
         body += "<ul>" + report.plainSummary.map { "<li>\(HTML.text($0))</li>" }.joined() + "</ul>"
-        body += HTMLPage.details(summary: "The figures behind the decision", body: report.statisticsHTML)
+        body += HTMLPage.details(
+            summary: "The figures behind the decision",
+            body: "<p>\(HTML.text(report.decisionSentence))</p>" + report.statisticsHTML)
         body += "<h2>The entries</h2>"
-        let places = Dictionary(report.ranking.places.map { ($0.entry, $0.place) }, uniquingKeysWith: { first, _ in first })
+        let places = Dictionary(report.ranking.places.map { ($0.entry, $0) }, uniquingKeysWith: { first, _ in first })
+        let ranked = report.ranking.places.count
         for kind in [EntryKind.competing, .additional] {
+            // Competing entries by place (a band below the podium, as the letters give it), then
+            // entry number; the additional ones by entry number.
             let items = pages.booklet.items.filter { $0.kind == kind }
+                .sorted { (places[$0.entry]?.place ?? .max, $0.entry.rawValue) < (places[$1.entry]?.place ?? .max, $1.entry.rawValue) }
             guard !items.isEmpty else { continue }
             body += "<h3>\(kind == .competing ? "Competing entries" : "Additional entries, not competing")</h3><ul class=\"entries\">"
             for item in items {
-                let place = places[item.entry].map { "Place \($0). " } ?? ""
                 body += "<li><a href=\"\(Self.entryFile(item)).html\">\(HTML.text(item.country)): \(HTML.text(item.title))</a>"
-                body += "<br>\(HTML.text(place + item.summary))</li>"
+                if let place = places[item.entry] { body += "<br><strong>\(HTML.text(Self.placeText(place, ranked: ranked)))</strong>" }
+                if !item.summary.isEmpty { body += "<br>\(HTML.text(item.summary))" }
+                body += "</li>"
             }
             body += "</ul>"
         }
@@ -155,8 +174,12 @@ extension PublicSite {
         let year = pages.edition.year
         var body = "<header>\(Self.kicker)<h1>\(HTML.text(item.country)): \(HTML.text(item.title))</h1>"
         body += "<nav aria-label=\"Site\"><p><a href=\"index.html\">The \(year) award</a> · <a href=\"../index.html\">All editions</a></p></nav>"
+        let place =
+            pages.report.ranking.places.first { $0.entry == item.entry }
+            .map { " " + Self.placeText($0, ranked: pages.report.ranking.places.count) + "." } ?? ""
         body +=
-            "<p class=\"meta\">\(HTML.text(item.kind == .competing ? "Competing entry" : "Additional entry, not competing")) to the \(year) award.</p></header>\n<dl>"
+            "<p class=\"meta\">\(item.kind == .competing ? "Competing entry" : "Additional entry, not competing") to the \(year) award.\(HTML.text(place))</p>"
+        body += "</header>\n<dl>"
         for fact in item.facts {
             body += "<dt>\(HTML.text(fact.label))</dt>" + fact.values.map { "<dd>\(HTML.text($0))</dd>" }.joined()
         }

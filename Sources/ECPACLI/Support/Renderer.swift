@@ -47,7 +47,9 @@ enum Renderer {
 
     /// Rows as columns aligned by display width (`DisplayWidth`), two spaces apart, each cell on
     /// one line with the characters a terminal acts on shown by name; the last column is not padded.
-    static func table(_ rows: [[String]]) -> String {
+    /// The first row is the header. With a width (`TableStyle.current` on a terminal), the widest
+    /// columns give way until the table fits, their cells cut with `…`; medals are coloured.
+    static func table(_ rows: [[String]], style: TableStyle = .current) -> String {
         guard let first = rows.first else { return "" }
         let shown = rows.map { $0.map(visible) }
         var widths = Array(repeating: 0, count: first.count)
@@ -56,17 +58,42 @@ enum Renderer {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
+        if let columns = style.columns {
+            widths = fitted(widths, header: shown[0], into: columns)
+        }
         return shown.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 || index >= widths.count ? cell : DisplayWidth.padded(cell, to: widths[index])
+                let width = index < widths.count ? widths[index] : DisplayWidth.of(cell)
+                let cut = DisplayWidth.of(cell) > width ? DisplayWidth.prefix(cell, columns: max(0, width - 1)) + "…" : cell
+                let padding = index == row.count - 1 || index >= widths.count ? 0 : max(0, width - DisplayWidth.of(cut))
+                let painted = Medal(rawValue: cut).map { style.palette.medal($0, cut) } ?? cut
+                return painted + String(repeating: " ", count: padding)
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
 
-    /// A cell of a list: shown like `visible`, cut to 60 columns ending in `…` when longer.
+    /// Column widths narrowed, widest first, until the table (two spaces between columns) fits in
+    /// `columns`; no column narrower than its header or 10, whichever is more, unless it already is.
+    static func fitted(_ widths: [Int], header: [String], into columns: Int) -> [Int] {
+        var widths = widths
+        let floors = widths.indices.map { index in
+            min(widths[index], max(10, index < header.count ? DisplayWidth.of(header[index]) : 0))
+        }
+        var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - columns
+        while excess > 0 {
+            // The widest column that may still give way gives one column at a time, so the
+            // long texts end up equally cut.
+            guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            excess -= 1
+        }
+        return widths
+    }
+
+    /// A cell of a list: shown like `visible`, cut to 60 columns ending in `…` when longer (unless `--wide`).
     static func cell(_ text: String) -> String {
         let flat = visible(text)
-        return DisplayWidth.of(flat) > 60 ? DisplayWidth.prefix(flat, columns: 59) + "…" : flat
+        return DisplayWidth.of(flat) > 60 && !TableStyle.current.wide ? DisplayWidth.prefix(flat, columns: 59) + "…" : flat
     }
 
     /// Text for one line of a terminal: every control character (tabs and line breaks too),

@@ -59,7 +59,8 @@ extension Results {
                     + "\n"
             }
             if ranking.provisional && !ranking.missingCells.isEmpty {
-                text += "\nProvisional: \(ranking.missingCells.count) required scores are still missing.\n"
+                text +=
+                    "\n" + TableStyle.current.palette.warning("Provisional: \(ranking.missingCells.count) required scores are still missing.") + "\n"
             }
             return text
         }

@@ -41,6 +41,13 @@ enum Terminal {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The width in columns of the terminal open on `descriptor`, or nil when it is none or does not say.
+    static func columns(of descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Splits a text into lines of at most about 76 characters.
     static func wrap(_ text: String, width: Int = 76) -> [String] {
         var lines: [String] = []

@@ -46,7 +46,8 @@ extension WinnersReport {
         for override in ranking.overrides {
             body += "<li>Jury override: \(escape(countryName(override.entry))) placed \(override.place). Reason: \(escape(override.reason))</li>"
         }
-        body += "</ul>\n<h2>How sure the podium is</h2>\n<p>\(escape(explanation.verdict(namingJurors: includeJurorScores)))</p>"
+        // The plain answer is in "In short"; here are the figures behind it.
+        body += "</ul>\n<h2>How sure the podium is</h2>\n"
         body += HTMLPage.details(summary: "The figures: resampling the jury, other ways of counting, agreement", body: statisticsHTML)
         body += "\n<h2>Method and weights</h2>\n<p>Method: \(escape(ranking.method.rawValue)). Tie-breaks, in order: "
         body += "\(escape(scheme.tieBreaks.map(\.rawValue).joined(separator: ", "))).</p>"
@@ -72,17 +73,18 @@ extension WinnersReport {
         return body + "</footer>"
     }
 
-    /// The medals, one card each.
+    /// The medals, a list of one card each, so a screen reader says how many and which.
     var podiumHTML: String {
-        var html = "<div class=\"podium\">"
+        let maximum = scheme.criteria.map(\.max).max() ?? 10
+        var html = "<ol class=\"podium\">"
         for place in ranking.podium {
             let medal = place.medal?.rawValue ?? ""
-            html += "<div class=\"medal \(medal)\"><div class=\"place\">\(place.place)</div><div class=\"medal-name\">\(medal.capitalized)</div>"
+            html += "<li class=\"medal \(medal)\"><div class=\"place\">\(place.place)</div><div class=\"medal-name\">\(medal.capitalized)</div>"
             html += "<div class=\"country\">\(escape(countryName(place.entry)))</div><div class=\"project\">\(escape(title(place.entry)))</div>"
-            html +=
-                "<div class=\"score\">Score \(fixed(place.score, places: 3))</div><div class=\"prize\">\(escape(money(results.prize(place.medal))))</div></div>"
+            html += "<div class=\"score\">Score \(fixed(place.score, places: 3)) out of \(Values.text(maximum))</div>"
+            html += "<div class=\"prize\">Prize: \(escape(money(results.prize(place.medal))))</div></li>"
         }
-        return html + "</div>"
+        return html + "</ol>"
     }
 
     /// The jury's reasons per medal and the record's sign-off, when there is a record.
