@@ -248,4 +248,29 @@ import Testing
         #expect(
             withdrawn.output.hasPrefix("id,edition,country,kind,state,title,submitted_at,accepted_late\r\n1,2018,FI,competing,withdrawn,Project,"))
     }
+
+    /// entry read wraps each answer between words to the width it is given, keeps paragraphs, and
+    /// ends with the SHA-256 that entry show prints.
+    @Test func readWrapsToTheWidthAndEndsWithTheHash() throws {
+        try cli.openEdition()
+        let (role, _) = try cli.representative("FI")
+        let long = Array(repeating: "neighbourhood", count: 40).joined(separator: " ")
+        let text = BadInputCorpus.entry(country: "FI", title: "Safe at home").replacingOccurrences(
+            of: "costs_funding = \"", with: "costs_funding = \"\(long) ")
+        try cli.expectSuccess(["entry", "submit", try cli.file("fi.toml", text), "--as", role])
+        let read = cli.run(["entry", "read", "1", "--as", role], environment: ["COLUMNS": "50"])
+        #expect(read.status == 0, "\(read.error)")
+        #expect(read.output.hasPrefix("Entry 1 · Finland (FI) · competing · submitted\nSafe at home\n"))
+        let lines = read.output.split(separator: "\n").map(String.init)
+        #expect(lines.dropLast().allSatisfy { $0.count <= 50 }, "\(read.output)")
+        #expect(read.output.contains("COSTS AND FUNDING\nneighbourhood neighbourhood neighbourhood\n"))
+        let shown = try JSONSerialization.jsonObject(with: Data(cli.run(["entry", "show", "1", "--format", "json"]).output.utf8)) as? [String: Any]
+        let hash = try #require(shown?["sha256"] as? String)
+        #expect(read.output.hasSuffix("\nSHA-256 of the text:\n\(hash)\n"))
+        let notAJuror = cli.run(["entry", "read", "--to-score", "--as", role])
+        #expect(notAJuror.status == 64)
+        #expect(notAJuror.error.contains("is not a voting juror of the 2018 edition. Use --all to read every entry."))
+        #expect(cli.run(["entry", "read"]).status == 64)
+        #expect(cli.run(["entry", "read", "--all", "--as", role]).output.hasPrefix("Entry 1 · Finland"))
+    }
 }

@@ -77,9 +77,12 @@ import Testing
                 is already submitted is changed only when you name it with --entry. Everything
                 happens in one transaction: on any problem nothing is written. On a terminal
                 without a file, ecpa asks for each field of the template in turn (long answers
-                open $EDITOR), saves your answers to a file and offers to submit them.
+                open $EDITOR), checks each answer as you give it and saves it at once to a file
+                (entry-CC-YEAR.toml, or --save-as), then offers to submit; after Ctrl-C,
+                --resume FILE goes on where you stopped. A submission prints a receipt with the
+                SHA-256 of the text received, which `ecpa entry show` prints too.
 
-                USAGE: ecpa entry submit [--db <url>] [--as <role>] [--format <format>] [--wide] [<file>] [--edition <edition>] [--entry <entry>] [--draft] [--save-as <save-as>]
+                USAGE: ecpa entry submit [--db <url>] [--as <role>] [--format <format>] [--wide] [<file>] [--edition <edition>] [--entry <entry>] [--draft] [--save-as <save-as>] [--resume <file>]
 
                 ARGUMENTS:
                   <file>                  The entry file (leave it out on a terminal to be
@@ -100,6 +103,8 @@ import Testing
                   --draft                 Save as a draft without submitting.
                   --save-as <save-as>     Without a file: where to save your answers (default:
                                           entry-CC-YEAR.toml here).
+                  --resume <file>         Go on answering on a terminal where you stopped, from
+                                          the answers saved in this file.
                   --version               Show the version.
                   -h, --help              Show help information.
 

@@ -262,21 +262,66 @@ import Testing
         let (austrian, _) = try prepare()
         let result = cli.run(
             ["score", "enter", "--entry", "2", "--as", austrian.role],
-            terminalLines: ["8", "eleven", "11", "9", "7", "6.5", "6", "8"])
+            terminalLines: ["8", "", "eleven", "11", "9", "A before-and-after study.", "7", "", "6.5", "6", "", "8", ""])
         #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.contains("Entry 2, Lithuania: \"Project of LT\""))
         #expect(result.error.contains("Focus on everyday crime and fear of crime (0 to 10 in steps of 1, weight 1): "))
-        #expect(result.error.contains("That is not a number; try again."))
+        #expect(result.error.contains("That is not a number; try again"))
         #expect(result.error.contains("11 is not allowed for Evaluated and effective"))
+        #expect(result.error.contains("Comment on Evaluated and effective (optional; Enter to leave none): "))
         #expect(
             result.output
                 == "Scores of \(austrian.role) for entry 2: focus 8, evaluation 9, innovation 7, cooperation 6, transferability 8 (5 of 5 criteria).\n"
         )
-        let again = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role], terminalLines: ["", "10", "", "", ""])
+        let again = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role], terminalLines: ["", "", "10", "", "", "", "", "", "", ""])
         #expect(again.error.contains("Evaluated and effective (0 to 10 in steps of 1, weight 2) [9]: "))
+        #expect(again.error.contains("Comment on Evaluated and effective (optional; Enter to keep it) [A before-and-after study.]: "))
         #expect(again.output.contains("focus 8, evaluation 10, innovation 7"))
+        let kept = try cli.database.connect().query("SELECT comment FROM ecpa.scores WHERE entry_id = 2 AND criterion_code = 'evaluation'")
+        #expect(try kept.first?.decode("comment") as String? == "A before-and-after study.")
         let stopped = cli.run(["score", "enter", "--entry", "3", "--as", austrian.role], terminalLines: ["5"])
         #expect(stopped.status == 65)
         #expect(stopped.error.contains("Input ended before every criterion had a value; nothing was written."))
+        // Asking PostgreSQL first (a write rolled back) leaves nothing in the ledger, which still verifies.
+        let verified = cli.run(["score", "history", "--verify", "--as", austrian.role, "--format", "csv"])
+        #expect(verified.status == 0, "\(verified.error)")
+        #expect(verified.error.contains("The ledger's hash chain verifies."))
+        #expect(!verified.output.contains(",3,\(austrian.role),"))
+    }
+
+    /// Typing ? at a value shows the entry's text, and the question is asked again.
+    @Test func onATerminalAQuestionMarkShowsTheEntry() throws {
+        let (austrian, _) = try prepare()
+        let result = cli.run(
+            ["score", "enter", "--entry", "3", "--as", austrian.role],
+            terminalLines: ["?", "8", "", "7", "", "7", "", "6", "", "8", ""], environment: ["COLUMNS": "70"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Entry 3 · Hungary (HU) · competing · eligible\nProject of HU\n"))
+        #expect(result.output.contains("DESCRIPTION ("))
+        let shown = result.output.components(separatedBy: "Scores of ").first ?? ""
+        #expect(shown.split(separator: "\n").allSatisfy { $0.count <= 70 }, "\(shown)")
+        #expect(result.error.components(separatedBy: "Focus on everyday crime and fear of crime (0 to 10").count == 3)
+    }
+
+    /// A conflicted juror is told so by PostgreSQL before any value is asked.
+    @Test func onATerminalAConflictIsRefusedBeforeAnyValue() throws {
+        let (_, finnish) = try prepare()
+        let refused = cli.run(["score", "enter", "--entry", "1", "--as", finnish.role], terminalLines: ["8"])
+        #expect(refused.status == 5)
+        #expect(refused.error.contains("is from FI, the country of entry 1 \"Project of FI\", and does not score it"))
+        #expect(!refused.error.contains("Focus on everyday crime"))
+        #expect(try cli.count("scores") == 0)
+    }
+
+    /// Paused scoring is refused by PostgreSQL before any value is asked, with what is refused.
+    @Test func onATerminalPausedScoringIsRefusedBeforeAnyValue() throws {
+        let (austrian, _) = try prepare()
+        try cli.expectSuccess(["edition", "scoring", "close", "2018"])
+        let refused = cli.run(["score", "enter", "--entry", "2", "--as", austrian.role], terminalLines: ["8"])
+        #expect(refused.status == 3, "\(refused.error)")
+        #expect(refused.error.contains("not open"))
+        #expect(!refused.error.contains("Focus on everyday crime"))
+        #expect(try cli.count("scores") == 0)
     }
 }
 

@@ -14,7 +14,7 @@ struct EntryCommand: ParsableCommand {
             validate FILE` and sends it with `ecpa entry submit FILE`, while submissions are open.
             """,
         subcommands: [
-            Template.self, Validate.self, Submit.self, List.self, Show.self, Withdraw.self,
+            Template.self, Validate.self, Submit.self, List.self, Show.self, Read.self, Withdraw.self,
             AcceptLate.self, Eligibility.self,
         ]
     )
@@ -72,7 +72,10 @@ struct EntryCommand: ParsableCommand {
                 already submitted is changed only when you name it with --entry. Everything \
                 happens in one transaction: on any problem nothing is written. On a terminal \
                 without a file, ecpa asks for each field of the template in turn (long answers \
-                open $EDITOR), saves your answers to a file and offers to submit them.
+                open $EDITOR), checks each answer as you give it and saves it at once to a \
+                file (entry-CC-YEAR.toml, or --save-as), then offers to submit; after Ctrl-C, \
+                --resume FILE goes on where you stopped. A submission prints a receipt with the \
+                SHA-256 of the text received, which `ecpa entry show` prints too.
                 """)
 
         @OptionGroup var connection: ConnectionOptions
@@ -83,10 +86,18 @@ struct EntryCommand: ParsableCommand {
         @Flag(help: "Save as a draft without submitting.") var draft = false
         @Option(name: .customLong("save-as"), help: "Without a file: where to save your answers (default: entry-CC-YEAR.toml here).")
         var saveAs: String?
+        @Option(help: ArgumentHelp("Go on answering on a terminal where you stopped, from the answers saved in this file.", valueName: "file"))
+        var resume: String?
 
         func validate() throws {
             if file != nil && saveAs != nil {
                 throw ValidationError("'--save-as' is for answering on a terminal without a file.")
+            }
+            if file != nil && resume != nil {
+                throw ValidationError("Give the file or '--resume FILE', not both: `ecpa entry submit FILE` sends a finished file as it is.")
+            }
+            if resume != nil && saveAs != nil {
+                throw ValidationError("'--resume FILE' saves your answers in that file; leave '--save-as' out.")
             }
         }
 
@@ -99,12 +110,20 @@ struct EntryCommand: ParsableCommand {
                 throw CLIError(
                     "Give the entry file: `ecpa entry submit FILE` (on a terminal, leave it out to be asked field by field).", status: .usage)
             }
-            let saved = try EntryWalkthrough(env: env, connection: connection, edition: edition, entry: entry, saveAs: saveAs).run()
+            if let resume, !FileManager.default.fileExists(atPath: resume) {
+                throw CLIError(
+                    "There is no file \(resume) to go on from. Check the name the walkthrough printed, or leave --resume out to start afresh.",
+                    status: .noInput)
+            }
+            defer { env.noteOnInterrupt(nil) }
+            let saved = try EntryWalkthrough(env: env, connection: connection, edition: edition, entry: entry, saveAs: saveAs, resume: resume).run()
             env.writeError("Submit this entry now\(draft ? " as a draft" : "")? [y/N] ")
             guard let answer = env.readLine(), ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 env.print("Not submitted. When you are ready: ecpa entry submit \(saved)")
                 return
             }
+            // From here on the entry may be sent: the note's "nothing was submitted" could be wrong.
+            env.noteOnInterrupt(nil)
             try submit(saved, env: env)
         }
 
@@ -172,8 +191,13 @@ struct EntryCommand: ParsableCommand {
                 env.print(
                     "\(verb) entry \(saved.id) \"\(saved.form.title ?? "")\" for \(country) (\(saved.kind.rawValue)) in the \(saved.editionYear) edition\(draft ? "" : when)\(created ? "" : ", replacing the earlier text")."
                 )
+                if !draft {
+                    env.print(EntryReceipt(entry: saved, at: (created ? saved.submittedAt : saved.updatedAt) ?? saved.updatedAt, zone: zone).text)
+                }
             } else {
-                env.write(Renderer.single(Records.entry(saved, zone: zone), format: output.format))
+                var record = Records.entry(saved, zone: zone)
+                record.fields.append((key: "sha256", value: .text(saved.form.receiptDigest)))
+                env.write(Renderer.single(record, format: output.format))
             }
         }
     }
@@ -209,7 +233,9 @@ struct EntryCommand: ParsableCommand {
     }
 
     struct Show: EnvironmentCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one entry in full.",
+            discussion: "To read an entry wrapped to your terminal's width, a screen at a time, use `ecpa entry read ID`.")
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions

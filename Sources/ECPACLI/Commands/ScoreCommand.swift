@@ -67,18 +67,24 @@ struct ScoreCommand: ParsableCommand {
                 env.print(abstain ? "Recorded that \(seat.roleName) abstains on entry \(entry)." : "\(seat.roleName) may now score entry \(entry).")
                 return
             }
-            var given = try parseValues(scheme)
+            var given = try parseValues(scheme).map { (code: $0.code, value: $0.value, comment: comment) }
             if given.isEmpty {
                 guard env.inputIsTerminal else {
                     throw CLIError(
                         "Give the values with --criterion CODE=VALUE, one per criterion (\(scheme.criteria.map(\.code).joined(separator: ", "))).",
                         status: .usage)
                 }
-                given = try prompt(
-                    scheme, current: try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }, env: env
-                )
+                let current = try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }
+                // PostgreSQL says now, before any value is typed, whether these scores could be
+                // written (phase, freeze, conflict, abstention): the same check as the write.
+                if let first = scheme.criteria.first {
+                    try ScoreRepository.probeWrite(
+                        on: db, edition: edition.id, entry: entryID, juror: seat.id, criterion: first,
+                        current: current.first { $0.criterion == first.code }?.value)
+                }
+                given = try prompt(scheme, entry: target, current: current, env: env)
             }
-            let scores = given.map { Score(entry: entryID, juror: seat.id, criterion: $0.code, value: $0.value, comment: comment) }
+            let scores = given.map { Score(entry: entryID, juror: seat.id, criterion: $0.code, value: $0.value, comment: $0.comment) }
             try db.transaction(retry: .concurrentChange) { try ScoreRepository($0).recordScores(edition: edition.id, scores) }
             let written = try ScoreRepository(db).fetchScores(edition: edition.id, juror: seat.id).filter { $0.entry == entryID }
             if output.format == .table {
@@ -130,34 +136,51 @@ struct ScoreCommand: ParsableCommand {
             return result
         }
 
-        /// Asks for each criterion on the terminal, showing its scale and current value.
-        func prompt(_ scheme: ScoringScheme, current: [Score], env: CLIEnvironment) throws -> [(code: String, value: Decimal)] {
-            var result: [(code: String, value: Decimal)] = []
-            env.info("Entry \(entry): one value per criterion; press Enter to keep the current value.")
+        /// Asks for each criterion on the terminal, showing its scale and current value, then an
+        /// optional comment (unless --comment gave one for all); `?` or `read` shows the entry.
+        func prompt(
+            _ scheme: ScoringScheme, entry target: Entry, current: [Score], env: CLIEnvironment
+        ) throws -> [(code: String, value: Decimal, comment: String?)] {
+            var result: [(code: String, value: Decimal, comment: String?)] = []
+            let country = Country.named(target.country)?.name ?? target.country.rawValue
+            env.info("Entry \(entry), \(country): \"\(target.form.title ?? "")\"")
+            env.info("One value per criterion; Enter keeps the value in [brackets]; type ? (or read) to read the entry.")
+            let ended = CLIError("Input ended before every criterion had a value; nothing was written.", status: .invalidInput)
             for criterion in scheme.criteria {
-                let existing = current.first { $0.criterion == criterion.code }?.value
-                while true {
-                    let shown = existing.map { " [\(Values.text($0))]" } ?? ""
+                let existing = current.first { $0.criterion == criterion.code }
+                var value: Decimal?
+                while value == nil {
+                    let shown = existing.map { " [\(Values.text($0.value))]" } ?? ""
                     env.writeError("\(criterion.name) (\(criterion.scaleDescription), weight \(Values.text(criterion.weight)))\(shown): ")
-                    guard let line = env.readLine() else {
-                        throw CLIError("Input ended before every criterion had a value; nothing was written.", status: .invalidInput)
-                    }
+                    guard let line = env.readLine() else { throw ended }
                     let text = line.trimmingCharacters(in: .whitespaces)
+                    if ["?", "read"].contains(text.lowercased()) {
+                        Pager.show(EntryReading.text(target, width: Pager.columns(env)), env: env)
+                        continue
+                    }
                     if text.isEmpty, let existing {
-                        result.append((criterion.code, existing))
-                        break
+                        value = existing.value
+                    } else if let parsed = ScoreValue.parse(text) {
+                        if let problem = criterion.problem(with: parsed) { env.info(problem) } else { value = parsed }
+                    } else {
+                        env.info("That is not a number; try again (or ? to read the entry).")
                     }
-                    guard let value = ScoreValue.parse(text) else {
-                        env.info("That is not a number; try again.")
-                        continue
-                    }
-                    if let problem = criterion.problem(with: value) {
-                        env.info(problem)
-                        continue
-                    }
-                    result.append((criterion.code, value))
-                    break
                 }
+                var note = comment
+                while comment == nil {
+                    let shown = existing?.comment.map { " [\($0)]" } ?? ""
+                    env.writeError("Comment on \(criterion.name) (optional; Enter to \(shown.isEmpty ? "leave none" : "keep it"))\(shown): ")
+                    guard let line = env.readLine() else { throw ended }
+                    let text = line.trimmingCharacters(in: .whitespaces)
+                    note = text.isEmpty ? existing?.comment : text
+                    do {
+                        _ = try note.map { try Parse.text($0, flag: "the comment", field: .comment, wanted: "a comment") }
+                        break
+                    } catch let error as CLIError {
+                        env.info("\(error.message) Type the comment again.")
+                    }
+                }
+                result.append((criterion.code, value ?? 0, note))
             }
             return result
         }

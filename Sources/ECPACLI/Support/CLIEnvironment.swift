@@ -28,6 +28,8 @@ public struct CLIEnvironment: Sendable {
     public var errorIsTerminal = false
     /// The width of the terminal on standard output, when it tells (TIOCGWINSZ).
     public var terminalColumns: Int?
+    /// What to print if Ctrl-C ends the program from now on (nil: nothing more than usual).
+    public var noteOnInterrupt: @Sendable (String?) -> Void
     /// The database session the command opens, for explaining its failure afterwards.
     let session = CommandSession()
 
@@ -38,8 +40,10 @@ public struct CLIEnvironment: Sendable {
         outputIsTerminal: Bool = false, inputIsTerminal: Bool = false,
         readSecret: @escaping @Sendable (String) -> String? = { _ in nil },
         readLine: @escaping @Sendable () -> String? = { nil },
-        editText: @escaping @Sendable (_ text: String, _ guidance: String) -> String? = { _, _ in nil }
+        editText: @escaping @Sendable (_ text: String, _ guidance: String) -> String? = { _, _ in nil },
+        noteOnInterrupt: @escaping @Sendable (String?) -> Void = { _ in }
     ) {
+        self.noteOnInterrupt = noteOnInterrupt
         self.readLine = readLine
         self.editText = editText
         self.variables = variables
@@ -70,7 +74,8 @@ public struct CLIEnvironment: Sendable {
             inputIsTerminal: isatty(STDIN_FILENO) == 1,
             readSecret: { prompt in Terminal.readSecret(prompt: prompt) },
             readLine: { Swift.readLine(strippingNewline: true) },
-            editText: { text, guidance in Terminal.edit(text, guidance: guidance, environment: ProcessInfo.processInfo.environment) }
+            editText: { text, guidance in Terminal.edit(text, guidance: guidance, environment: ProcessInfo.processInfo.environment) },
+            noteOnInterrupt: { InterruptNote.set($0) }
         )
         env.errorIsTerminal = isatty(STDERR_FILENO) == 1
         env.terminalColumns = terminal ? Terminal.columns(of: STDOUT_FILENO) : nil
@@ -82,11 +87,15 @@ public struct CLIEnvironment: Sendable {
         Palette.decide(isTerminal: forErrors ? errorIsTerminal : outputIsTerminal, variables: variables)
     }
 
-    /// How tables are laid out: on a terminal, fitted to its width (the terminal's, else
-    /// `COLUMNS`, else 80) unless `wide` (every cell whole), and coloured as `palette()` says; piped, whole and plain.
+    /// How tables are laid out: on a terminal, fitted to its width (`columns`) unless `wide` (every cell whole), and coloured as `palette()` says; piped, whole and plain.
     func tableStyle(wide: Bool) -> TableStyle {
-        let columns = terminalColumns ?? variables["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80
-        return TableStyle(columns: outputIsTerminal && !wide ? columns : nil, palette: palette(), wide: wide)
+        TableStyle(columns: outputIsTerminal && !wide ? columns : nil, palette: palette(), wide: wide)
+    }
+
+    /// The width text is laid out for: `COLUMNS` when set, else the terminal's own, else 80.
+    var columns: Int {
+        if let text = variables["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        return terminalColumns ?? 80
     }
 
     /// Prints a warning on standard error ("Warning: ..."), in colour on a terminal.

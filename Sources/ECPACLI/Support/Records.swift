@@ -80,6 +80,7 @@ enum Records {
             (key: "created_by", value: .text(entry.createdBy)),
             (key: "updated_at", value: .time(entry.updatedAt, zone: zone)),
             (key: "withdrawn_at", value: .time(entry.withdrawnAt, zone: zone)),
+            (key: "sha256", value: .text(form.receiptDigest)),
         ]
         return record
     }

@@ -27,7 +27,7 @@ extension EntryForm {
     }
 
     /// The right-hand side of `key = value` for one field; "" for a field not given.
-    private func value(of field: EntryField) -> String {
+    func value(of field: EntryField) -> String {
         switch field {
         case .edition: edition.map(String.init) ?? "\"\""
         case .country: TOMLWriter.basic(country?.rawValue ?? "")
