@@ -74,6 +74,15 @@ public struct PersonRepository {
         try translating { try db.execute(SQL(unsafeRaw: "ALTER ROLE SESSION_USER PASSWORD '\(verifier)'")) }
     }
 
+    /// Sets a new password for a national representative's or a juror's login, from a SCRAM
+    /// verifier computed on the client (secretariat). PostgreSQL resets only those logins, never a
+    /// member of the secretariat's or anyone else's, and notes the reset in the audit log.
+    public func resetPassword(_ role: String, verifier: String) throws {
+        try translating(permissionDenied: "Only the secretariat resets another person's password; change your own with `ecpa user password`.") {
+            _ = try db.query("SELECT ecpa.reset_password(\(role), \(verifier))")
+        }
+    }
+
     /// Adds an existing login role to the person's group.
     public func grantGroup(_ role: String, kind: PersonKind) throws {
         try grantGroup(role, group: kind.rawValue)

@@ -79,8 +79,8 @@ import Testing
                 try cli.expectSuccess(["score", "enter", "--edition", String(year), "--entry", String(index + 1), "--as", juror] + criteria)
             }
         }
-        try cli.expectSuccess(["edition", "freeze", String(year)])
-        try cli.expectSuccess(["edition", "publish", String(year)])
+        try cli.expectSuccess(["edition", "freeze", String(year), "--yes"])
+        try cli.expectSuccess(["edition", "publish", String(year), "--yes"])
     }
 
     // MARK: The research notes

@@ -102,7 +102,7 @@ extension BadInputCorpus {
             fed: "a password on standard input", input: "correct horse battery\n",
             exit: 64,
             error:
-                "Error: \"Jonas.K\" is not a login name we accept: use 2 to 63 characters, lower-case letters a-z, digits and underscores, starting with a letter (e.g. anna_virtanen).\nUsage: ecpa user add [--db <url>] [--as <role>] [--format <format>] [--wide] <role> --kind <kind> [--country <country>] --name <name> [--email <email>] [--password-file <password-file>] [--existing-role]\n  See 'ecpa user add --help' for more information.\n"
+                "Error: \"Jonas.K\" is not a login name we accept: use 2 to 63 characters, lower-case letters a-z, digits and underscores, starting with a letter (e.g. anna_virtanen).\nUsage: ecpa user add [<options>] [<role>]\n  See 'ecpa user add --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "kind-of-person-unknown", world: .empty,
@@ -110,7 +110,7 @@ extension BadInputCorpus {
             fed: "a password on standard input", input: "correct horse battery\n",
             exit: 64,
             error:
-                "Error: The value 'representative' is invalid for '--kind <kind>'. Please provide one of 'secretariat' and 'national-representative'.\nHelp:  --kind <kind>  secretariat or national-representative.\nUsage: ecpa user add [--db <url>] [--as <role>] [--format <format>] [--wide] <role> --kind <kind> [--country <country>] --name <name> [--email <email>] [--password-file <password-file>] [--existing-role]\n  See 'ecpa user add --help' for more information.\n"
+                "Error: The value 'representative' is invalid for '--kind <kind>'. Please provide one of 'secretariat' and 'national-representative'.\nHelp:  --kind <kind>  secretariat or national-representative.\nUsage: ecpa user add [<options>] [<role>]\n  See 'ecpa user add --help' for more information.\n"
         ),
         BadInput(
             kind: .flag, name: "host-country-unknown", world: .empty,
@@ -239,7 +239,7 @@ extension BadInputCorpus {
             command: "ecpa entry template --edition 2018 --country FI -o entry.toml",
             fed: "entry.toml exists already (a filled-in entry)",
             files: [.text("entry.toml", entry())],
-            exit: 4, error: "ecpa: entry.toml exists already; choose another name so nothing is overwritten.\n"),
+            exit: 4, error: "ecpa: entry.toml exists already; nothing was written. Choose another name, or add --force to replace it.\n"),
         BadInput(
             kind: .flag, name: "scheme-criterion-name-too-long", world: .submissions,
             command: "ecpa scheme set --edition 2018 --file scheme.toml",

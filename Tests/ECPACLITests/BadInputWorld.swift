@@ -105,8 +105,8 @@ enum BadInputWorld: String, CaseIterable, Sendable {
                 let criteria = BadInputCorpus.criteria.flatMap { ["--criterion", "\($0)=\(value)"] }
                 try cli.expectSuccess(["score", "enter", "--entry", String(entry), "--as", "juror_\(juror)"] + criteria)
             }
-            try cli.expectSuccess(["edition", "freeze", "2018"])
-            try cli.expectSuccess(["edition", "publish", "2018"])
+            try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+            try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         }
     }
 

@@ -35,7 +35,7 @@ import Testing
         // Not before the deliberation the edition declared.
         let early = cli.run(["ballot", "open", "2018", "--entry", "1", "--entry", "2"])
         #expect(early.status != 0 && early.error.contains("declared a deliberation; hold it before the ballot"), "\(early.error)")
-        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "2", "--entry", "3"])
+        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--yes", "--entry", "2", "--entry", "3"])
         try cli.expectSuccess([
             "score", "revise", "--entry", "3", "--criterion", "focus=8", "--reason", "The evaluation was stronger.", "--as", role("BG"),
         ])
@@ -74,9 +74,9 @@ import Testing
         #expect(voted == [[role("AT"), "yes"], [role("BG"), "no"], [role("FI"), "yes"]], "\(status.output)")
         let uncounted = cli.run(["ballot", "count", "--edition", "2018"])
         #expect(uncounted.status != 0 && uncounted.error.contains("has not closed: its ballots are sealed"), "\(uncounted.error)")
-        let missing = cli.run(["ballot", "close", "2018"])
+        let missing = cli.run(["ballot", "close", "2018", "--yes"])
         #expect(missing.status != 0 && missing.error.contains("\(role("BG")) has not"), "\(missing.error)")
-        let freezeEarly = cli.run(["edition", "freeze", "2018"])
+        let freezeEarly = cli.run(["edition", "freeze", "2018", "--yes"])
         #expect(freezeEarly.status != 0 && freezeEarly.error.contains("declared a final ballot"), "\(freezeEarly.error)")
 
         // Cast at a terminal: the prompt lists what is left and asks before casting.
@@ -92,7 +92,7 @@ import Testing
         try cli.expectSuccess(["results", "reasons", "--edition", "2018", "--medal", "gold", "--text", "Early reasons.", "--as", role("AT")])
         let early = cli.run(["results", "sign", "--edition", "2018", "--yes", "--as", role("AT")])
         #expect(early.status != 0 && early.error.contains("come before the sign-off"), "\(early.error)")
-        try cli.expectSuccess(["ballot", "close", "2018"])
+        try cli.expectSuccess(["ballot", "close", "2018", "--yes"])
         let late = cast("BG", [1, 3, 2])
         #expect(late.status != 0 && late.error.contains("is not open; no ballot was cast"), "\(late.error)")
 
@@ -118,13 +118,13 @@ import Testing
         try cli.expectSuccess(["results", "sign", "--edition", "2018", "--yes", "--as", role("AT")])
 
         // The freeze counts the ballot: Hungary gold, Finland silver, Lithuania bronze.
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let places: [Int64] = try world.admin.query("SELECT entry_id FROM ecpa.frozen_places ORDER BY place").map { try $0.decode("entry_id") }
         #expect(places == [3, 1, 2])
         let verified = cli.run(["results", "verify", "--edition", "2018"])
         #expect(verified.status == 0, "\(verified.output)")
         #expect(verified.output.contains("each of the 4 ballots cast matches the SHA-256 sealed in the ledger"), "\(verified.output)")
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let url = "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"
         let byReader = cli.run(["results", "verify", "--edition", "2018", "--db", url])
         #expect(byReader.status == 0, "\(byReader.output)\(byReader.error)")

@@ -73,8 +73,8 @@ import Testing
                         + Self.criteria.flatMap { ["--criterion", "\($0)=\(value)"] })
             }
         }
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
     }
 
     @Test func theJuryReadsThePacketOnceSubmissionsCloseAndNobodyElseDoes() throws {

@@ -99,13 +99,16 @@ import Testing
 
         let declined = cli.run(["db", "connections", "end", pid], terminalLines: ["n"])
         #expect(declined.status == 1)
-        #expect(declined.error.hasPrefix("End \(representative.role) (session \(pid), idle in transaction for "))
-        #expect(declined.error.hasSuffix("? What it has not committed is rolled back. [y/N] ecpa: Session \(pid) was not ended.\n"))
+        #expect(declined.error.hasPrefix("Ending \(representative.role) (session \(pid), idle in transaction for "))
+        #expect(declined.error.hasSuffix(") rolls back what it has not committed.\nEnd session \(pid)? [y/N] ecpa: Session \(pid) was not ended.\n"))
         #expect(try listed().contains { $0["pid"] as? Int == representative.pid })
 
         let withoutTerminal = cli.run(["db", "connections", "end", pid])
         #expect(withoutTerminal.status == 64)
-        #expect(withoutTerminal.error.hasSuffix("rolls back what it has not committed. Add --yes to confirm.\n"))
+        #expect(
+            withoutTerminal.error.hasSuffix(
+                "rolls back what it has not committed. It cannot be undone, so ecpa asks first; without a terminal to ask on, add --yes to go ahead.\n"
+            ))
 
         let confirmed = cli.run(["db", "connections", "end", pid], terminalLines: ["y"])
         #expect(confirmed.status == 0, "\(confirmed.error)")

@@ -76,7 +76,7 @@ import Testing
 
         // A jury override needs the signed record before the freeze.
         try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", "The jury weighed transferability."])
-        let freeze = cli.run(["edition", "freeze", "2018"])
+        let freeze = cli.run(["edition", "freeze", "2018", "--yes"])
         #expect(freeze.status != 0 && freeze.error.contains("decision record must be signed before the freeze"), "\(freeze.error)")
         #expect(freeze.error.contains("ecpa results sign --edition 2018"), "\(freeze.error)")
 
@@ -111,7 +111,7 @@ import Testing
         #expect(CSVReader.rows(cli.run(["results", "record", "--format", "csv"]).output).count == 5)
 
         // The freeze goes through now; verify checks the record against the ledger.
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let verified = cli.run(["results", "verify", "--edition", "2018"])
         #expect(verified.status == 0, "\(verified.output)")
         #expect(verified.output.contains("the decision record gives SHA-256"), "\(verified.output)")
@@ -129,7 +129,7 @@ import Testing
         #expect(html.contains("<h2>The jury's reasons</h2>") && html.contains("Lithuania's formula is well evaluated."), "\(html)")
 
         // After publication everyone reads it, by seat, and verifies it.
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let url = "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"
         let byReader = cli.run(["results", "verify", "--edition", "2018", "--db", url])
         #expect(byReader.status == 0 && byReader.output.contains("the decision record gives SHA-256"), "\(byReader.output)\(byReader.error)")
@@ -143,7 +143,7 @@ import Testing
         try writeAll()
         let representative = cli.run(["results", "record", "--as", world.representatives["FI"]!.role])
         #expect(representative.status == 5 && representative.error.contains("until the results are published"), "\(representative.error)")
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let report = cli.run(["report", "winners", "--as", world.representatives["FI"]!.role])
         #expect(!report.output.contains("Forssa mediates"), "\(report.output)")
     }
@@ -153,7 +153,7 @@ import Testing
         try writeAll()
         try cli.expectSuccess(["results", "sign", "--yes", "--as", role("AT")])
         // Signed before the freeze, which seals the note; then the owner rewrites the gold reasons.
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         try world.admin.executeScript(
             unsafeRaw: """
                 SET session_replication_role = replica;
@@ -168,12 +168,12 @@ import Testing
 
     @Test func aRecordSignedAfterTheFreezeJoinsTheChainAtThePublication() throws {
         try nameRapporteurs()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         try writeAll()
         try cli.expectSuccess(["results", "sign", "--yes", "--as", role("AT")])
         let before = cli.run(["results", "verify"])
         #expect(before.status == 0 && before.output.contains("the note joins the hash chain at the publication"), "\(before.output)")
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let after = cli.run(["results", "verify"])
         #expect(after.status == 0 && after.output.contains("the sealed ledger note names"), "\(after.output)")
         let late = cli.run(["results", "minority", "--medal", "gold", "--text", "After publication", "--as", role("BG")])

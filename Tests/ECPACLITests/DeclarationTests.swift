@@ -67,7 +67,7 @@ import Testing
 
     @Test func verifyChecksTheDeclarationAndNamesEveryChangeBehindTheTriggersBack() throws {
         try world.scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let published: String = try world.admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
         let verified = cli.run(["results", "verify", "--edition", "2018"])
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
@@ -125,10 +125,10 @@ import Testing
 
     @Test func aPublishedDeclarationIsReadAndCheckedByAnyone() throws {
         try world.scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let reader = try world.connect(world.reader)
         #expect(try SchemeRepository(reader).fetchDeclaration(edition: EditionID(1)) == nil)
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let declaration = try #require(try SchemeRepository(reader).fetchDeclaration(edition: EditionID(1)))
         #expect(declaration.hashMatchesText)
         let url = "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"

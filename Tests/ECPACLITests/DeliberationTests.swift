@@ -26,7 +26,7 @@ import Testing
     func deliberate() throws {
         try world.scoreEverything()
         try cli.expectSuccess(["edition", "scoring", "close", "2018"])
-        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "1", "--entry", "2", "--entry", "3"])
+        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--yes", "--entry", "1", "--entry", "2", "--entry", "3"])
     }
 
     func revise(_ country: String, entry: Int, to value: Int, reason: String = "We heard the evaluation again.") -> CLIHarness.Result {
@@ -40,10 +40,10 @@ import Testing
         #expect(declared.scheme?.decision == DecisionSettings(deliberation: true, decidedBy: .revisedScores))
         try world.scoreEverything()
         // Not while scoring is open; and no freeze before the deliberation the edition declared.
-        let early = cli.run(["edition", "deliberation", "open", "2018", "--entry", "2"])
+        let early = cli.run(["edition", "deliberation", "open", "2018", "--yes", "--entry", "2"])
         #expect(early.status != 0 && early.error.contains("still open; close it first"), "\(early.error)")
         try cli.expectSuccess(["edition", "scoring", "close", "2018"])
-        let freeze = cli.run(["edition", "freeze", "2018"])
+        let freeze = cli.run(["edition", "freeze", "2018", "--yes"])
         #expect(freeze.status != 0 && freeze.error.contains("declared a deliberation; hold it before the freeze"), "\(freeze.error)")
     }
 
@@ -84,7 +84,7 @@ import Testing
         #expect(CSVReader.rows(all.output).count == 7)
 
         // The revised scores decide: Hungary (6, 10, 9: 8.333) passes Lithuania.
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let places: [(Int64, Int)] = try world.admin.query("SELECT entry_id, place FROM ecpa.frozen_places ORDER BY place").map {
             (try $0.decode("entry_id"), try $0.decode("place"))
         }
@@ -95,7 +95,7 @@ import Testing
             verified.output.contains("round 1, as sealed when the deliberation began, is the score set held now, and each of the 6 revisions matches")
         )
         // After publication a reader verifies the same, revisions included.
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let url = "\(cli.database.conninfo) user=\(world.reader.role) password=\(world.reader.password)"
         let byReader = cli.run(["results", "verify", "--edition", "2018", "--db", url])
         #expect(byReader.status == 0, "\(byReader.output)\(byReader.error)")
@@ -109,7 +109,7 @@ import Testing
     @Test func verifyNamesARevisionChangedBehindTheTriggersBack() throws {
         try deliberate()
         #expect(revise("BG", entry: 3, to: 10).status == 0)
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         // The owner turns the guard off and rewrites a revision and its reason.
         try world.admin.executeScript(
             unsafeRaw: """

@@ -36,8 +36,8 @@ import Testing
             ])
         }
         try cli.signDecisionRecord(chair: world.jurors["AT"]!.role)
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        if publish { try cli.expectSuccess(["edition", "publish", "2018"]) }
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        if publish { try cli.expectSuccess(["edition", "publish", "2018", "--yes"]) }
     }
 
     func url(_ login: HostileWorld.Login) -> String { "\(cli.database.conninfo) user=\(login.role) password=\(login.password)" }
@@ -114,7 +114,7 @@ import Testing
         let before = HostileWorld.refusal(try world.connect(finn), "SELECT * FROM ecpa.feedback_comments(1)")
         #expect(before?.sqlState == "42501", "before publication: \(String(describing: before))")
 
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let own = folder("own")
         let mine = cli.run(["report", "feedback", "--edition", "2018", "-o", own.path, "--db", url(finn)])
         #expect(mine.status == 0, "\(mine.error)")

@@ -28,7 +28,7 @@ import Testing
     func openBallot() throws {
         try world.scoreEverything()
         try cli.expectSuccess(["edition", "scoring", "close", "2018"])
-        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "2", "--entry", "3"])
+        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--yes", "--entry", "2", "--entry", "3"])
         try cli.expectSuccess(["ballot", "open", "2018", "--entry", "1", "--entry", "2", "--entry", "3"])
         try world.connect(world.jurors["AT"]!).execute("SELECT ecpa.cast_ballot(1, ARRAY[3, 1, 2]::bigint[])")
     }
@@ -99,7 +99,7 @@ import Testing
             "ballot-cast-by-another-editions-juror", as: outsider, "SELECT ecpa.cast_ballot(1, ARRAY[3, 2, 1]::bigint[])", refusedWith: "42501")
 
         // Closed: the secretariat reads the ballots; jurors and the public still do not, until publication.
-        try cli.expectSuccess(["ballot", "close", "2018", "--without-missing"])
+        try cli.expectSuccess(["ballot", "close", "2018", "--without-missing", "--yes"])
         let bySecretariat = try count(world.secretariat, "SELECT count(*) AS n FROM ecpa.closed_ballots(1)")
         held("ballot-read-by-secretariat-after-close", bySecretariat == 1, "\(bySecretariat) rows")
         for (kind, login) in [("juror", world.jurors["BG"]!), ("representative", world.representatives["FI"]!), ("reader", world.reader)] {
@@ -184,7 +184,7 @@ import Testing
         try openBallot()
         let juror = try world.connect(world.jurors["BG"]!)
         try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.editions")
-        try cli.expectSuccess(["ballot", "close", "2018", "--without-missing"])
+        try cli.expectSuccess(["ballot", "close", "2018", "--without-missing", "--yes"])
         let before = try world.fingerprint()
         let error = HostileWorld.refusal(juror, "SELECT ecpa.cast_ballot(1, ARRAY[1, 2, 3]::bigint[])")
         HostileWorld.rollback(juror)

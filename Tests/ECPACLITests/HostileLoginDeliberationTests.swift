@@ -23,7 +23,7 @@ import Testing
             "INSERT INTO ecpa.declared_conflicts (juror_id, entry_id, reason) SELECT id, 1, 'Advised it' FROM ecpa.jurors WHERE role_name = \(world.advisory.role)"
         )
         try cli.expectSuccess(["edition", "scoring", "close", "2018"])
-        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "2", "--entry", "3"])
+        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--yes", "--entry", "2", "--entry", "3"])
         try cli.expectSuccess([
             "score", "revise", "--entry", "3", "--criterion", "focus=9", "--reason", "Heard again.", "--as", world.jurors["BG"]!.role,
         ])
@@ -104,7 +104,7 @@ import Testing
         let juror = try world.connect(world.jurors["AT"]!)
         try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.scores")
         try cli.expectSuccess(["edition", "scoring", "close", "2018"])
-        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--entry", "2", "--entry", "3"])
+        try cli.expectSuccess(["edition", "deliberation", "open", "2018", "--yes", "--entry", "2", "--entry", "3"])
         var before = try world.fingerprint()
         var error = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 2")
         HostileWorld.rollback(juror)
@@ -114,7 +114,7 @@ import Testing
             "\(String(describing: error))")
         // A revision written from a snapshot taken before the freeze.
         try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL \(level); SELECT count(*) FROM ecpa.revisions")
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         before = try world.fingerprint()
         error = HostileWorld.refusal(juror, "SELECT ecpa.revise_score(2, 'focus', 9, 'After the freeze')")
         HostileWorld.rollback(juror)

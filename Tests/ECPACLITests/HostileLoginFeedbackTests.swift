@@ -29,7 +29,7 @@ import Testing
             ])
         }
         try cli.signDecisionRecord(chair: world.jurors["AT"]!.role)
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
     }
 
     /// The comments a login reads from the published function, or nil when refused.
@@ -49,7 +49,7 @@ import Testing
 
     @Test func afterPublicationOnlyTheSecretariatAndTheOwnRepresentativeReadThem() throws {
         try freeze()
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         held(
             "feedback-own-entry-after-publication", comments(finn, entry: 1) == ["Secret comment 1."],
             "\(String(describing: comments(finn, entry: 1)))")

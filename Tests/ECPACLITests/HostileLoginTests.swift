@@ -104,7 +104,7 @@ import Testing
         try juror.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.scores")
         try finnish.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT count(*) FROM ecpa.jurors")
         try secretary.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM ecpa.scores")
-        let frozen = cli.run(["edition", "freeze", "2018"])
+        let frozen = cli.run(["edition", "freeze", "2018", "--yes"])
         #expect(frozen.status == 0, "\(frozen.error)")
         let afterFreeze = try world.fingerprint()
         let score = HostileWorld.refusal(juror, "UPDATE ecpa.scores SET value = 10 WHERE entry_id = 1")
@@ -117,7 +117,7 @@ import Testing
         HostileWorld.rollback(finnish)
         held("stale-snapshot-juror-score-after-freeze", score?.sqlState == "40001", "\(String(describing: score))")
         held("stale-snapshot-juror-conflict-after-freeze", conflict?.sqlState == "40001", "\(String(describing: conflict))")
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let afterPublish = try world.fingerprint()
         let secretariatScore = HostileWorld.refusal(secretary, "UPDATE ecpa.scores SET value = 0 WHERE entry_id = 1")
         HostileWorld.rollback(secretary)
@@ -447,7 +447,7 @@ import Testing
 
     @Test func beforePublicationThePublishedRecordsShowNothing() throws {
         try world.scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let relations = [
             "ecpa.published_entries(1)", "ecpa.published_jurors(1)", "ecpa.published_conflicts(1)",
             "ecpa.published_scores(1)", "ecpa.published_abstentions(1)", "ecpa.published_overrides(1)",
@@ -472,8 +472,8 @@ import Testing
             "--reason", "Advised the Hungarian project in 2016.",
         ])
         try world.scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let digest: String = try world.admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
         for login in [world.representatives["LT"]!, world.reader, world.jurors["BG"]!] {
             let url = "\(cli.database.conninfo) user=\(login.role) password=\(login.password)"
@@ -570,7 +570,7 @@ import Testing
 
     @Test func aRefusedWriteHoldsNoLockOnTheEdition() throws {
         try world.scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         // A representative's write into a frozen edition fails before it locks anything (their
         // rows are not theirs to change once the call is over: the write finds none), so even a
         // transaction left open does not hold up the publication.
@@ -833,8 +833,8 @@ import Testing
 
     @Test func aConsistentRewriteBySuperuserFailsAgainstThePublishedDigest() throws {
         try world.scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let published: String = try world.admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
         // A superuser turns the guards off and rewrites a comment everywhere it is recorded: the
         // score, its ledger event, every batch digest and hash after it, the head and the digest.
@@ -1073,8 +1073,8 @@ extension HostileLoginTests {
 
     @Test func aPublishedEditionsFactsCannotChange() throws {
         try world.scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let secretary = try world.connect(world.secretariat)
         let error = HostileWorld.refusal(
             secretary,
@@ -1265,8 +1265,8 @@ extension HostileLoginTests {
         try cli.expectSuccess([
             "jury", "conflict", "declare", "--entry", "3", "--juror", world.advisory.role, "--reason", "Known to the secretariat.",
         ])
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let reader = try world.connect(world.reader)
         let reasons: [String] = try reader.query(
             """
@@ -1350,7 +1350,7 @@ extension HostileLoginTests {
             entry = 2
         case .secretariatAcrossPublish:
             try world.scoreEverything()
-            try cli.expectSuccess(["edition", "freeze", "2018"])
+            try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
             entry = 2
         }
         let writer: HostileWorld.Login
@@ -1365,8 +1365,8 @@ extension HostileLoginTests {
         switch write {
         case .representativeAcrossClose, .secretariatAcrossClose: try cli.expectSuccess(["edition", "close", "2030"])
         case .jurorAcrossScoringClose, .secretariatAcrossScoringClose: try cli.expectSuccess(["edition", "scoring", "close", "2018"])
-        case .secretariatAcrossPublish: try cli.expectSuccess(["edition", "publish", "2018"])
-        default: try cli.expectSuccess(["edition", "freeze", "2018"])
+        case .secretariatAcrossPublish: try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
+        default: try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         }
         let seatBG = try world.seat("BG")
         let statement: String

@@ -26,8 +26,8 @@ import Testing
             2024, firstEntry: 1, jury: [("carl", "RO"), ("anna", "AT"), ("ben", "BG")],
             scores: ["carl": [same(6), same(7), same(8)], "anna": [same(8), [7, 9, 10, 9, 10], same(10)], "ben": [same(9), same(8), same(7)]])
         try cli.expectSuccess(["edition", "scoring", "close", "2024"])
-        try cli.expectSuccess(["edition", "freeze", "2024"])
-        try cli.expectSuccess(["edition", "publish", "2024"])
+        try cli.expectSuccess(["edition", "freeze", "2024", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2024", "--yes"])
         try edition(
             2025, firstEntry: 4, jury: [("anna", "AT"), ("dora", "BG"), ("eve", "RO")],
             scores: ["anna": [same(5), same(6), same(4)], "dora": [same(8), same(7), same(6)], "eve": [same(9), same(10), same(8)]])

@@ -122,17 +122,17 @@ import Testing
         }
         both("ballot status")
         both("ballot mine", ["--as", jurors[0]])
-        try cli.expectSuccess(["ballot", "close", "2018"])
+        try cli.expectSuccess(["ballot", "close", "2018", "--yes"])
         both("ballot count")
         both("results rank")
         both("results explain")
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         both("results verify")
         // No decision record here: an empty record, yet valid JSON and CSV.
         both("results record")
         json("report winners", ["--include-juror-scores"])
         csv("report winners")
-        json("edition publish", ["2018"])
+        json("edition publish", ["2018", "--yes"])
         // The booklet is a document, not data: --format md|html, no JSON or CSV to parse.
         for format in ["md", "html"] {
             let booklet = cli.run(["report", "booklet", "--edition", "2018", "--format", format])

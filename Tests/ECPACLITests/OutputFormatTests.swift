@@ -58,7 +58,7 @@ import Testing
         }
         try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", Self.reason])
         try cli.signDecisionRecord(chair: jurors["AT"] ?? "")
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
     }
 
     func output(_ arguments: [String]) -> String {

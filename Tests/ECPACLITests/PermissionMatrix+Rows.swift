@@ -5,6 +5,8 @@ extension PermissionMatrix {
     // yes, none, deny (42501), closed (EC001), frozen (EC002), order (EC003), state (EC004),
     // conflict (EC005), or a SQLSTATE.
     private static let allDenied = "deny deny deny deny deny deny deny deny deny"
+    /// A well-formed SCRAM-SHA-256 verifier (of no password anyone knows), for the password rows.
+    private static let scram = "'SCRAM-SHA-256$4096:c2FsdHNhbHRzYWx0c2FsdA==$' || repeat('A', 43) || '=:' || repeat('B', 43) || '='"
     private static let secretariatOnly = "yes deny deny deny deny deny deny deny deny"
     private static let everyGroup = "yes yes yes yes yes yes yes deny yes"
     private static let notUpdatable = "55000 55000 55000 55000 55000 55000 55000 deny 55000"
@@ -700,6 +702,17 @@ extension PermissionMatrix {
                 object: function("grant_group(text,text)", .functions), action: .execute, variant: "another login",
                 sql: "SELECT ecpa.grant_group({no_group_login}, 'juror')", expected: [(.any, allDenied)],
                 note: "A login in no ecpa group is the database administrator's to add."),
+            Row(
+                object: function("reset_password(text,text)", .functions), action: .execute, variant: "a representative's login",
+                sql: "SELECT ecpa.reset_password({person}, \(scram))", expected: [(.any, secretariatOnly)],
+                note: "The secretariat resets a representative's or a juror's password, from a SCRAM verifier only."),
+            Row(
+                object: function("reset_password(text,text)", .functions), action: .execute, variant: "the reader's login",
+                sql: "SELECT ecpa.reset_password({reader_login}, \(scram))", expected: [(.any, allDenied)],
+                note: "Only people registered as a representative or a juror; other logins are the database administrator's."),
+            Row(
+                object: function("reset_password(text,text)", .functions), action: .execute, variant: "another login",
+                sql: "SELECT ecpa.reset_password({no_group_login}, \(scram))", expected: [(.any, allDenied)]),
             Row(
                 object: function("connections()", .functions), action: .execute,
                 sql: "SELECT pid FROM ecpa.connections()", expected: [(.any, secretariatOnly)]),

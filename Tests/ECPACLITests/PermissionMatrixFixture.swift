@@ -40,9 +40,9 @@ final class PermissionMatrixFixture {
         for phase in [Phase.scoring, .frozen, .published] { try score(phase) }
         // The override needs the signed decision record before the freeze.
         for year in ["2028", "2027"] { try cli.signDecisionRecord(year: year, chair: logins[.jurorAT]!.role) }
-        try cli.expectSuccess(["edition", "freeze", "2028"])
-        try cli.expectSuccess(["edition", "freeze", "2027"])
-        try cli.expectSuccess(["edition", "publish", "2027"])
+        try cli.expectSuccess(["edition", "freeze", "2028", "--yes"])
+        try cli.expectSuccess(["edition", "freeze", "2027", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2027", "--yes"])
         let iso = ISO8601DateFormatter()
         for country in ["FI", "SE"] {
             try cli.expectSuccess([

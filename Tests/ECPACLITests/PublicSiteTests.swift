@@ -128,8 +128,8 @@ import Testing
             try cli.expectSuccess(["results", "reasons", "--edition", "2018", "--medal", medal, "--text", text, "--as", chair])
         }
         try cli.expectSuccess(["results", "sign", "--edition", "2018", "--yes", "--as", chair])
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let site = try build("site")
         let edition = String(decoding: site["2018/index.html"] ?? Data(), as: UTF8.self)
         #expect(edition.contains("Forssa brought groups to mediation.</p><p>Its evaluation is sound.<br>It was repeated twice.</p>"), "\(edition)")

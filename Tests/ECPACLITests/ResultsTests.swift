@@ -95,7 +95,7 @@ import Testing
 
     @Test func aFrozenEditionRefusesScoreChangesFromEveryRole() throws {
         try scoreEverything()
-        let frozen = cli.run(["edition", "freeze", "2018"])
+        let frozen = cli.run(["edition", "freeze", "2018", "--yes"])
         #expect(frozen.status == 0, "\(frozen.error)")
         #expect(frozen.output.contains("The 2018 edition is frozen. Digest "))
         let criteria = ["--criterion", "focus=1"]
@@ -116,7 +116,7 @@ import Testing
 
     @Test func verifyNamesACellChangedBehindTheTriggersBack() throws {
         try scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         let admin = try cli.database.connect()
         try admin.execute("SET session_replication_role = replica")
         try admin.execute(
@@ -134,8 +134,8 @@ import Testing
     /// check against the digest printed at publication still fails: verify hashes the rows itself.
     @Test func aRewriteBehindReplacedFunctionsFailsAgainstThePublishedDigest() throws {
         try scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         let admin = try cli.database.connect()
         let digest: String = try admin.query("SELECT digest FROM ecpa.frozen_results").first?.decode("digest") ?? ""
         try admin.executeScript(
@@ -193,10 +193,10 @@ import Testing
 
     @Test func publishingNeedsAFreezeFirst() throws {
         try scoreEverything()
-        let early = cli.run(["edition", "publish", "2018"])
+        let early = cli.run(["edition", "publish", "2018", "--yes"])
         #expect(early.status == 3)
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        let published = cli.run(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        let published = cli.run(["edition", "publish", "2018", "--yes"])
         #expect(published.output == "The results of the 2018 edition are published.\n")
     }
 
@@ -210,8 +210,8 @@ import Testing
         try cli.expectSuccess(["edition", "scoring", "close", "2018"])
         try cli.expectSuccess(["edition", "scoring", "open", "2018"])
         try scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        let published = cli.run(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        let published = cli.run(["edition", "publish", "2018", "--yes"])
         #expect(published.output == "The results of the 2018 edition are published.\n", "\(published.error)")
     }
 
@@ -219,7 +219,7 @@ import Testing
         try scoreEverything()
         try cli.expectSuccess(["results", "override", "--entry", "3", "--place", "2", "--reason", "The jury judged its evaluation stronger."])
         try cli.signDecisionRecord(chair: jurors["AT"]!.role)
-        try cli.expectSuccess(["edition", "freeze", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
         for format in ["md", "html", "json", "csv"] {
             let first = cli.run(["report", "winners", "--format", format])
             let second = cli.run(["report", "winners", "--format", format])
@@ -245,8 +245,8 @@ import Testing
 
     @Test func aFrozenEditionStillVerifiesAfterALaterEditionIsScored() throws {
         try scoreEverything()
-        try cli.expectSuccess(["edition", "freeze", "2018"])
-        try cli.expectSuccess(["edition", "publish", "2018"])
+        try cli.expectSuccess(["edition", "freeze", "2018", "--yes"])
+        try cli.expectSuccess(["edition", "publish", "2018", "--yes"])
         // The next year: its scores extend the same ledger after 2018's freeze.
         let now = Date()
         let iso = ISO8601DateFormatter()

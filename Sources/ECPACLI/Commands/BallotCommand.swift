@@ -187,15 +187,37 @@ struct BallotCommand: ParsableCommand {
     struct Close: EnvironmentCommand {
         static let configuration = CommandConfiguration(
             abstract: "Close the final ballot and seal its ballots (secretariat).",
-            discussion: "Every voting juror must have voted, unless --without-missing. It cannot be undone: nobody casts a ballot afterwards.")
+            discussion: """
+                Every voting juror must have voted, unless --without-missing. It cannot be undone: nobody \
+                casts a ballot afterwards. On a terminal you are asked to confirm; scripts pass --yes.
+                """)
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The year of the edition.") var year: Int
         @Flag(help: "Close although some voting jurors have not voted; their ballots are left out.") var withoutMissing = false
+        @Flag(help: "Close without asking (required when not on a terminal).") var yes = false
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let edition = try EditionRepository(db).requireEdition(year: year)
+            // A ballot that may not close (not open, a voting juror yet to vote) is refused by
+            // PostgreSQL with its reason, so nobody is asked in vain; should it become closable
+            // meanwhile, closing is what was typed.
+            if !yes, edition.phase == .scoring, edition.stage == .ballot {
+                let turnout = try BallotRepository(db).turnout(edition: edition.id)
+                let missing = turnout.filter { $0.castAt == nil }.count
+                let cast = turnout.count - missing
+                if missing == 0 || withoutMissing {
+                    let left =
+                        missing == 0
+                        ? "" : " \(missing) voting juror\(missing == 1 ? " has" : "s have") not voted and \(missing == 1 ? "is" : "are") left out."
+                    try Confirmation(
+                        consequence:
+                            "Closing the \(year) final ballot seals its \(cast) ballot\(cast == 1 ? "" : "s") in the ledger; nobody casts or changes a ballot afterwards.\(left)",
+                        question: "Close the \(year) final ballot?", declined: "The \(year) final ballot is still open."
+                    ).require(yes: false, env: env)
+                }
+            }
             let digest = try FinalBallot.close(edition: edition, withoutMissing: withoutMissing, db: db)
             env.print(
                 "The final ballot of the \(year) edition is closed; its ballots are sealed in the ledger (SHA-256 \(digest.prefix(16))…). "

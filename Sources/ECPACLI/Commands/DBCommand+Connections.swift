@@ -79,19 +79,10 @@ extension DBCommand.Connections {
                     "Session \(pid) is \(target.login)'s, a database superuser's; only a superuser can end it.",
                     status: .permissionDenied)
             }
-            if !yes {
-                guard env.inputIsTerminal else {
-                    throw CLIError(
-                        "Ending \(target.summary) rolls back what it has not committed. Add --yes to confirm.",
-                        status: .usage)
-                }
-                env.writeError("End \(target.summary)? What it has not committed is rolled back. [y/N] ")
-                guard let answer = env.readLine(),
-                    ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-                else {
-                    throw CLIError("Session \(pid) was not ended.", status: .failure)
-                }
-            }
+            try Confirmation(
+                consequence: "Ending \(target.summary) rolls back what it has not committed.", question: "End session \(pid)?",
+                declined: "Session \(pid) was not ended."
+            ).require(yes: yes, env: env)
             guard try sessions.endSession(pid: pid) else {
                 throw CLIError(
                     "PostgreSQL did not end session \(pid): the database's owner role (ecpa_owner) may not signal other sessions until a superuser grants it pg_signal_backend.",

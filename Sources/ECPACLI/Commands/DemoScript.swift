@@ -124,7 +124,7 @@ struct DemoScript {
         section("10. The jury decides: a deliberation and a final ballot on the podium (illustrative)")
         note("(no medal is contested here, so the jury discusses and votes on the three medal places)")
         let podium = ["FI", "LT", "HU"].map { String(DemoEdition.id(of: $0)) }
-        try run(["edition", "deliberation", "open", "2018"] + podium.flatMap { ["--entry", $0] })
+        try run(["edition", "deliberation", "open", "2018", "--yes"] + podium.flatMap { ["--entry", $0] })
         try run([
             "score", "revise", "--edition", "2018", "--entry", podium[2], "--criterion", "evaluation=8",
             "--reason", "The evaluation report answered the jury's question (illustrative).", "--as", DemoEdition.jury[0].role,
@@ -138,7 +138,7 @@ struct DemoScript {
         }
         note("(every juror casts a ballot the same way, ranked by their own scores; those in conflict leave that entry out)")
         try run(["ballot", "status", "--edition", "2018"])
-        try run(["ballot", "close", "2018"])
+        try run(["ballot", "close", "2018", "--yes"])
         try run(["ballot", "count", "--edition", "2018"])
         note("(the jury's reasons: the chair names a rapporteur for each medal, each writes, a juror may add a minority view, the chair signs)")
         let chair = DemoEdition.jury[0].role
@@ -154,30 +154,31 @@ struct DemoScript {
         try run(["results", "record", "--edition", "2018"])
 
         section("11. The freeze, its verification and the publication")
-        try run(["edition", "freeze", "2018"])
+        try run(["edition", "freeze", "2018", "--yes"])
         try run(["results", "verify", "--edition", "2018"])
         try run(
             ["score", "enter", "--edition", "2018", "--entry", "2", "--juror", DemoEdition.jury[0].role, "--criterion", "focus=1"],
             expectFailure: true)
-        try run(["edition", "publish", "2018"])
+        try run(["edition", "publish", "2018", "--yes"])
 
         section("12. The winners' report")
         let html = folder.appendingPathComponent("ecpa-2018-winners.html").path
         let markdown = folder.appendingPathComponent("ecpa-2018-winners.md").path
-        try run(["report", "winners", "--edition", "2018", "--format", "html", "-o", html, "--label", Self.illustrative])
-        try run(["report", "winners", "--edition", "2018", "--format", "md", "-o", markdown, "--label", Self.illustrative])
+        try run(["report", "winners", "--edition", "2018", "--format", "html", "-o", html, "--force", "--label", Self.illustrative])
+        try run(["report", "winners", "--edition", "2018", "--format", "md", "-o", markdown, "--force", "--label", Self.illustrative])
         try run(["report", "winners", "--edition", "2018", "--format", "md", "--label", Self.illustrative])
 
         section("13. What the representatives and the public read: the booklet and the feedback letters")
         let booklet = folder.appendingPathComponent("ecpa-2018-booklet.html").path
         let letters = folder.appendingPathComponent("letters").path
-        try run(["report", "booklet", "--edition", "2018", "--format", "html", "-o", booklet])
-        try run(["report", "feedback", "--edition", "2018", "--format", "html", "-o", letters], quiet: true)
+        try run(["report", "booklet", "--edition", "2018", "--format", "html", "-o", booklet, "--force"])
+        try run(["report", "feedback", "--edition", "2018", "--format", "html", "-o", letters, "--force"], quiet: true)
         note("(one feedback letter per entry, written to \(letters); each representative can write their own country's, and only theirs)")
         let own = folder.appendingPathComponent("letter-fi").path
-        try run(["report", "feedback", "--edition", "2018", "--entry", "1", "--format", "md", "-o", own, "--as", "demo_rep_fi"])
+        try run(["report", "feedback", "--edition", "2018", "--entry", "1", "--format", "md", "-o", own, "--force", "--as", "demo_rep_fi"])
         try run(
-            ["report", "feedback", "--edition", "2018", "--entry", "2", "--format", "md", "-o", own, "--as", "demo_rep_fi"], expectFailure: true)
+            ["report", "feedback", "--edition", "2018", "--entry", "2", "--format", "md", "-o", own, "--force", "--as", "demo_rep_fi"],
+            expectFailure: true)
 
         section("14. The public site: every published edition, its entries and the archive")
         let site = folder.appendingPathComponent("site")

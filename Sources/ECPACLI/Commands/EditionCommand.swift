@@ -17,19 +17,42 @@ struct EditionCommand: ParsableCommand {
     struct Freeze: EnvironmentCommand {
         static let configuration = CommandConfiguration(
             abstract: "Freeze the scores and store the ranking with its digest (secretariat).",
-            discussion: "Needs every required score. From then on no score can change, for any role; `ecpa results verify` checks the stored result.")
+            discussion: """
+                Needs every required score. From then on no score can change, for any role; \
+                `ecpa results verify` checks the stored result. It cannot be undone: on a terminal \
+                the ranking is shown and you are asked to confirm; scripts pass --yes. A medal place \
+                that several entries share is for the jury to decide first (`ecpa results override`); \
+                --keep-shared freezes it shared, each of them holding the medal.
+                """)
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The year of the edition.") var year: Int
+        @Flag(help: "Freeze although entries share a medal place, each of them holding the medal.") var keepShared = false
+        @Flag(help: "Freeze without asking (required when not on a terminal).") var yes = false
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let (results, frozen) = try ResultsLifecycle.freeze(year: year, db: db)
-            env.write(results.render(format: .table))
-            env.print("")
+            // What the freeze would refuse is said before anyone is asked; the ranking asked about
+            // is the one frozen, or nothing is.
+            var shown: Ranking?
+            if !yes {
+                let preview = try ResultsLifecycle.freezePreview(year: year, db: db, keepShared: keepShared)
+                if env.inputIsTerminal { env.writeError(preview.render(format: .table) + "\n") }
+                try Confirmation(
+                    consequence:
+                        "Freezing the \(year) edition stores this ranking and its digest; from then on no score, override or ballot of the edition can change, for anyone.",
+                    question: "Freeze the \(year) edition?", declined: "Nothing was frozen; the \(year) edition is as it was."
+                ).require(yes: false, env: env)
+                shown = preview.ranking
+            }
+            let (results, frozen) = try ResultsLifecycle.freeze(year: year, db: db, keepShared: keepShared, expecting: shown)
+            if shown == nil {
+                env.write(results.render(format: .table))
+                env.print("")
+            }
             env.print("The \(year) edition is frozen. Digest \(frozen.digest).")
             if results.ranking.needsJuryDecision {
-                env.print("Note: some entries share a place; the report flags them for the jury.")
+                env.print("Note: some entries share a place; the report shows it shared.")
             }
         }
     }
@@ -37,15 +60,27 @@ struct EditionCommand: ParsableCommand {
     struct Publish: EnvironmentCommand {
         static let configuration = CommandConfiguration(
             abstract: "Publish a frozen edition's results to everyone (secretariat).",
-            discussion: "The results are verified first (as `ecpa results verify` does); results that do not verify are not published.")
+            discussion: """
+                The results are verified first (as `ecpa results verify` does); results that do not \
+                verify are not published. It cannot be undone: on a terminal you are asked to confirm; \
+                scripts pass --yes.
+                """)
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The year of the edition.") var year: Int
+        @Flag(help: "Publish without asking (required when not on a terminal).") var yes = false
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
-            let edition = try ResultsLifecycle.publish(year: year, db: db)
+            let edition = try ResultsLifecycle.publish(year: year, db: db) { _ in
+                try Confirmation(
+                    consequence:
+                        "Publishing the \(year) results shows the ranking, the scores and the jury's decision record to every login, representatives and public readers included; a publication cannot be taken back.",
+                    question: "Publish the \(year) results?",
+                    declined: "Nothing was published; the \(year) results stay with the secretariat and the jury."
+                ).require(yes: yes, env: env)
+            }
             report(edition, env: env, format: output.format) { "The results of the \($0.year) edition are published." }
         }
     }
@@ -136,12 +171,14 @@ struct EditionCommand: ParsableCommand {
     struct OpenDeliberation: EnvironmentCommand {
         static let configuration = CommandConfiguration(
             commandName: "open",
-            abstract: "Seal round 1 and begin the deliberation on the contested places, or on the entries named.")
+            abstract: "Seal round 1 and begin the deliberation on the contested places, or on the entries named.",
+            discussion: "It cannot be undone: on a terminal you are asked to confirm; scripts pass --yes.")
 
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The year of the edition.") var year: Int
         @Option(help: "An entry to discuss (repeatable); without it, the entries in contention for a contested medal.")
         var entry: [Int64] = []
+        @Flag(help: "Begin without asking (required when not on a terminal).") var yes = false
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
@@ -163,6 +200,12 @@ struct EditionCommand: ParsableCommand {
                         status: .refused)
                 }
             }
+            let listed = "entr\(entries.count == 1 ? "y" : "ies") \(entries.map { String($0.rawValue) }.joined(separator: ", "))"
+            try Confirmation(
+                consequence:
+                    "Beginning the deliberation on \(listed) seals round 1 of the \(year) edition: its scores stay as they are and scoring never opens again.",
+                question: "Begin the deliberation?", declined: "The deliberation has not begun; scoring of the \(year) edition is as it was."
+            ).require(yes: yes, env: env)
             try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
                 try DeliberationRepository(db).open(edition: edition.id, entries: entries)
             }

@@ -25,17 +25,13 @@ struct EntryCommand: ParsableCommand {
         @Option(help: "Fill in the edition's year.") var edition: Int?
         @Option(help: "Fill in the country code, such as FI.") var country: String?
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+        @Flag(help: "Replace the file given with -o if it exists (without it, an existing file is left as it is).") var force = false
 
         func run(in env: CLIEnvironment) throws {
             let code = try country.map { try Parse.country($0, flag: "--country") }
             let text = EntryTemplate.text(edition: edition, country: code)
             if let output {
-                guard !FileManager.default.fileExists(atPath: output) else {
-                    throw CLIError("\(output) exists already; choose another name so nothing is overwritten.", status: .conflict)
-                }
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                    throw CLIError("Cannot write \(output).", status: .noInput)
-                }
+                try OutputFile(path: output, force: force).write(text)
                 env.info("Wrote the template to \(output). Fill it in, then run `ecpa entry validate \(output)`.")
             } else {
                 env.write(text)

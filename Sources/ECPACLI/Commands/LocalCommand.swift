@@ -87,15 +87,10 @@ struct LocalCommand: ParsableCommand {
 
         func run(in env: CLIEnvironment) throws {
             let cluster = LocalCommand.cluster(env)
-            if !yes {
-                guard env.inputIsTerminal else {
-                    throw CLIError("This deletes every edition, entry and score in \(cluster.home.path). Add --yes to confirm.", status: .usage)
-                }
-                env.writeError("Delete every edition, entry and score in \(cluster.home.path)? Type 'delete' to confirm: ")
-                guard readLine()?.trimmingCharacters(in: .whitespaces) == "delete" else {
-                    throw CLIError("Nothing was deleted.", status: .failure)
-                }
-            }
+            try Confirmation(
+                consequence: "This deletes every edition, entry and score in \(cluster.home.path).", question: "Delete them?",
+                declined: "Nothing was deleted.", word: "delete"
+            ).require(yes: yes, env: env)
             try cluster.reset(progress: { env.info($0) })
             env.print("The local database was deleted; the next command creates a new one.")
         }

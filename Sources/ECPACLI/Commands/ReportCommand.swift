@@ -30,10 +30,12 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var selection: EditionSelection
         @Option(help: "md, html, json or csv.") var format: Format = .md
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+        @Flag(help: "Replace the file given with -o if it exists (without it, an existing file is left as it is).") var force = false
         @Flag(help: "Add each juror's total per entry.") var includeJurorScores = false
         @Option(help: "A line printed at the top, such as \"Scores are illustrative\".") var label: String?
 
         func run(in env: CLIEnvironment) throws {
+            try output.map { try OutputFile(path: $0, force: force).refuseIfExists() }
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
             let report = try WinnersReport.load(edition: edition, db: db, includeJurorScores: includeJurorScores, label: label)
@@ -44,18 +46,15 @@ struct ReportCommand: ParsableCommand {
             case .json: text = report.json
             case .csv: text = report.csv
             }
-            try ReportCommand.deliver(text, to: output, env: env, what: "the \(edition.year) winners' report")
+            try ReportCommand.deliver(text, to: output, force: force, env: env, what: "the \(edition.year) winners' report")
         }
     }
 
-    /// Writes a report's text to a file (atomically, saying where) or to standard output.
-    static func deliver(_ text: String, to output: String?, env: CLIEnvironment, what: String) throws {
+    /// Writes a report's text to a file (whole, and over an existing one only with --force, saying
+    /// where) or to standard output.
+    static func deliver(_ text: String, to output: String?, force: Bool, env: CLIEnvironment, what: String) throws {
         guard let output else { return env.write(text) }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CLIError("Cannot write \(output): \(error.localizedDescription)", status: .noInput)
-        }
+        try OutputFile(path: output, force: force).write(text)
         env.info("Wrote \(what) to \(output).")
     }
 
@@ -80,6 +79,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var selection: EditionSelection
         @Option(help: "md or html.") var format: BookletFormat = .md
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+        @Flag(help: "Replace the file given with -o if it exists (without it, an existing file is left as it is).") var force = false
         @Flag(help: "The jury's reading packet (jurors of the edition and the secretariat, once submissions have closed).")
         var packet = false
         @Flag(name: .customLong("public"), help: "The public overview (everyone, once the results are published).")
@@ -92,6 +92,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            try output.map { try OutputFile(path: $0, force: force).refuseIfExists() }
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
             let asked: ECPAUseCases.Booklet.Form? = packet ? .packet : overview ? .overview : nil
@@ -102,7 +103,7 @@ struct ReportCommand: ParsableCommand {
             case .html: text = booklet.html
             }
             let what = booklet.form == .packet ? "the \(edition.year) reading packet" : "the \(edition.year) public overview"
-            try ReportCommand.deliver(text, to: output, env: env, what: what)
+            try ReportCommand.deliver(text, to: output, force: force, env: env, what: what)
         }
     }
 
@@ -127,6 +128,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var selection: EditionSelection
         @Option(help: "Only this entry's letter.") var entry: Int64?
         @Option(name: .shortAndLong, help: "The folder to write the letters into (created if missing).") var output: String
+        @Flag(help: "Replace letters already in the folder (without it, nothing is written when one exists).") var force = false
         @Option(help: "md or html.") var format: LetterFormat = .html
 
         func run(in env: CLIEnvironment) throws {
@@ -139,14 +141,12 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw CLIError("Cannot create the folder \(output): \(error.localizedDescription)", status: .noInput)
             }
-            for letter in letters {
-                let file = folder.appendingPathComponent("\(letter.fileStem).\(format.rawValue)")
-                let text = format == .md ? letter.markdown : letter.html
-                do {
-                    try Data(text.utf8).write(to: file, options: .atomic)
-                } catch {
-                    throw CLIError("Cannot write \(file.path): \(error.localizedDescription)", status: .noInput)
-                }
+            // Every letter's name is checked before any is written: an existing letter stops the command
+            // before it writes anything.
+            let files = letters.map { OutputFile(path: folder.appendingPathComponent("\($0.fileStem).\(format.rawValue)").path, force: force) }
+            try files.forEach { try $0.refuseIfExists() }
+            for (letter, file) in zip(letters, files) {
+                try file.write(format == .md ? letter.markdown : letter.html)
                 env.info("Wrote the \(edition.year) feedback letter of entry \(letter.entry.id) (\(letter.entry.country)) to \(file.path).")
             }
         }

@@ -208,17 +208,11 @@ extension ResultsCommand {
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
-            if !yes {
-                guard env.inputIsTerminal else {
-                    throw CLIError(
-                        "Signing the decision record cannot be undone; add --yes to sign it without being asked.", status: .usage)
-                }
-                env.writeError("Sign the \(edition.year) decision record? Nothing in it can change afterwards. [y/N] ")
-                guard let answer = env.readLine(), ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    env.print("Not signed.")
-                    return
-                }
-            }
+            try Confirmation(
+                consequence:
+                    "Signing the \(edition.year) decision record puts its SHA-256 into the score ledger; nothing in it can change afterwards.",
+                question: "Sign the \(edition.year) decision record?", declined: "The \(edition.year) decision record was not signed."
+            ).require(yes: yes, env: env)
             let hash = try db.transaction(isolation: .readCommitted, retry: .concurrentChange) { db in
                 try DecisionRecordRepository(db).sign(edition: edition.id)
             }

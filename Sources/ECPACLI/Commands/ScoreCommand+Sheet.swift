@@ -23,16 +23,18 @@ extension ScoreCommand {
         @OptionGroup var selection: EditionSelection
         @Option(help: "The juror's login name (default: you; the secretariat names one).") var juror: String?
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+        @Flag(help: "Replace the file given with -o if it exists (without it, an existing file is left as it is).") var force = false
         @Option(help: "The field separator: comma, or semicolon for European spreadsheets.")
         var delimiter: ScoreSheetDelimiter = .comma
 
         func run(in env: CLIEnvironment) throws {
+            try output.map { try OutputFile(path: $0, force: force).refuseIfExists() }
             let db = try connection.connect(env)
             let edition = try selection.resolve(db)
             _ = try SchemeRepository(db).requireScheme(edition: edition)
             let seat = try JurorResolver.resolveOwn(juror, edition: edition, db: db, doing: "read the score sheet of")
             let writer = ScoreSheetWriter(delimiter: delimiter, edition: edition.year, juror: seat.roleName)
-            var sink = try TextSink(path: output, env: env)
+            var sink = try TextSink(path: output, force: force, env: env)
             var rows = 0
             var entries = Set<EntryID>()
             do {

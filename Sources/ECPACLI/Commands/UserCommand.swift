@@ -30,21 +30,46 @@ struct UserCommand: ParsableCommand {
             discussion: """
                 The password is read from --password-file (a file, or - for standard input) or \
                 asked for on the terminal. It is hashed on this machine before it is sent, so it \
-                is never in the command line, the server's logs or the audit log.
+                is never in the command line, the server's logs or the audit log. \
+                With --from FILE.csv many people are added at once, all or none: the file's first \
+                line names the columns role, kind, name and, as needed, country and email; it holds \
+                no passwords. ecpa makes a first password for each person and writes them to the \
+                --passwords file, readable only by you; nobody is added while any line has a problem, \
+                and every problem is listed with its line.
                 """)
 
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The login name, such as fi_representative.") var role: String
-        @Option(help: "secretariat or national-representative.") var kind: Kind
+        @Argument(help: "The login name, such as fi_representative.") var role: String?
+        @Option(help: "secretariat or national-representative.") var kind: Kind?
         @Option(help: "The country a national representative represents, such as FI.") var country: String?
-        @Option(help: "The person's full name.") var name: String
+        @Option(help: "The person's full name.") var name: String?
         @Option(help: "The person's e-mail address.") var email: String?
         @Option(help: "Read the password from this file (- for standard input).") var passwordFile: String?
         @Flag(help: "Link a login role that already exists instead of creating one (no password is set).")
         var existingRole = false
+        @Option(help: ArgumentHelp("Add every person in this CSV file, all or none.", valueName: "file.csv")) var from: String?
+        @Option(help: ArgumentHelp("With --from: write each person's first password to this new file (readable only by you).", valueName: "file"))
+        var passwords: String?
 
         func validate() throws {
+            if let from {
+                let single = [role != nil, kind != nil, country != nil, name != nil, email != nil, passwordFile != nil, existingRole]
+                if single.contains(true) {
+                    throw ValidationError(
+                        "'--from \(from)' takes every person from the file; leave out the login name, --kind, --country, --name, --email, --password-file and --existing-role."
+                    )
+                }
+                guard passwords != nil else {
+                    throw ValidationError(
+                        "'--from' needs '--passwords FILE': a new file where ecpa writes each person's first password, readable only by you.")
+                }
+                return
+            }
+            if passwords != nil { throw ValidationError("'--passwords' goes with '--from FILE.csv'.") }
+            guard let role else { throw ValidationError("Give the login name, such as fi_representative (or --from FILE.csv to add many people).") }
+            guard let kind else { throw ValidationError("Missing expected argument '--kind <kind>'.") }
+            guard name != nil else { throw ValidationError("Missing expected argument '--name <name>'.") }
             if let problem = RoleName.problem(with: role) {
                 throw ValidationError(problem)
             }
@@ -60,6 +85,8 @@ struct UserCommand: ParsableCommand {
         }
 
         func run(in env: CLIEnvironment) throws {
+            if let from, let passwords { return try addAll(from: from, passwords: passwords, env: env) }
+            guard let role, let kind, let name else { return }
             _ = try Parse.text(name, flag: "--name", field: .personName, wanted: "the person's full name")
             _ = try email.map { try Parse.text($0, flag: "--email", field: .email, wanted: "their e-mail address, or leave --email out") }
             let person = Person(
@@ -73,46 +100,125 @@ struct UserCommand: ParsableCommand {
             }
             let password = existingRole ? nil : try PasswordSource.read(file: passwordFile, role: role, env: env)
             try db.transaction(retry: .concurrentChange) { db in
-                let people = PersonRepository(db)
-                if let password {
-                    let verifier = try db.encryptPassword(password, role: role)
-                    try people.createLoginRole(role, passwordVerifier: verifier, kind: person.kind)
-                } else {
-                    try people.grantGroup(role, kind: person.kind)
-                }
-                try people.insertPerson(person)
+                try Self.register(person, password: password, db: db)
             }
             guard output.format == .table else {
                 env.write(Renderer.single(Records.person(person), format: output.format))
                 return
             }
-            let what =
-                person.country.flatMap { Country.named($0)?.name }.map { "national representative of \($0)" }
-                ?? "member of the secretariat"
-            env.print("Added \(role) (\(name)) as \(what).")
+            env.print("Added \(role) (\(name)) as \(Self.describe(person)).")
+        }
+
+        /// Creates a person's login (or links the existing one, without a password) and records
+        /// who they are: the one way every person is added, alone or from a file.
+        static func register(_ person: Person, password: String?, db: Connection) throws {
+            let people = PersonRepository(db)
+            if let password {
+                let verifier = try db.encryptPassword(password, role: person.roleName)
+                try people.createLoginRole(person.roleName, passwordVerifier: verifier, kind: person.kind)
+            } else {
+                try people.grantGroup(person.roleName, kind: person.kind)
+            }
+            try people.insertPerson(person)
+        }
+
+        static func describe(_ person: Person) -> String {
+            person.country.flatMap { Country.named($0)?.name }.map { "national representative of \($0)" } ?? "member of the secretariat"
+        }
+
+        /// `--from FILE.csv`: every person in the file in one transaction, or nobody.
+        private func addAll(from: String, passwords: String, env: CLIEnvironment) throws {
+            let secrets = OutputFile(path: passwords, force: false, permissions: 0o600)
+            try secrets.refuseIfExists()
+            var file = PeopleFile(text: String(decoding: try InputFile.read(from, what: "the file of people"), as: UTF8.self))
+            let db = try connection.connect(env)
+            let repository = PersonRepository(db)
+            for line in file.people where try repository.roleExists(line.person.roleName) {
+                file.problems.append(
+                    PeopleFile.Problem(line: line.number, message: "a login named \(line.person.roleName) exists already; choose another name."))
+            }
+            guard file.problems.isEmpty else {
+                let sorted = file.problems.sorted { $0.line < $1.line }.map(\.text)
+                throw CLIError(
+                    "\(from) has \(sorted.count) problem\(sorted.count == 1 ? "" : "s"), so nobody was added:\n"
+                        + sorted.map { "  " + $0 }.joined(separator: "\n") + "\nCorrect the file and run the command again.",
+                    status: .invalidInput)
+            }
+            let firstPasswords = file.people.map { _ in FirstPassword.make() }
+            // The passwords are in place before anyone is added, and removed again if nobody is.
+            try secrets.write(
+                CSVWriter().document(
+                    header: ["role", "name", "password"],
+                    rows: zip(file.people, firstPasswords).map { line, password in
+                        [.text(line.person.roleName), .text(line.person.displayName), .exact(password)]
+                    }))
+            do {
+                try db.transaction(retry: .concurrentChange) { db in
+                    for (line, password) in zip(file.people, firstPasswords) {
+                        do {
+                            try Self.register(line.person, password: password, db: db)
+                        } catch {
+                            let failure = CLIError.from(error)
+                            throw CLIError(
+                                "line \(line.number) (\(line.person.roleName)): \(failure.message) Nobody was added.", status: failure.status,
+                                code: failure.code)
+                        }
+                    }
+                }
+            } catch {
+                unlink(passwords)
+                throw error
+            }
+            guard output.format == .table else {
+                env.write(Renderer.list(file.people.map { Records.person($0.person) }, columns: Records.personColumns, format: output.format))
+                return
+            }
+            for line in file.people { env.print("Added \(line.person.roleName) (\(line.person.displayName)) as \(Self.describe(line.person)).") }
+            env.print(
+                "Their first passwords are in \(passwords), which only you can read. Give each person theirs by another way than their login name (a call, a letter), ask them to change it with `ecpa user password` when they first connect, then delete the file."
+            )
         }
     }
 
     struct Password: EnvironmentCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change your own password (any login: secretariat, representative, juror).",
+            abstract: "Change your own password, or reset a representative's or a juror's (secretariat).",
             discussion: """
-                Changes the password of the login you connect with, so that nobody who knew your first \
-                password (the secretariat set it) can use it any more. The new password is read from \
-                --password-file (a file, or - for standard input) or asked for twice on the terminal, \
-                and hashed on this machine before it is sent.
+                Without a login name: changes the password of the login you connect with, so that \
+                nobody who knew your first password (the secretariat set it) can use it any more. \
+                With one: the secretariat gives a national representative or a juror of this database \
+                a new first password, for instance when they lost theirs; members of the secretariat \
+                change only their own. The new password is read from --password-file (a file, or - \
+                for standard input) or asked for twice on the terminal, and hashed on this machine \
+                before it is sent.
                 """)
 
         @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The representative's or juror's login name (secretariat); leave it out to change your own.") var role: String?
         @Option(help: "Read the new password from this file (- for standard input).") var passwordFile: String?
+
+        func validate() throws {
+            if let role, let problem = RoleName.problem(with: role) { throw ValidationError(problem) }
+        }
 
         func run(in env: CLIEnvironment) throws {
             let db = try connection.connect(env)
             let people = PersonRepository(db)
             let login = try people.sessionLogin()
-            let password = try PasswordSource.read(file: passwordFile, role: login, env: env)
-            try people.changeOwnPassword(verifier: try db.encryptPassword(password, role: login))
-            env.print("The password of \(login) is changed; use the new one the next time you connect.")
+            guard let role, role != login else {
+                let password = try PasswordSource.read(file: passwordFile, role: login, env: env)
+                try people.changeOwnPassword(verifier: try db.encryptPassword(password, role: login))
+                env.print("The password of \(login) is changed; use the new one the next time you connect.")
+                return
+            }
+            guard try people.roleExists(role) else {
+                throw CLIError("There is no login named \(role). `ecpa user list` and `ecpa jury list` show the people.", status: .notFound)
+            }
+            let password = try PasswordSource.read(file: passwordFile, role: role, env: env)
+            try people.resetPassword(role, verifier: try db.encryptPassword(password, role: role))
+            env.print(
+                "The password of \(role) is reset. Give it to them by another way than their login name, and ask them to change it with `ecpa user password` when they next connect."
+            )
         }
     }
 

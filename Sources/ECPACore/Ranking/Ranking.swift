@@ -45,4 +45,12 @@ public struct Ranking: Hashable, Sendable, Codable {
 
     /// Whether some place is shared and awaits a jury decision.
     public var needsJuryDecision: Bool { places.contains { $0.sharedPlace } }
+
+    /// The medal places that several entries share, each with its entries: a tie no rule settled,
+    /// which the jury decides before the freeze (DESIGN section 4: a shared place shares its medal
+    /// only when the jury keeps it so).
+    public var sharedMedalPlaces: [[RankedEntry]] {
+        let shared = places.filter { $0.sharedPlace && $0.medal != nil }
+        return Dictionary(grouping: shared, by: \.place).sorted { $0.key < $1.key }.map(\.value)
+    }
 }

@@ -86,35 +86,6 @@ public struct ScoreSheetHeader: Hashable, Sendable {
 
     /// Splits one line into fields, honouring double quotes (a doubled quote is a quote).
     static func split(_ line: String, on separator: Character) -> [String] {
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var previousWasQuote = false
-        for character in line {
-            if quoted {
-                if character == "\"" {
-                    quoted = false
-                    previousWasQuote = true
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            if character == "\"" {
-                if previousWasQuote { field.append("\"") }
-                quoted = true
-                previousWasQuote = false
-                continue
-            }
-            previousWasQuote = false
-            if character == separator {
-                fields.append(field)
-                field = ""
-            } else {
-                field.append(character)
-            }
-        }
-        fields.append(field)
-        return fields
+        CSVLine.fields(line, separator: separator)
     }
 }

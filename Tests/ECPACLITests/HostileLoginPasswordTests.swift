@@ -1,0 +1,77 @@
+import ECPATestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// The hostile-login suite on resetting passwords: every person tries, with their own login over a
+/// real connection, to give someone else's login a password they know through
+/// `ecpa.reset_password`: representatives and jurors on their peers, readers and logins in no
+/// group, and the secretariat on the logins it must not touch (a peer of the secretariat, a
+/// reader, a login of another programme, the administrator), or with a clear password in place of
+/// a verifier. Each victim's own password still works afterwards. Recorded for docs/security.md.
+@Suite struct HostileLoginPasswordTests: HostileSuite {
+    let world: HostileWorld
+
+    init() throws { world = try HostileWorld() }
+
+    /// A verifier of a password the attacker knows, computed as `ecpa` computes them.
+    func verifier(_ password: String, for role: String) throws -> String {
+        try world.admin.encryptPassword(password, role: role)
+    }
+
+    /// Tries the reset as `attacker` on `victim`; held when refused with 42501 and the victim's
+    /// password is the one it was.
+    func tryReset(_ name: String, as attacker: HostileWorld.Login, victim: HostileWorld.Login) throws {
+        let connection = try world.connect(attacker)
+        let sql = "SELECT ecpa.reset_password('\(victim.role)', '\(try verifier("known-to-the-attacker", for: victim.role))')"
+        let error = HostileWorld.refusal(connection, sql)
+        let stillTheirs = (try? world.connect(victim)) != nil
+        held(name, error?.sqlState == "42501" && stillTheirs, "\(String(describing: error)); victim's password kept: \(stillTheirs)")
+    }
+
+    @Test func representativesJurorsAndReadersResetNobodysPassword() throws {
+        let finn = world.representatives["FI"]!
+        let lithuanian = world.representatives["LT"]!
+        try tryReset("reset-password-representative-on-representative", as: finn, victim: lithuanian)
+        try tryReset("reset-password-representative-on-juror", as: finn, victim: world.jurors["BG"]!)
+        try tryReset("reset-password-representative-on-secretariat", as: finn, victim: world.secretariat)
+        try tryReset("reset-password-juror-on-juror", as: world.jurors["AT"]!, victim: world.jurors["BG"]!)
+        try tryReset("reset-password-juror-on-representative", as: world.jurors["AT"]!, victim: finn)
+        try tryReset("reset-password-advisory-juror-on-juror", as: world.advisory, victim: world.jurors["AT"]!)
+        try tryReset("reset-password-reader-on-representative", as: world.reader, victim: finn)
+        try tryReset("reset-password-stranger-on-representative", as: world.stranger, victim: finn)
+    }
+
+    @Test func theSecretariatResetsOnlyRepresentativesAndJurors() throws {
+        let peer = TestDatabase.uniqueName("sec_peer")
+        try world.cli.expectSuccess(
+            ["user", "add", peer, "--kind", "secretariat", "--name", "A peer", "--password-file", "-"], input: "password-\(peer)\n")
+        try tryReset(
+            "reset-password-secretariat-on-secretariat-peer", as: world.secretariat,
+            victim: HostileWorld.Login(role: peer, password: "password-\(peer)"))
+        try tryReset("reset-password-secretariat-on-reader", as: world.secretariat, victim: world.reader)
+        try tryReset("reset-password-secretariat-on-login-in-no-group", as: world.secretariat, victim: world.stranger)
+
+        // A login of another programme that was also made a representative by the administrator:
+        // its other group makes it the administrator's.
+        let shared = world.representatives["HU"]!
+        let otherProgramme = TestDatabase.uniqueName("other_app")
+        try world.admin.execute("CREATE ROLE \(identifier: otherProgramme) NOLOGIN")
+        try world.admin.execute("GRANT \(identifier: otherProgramme) TO \(identifier: shared.role)")
+        try tryReset("reset-password-secretariat-on-login-with-another-group", as: world.secretariat, victim: shared)
+
+        // The administrator who runs the database (a superuser, not a person in ecpa).
+        let connection = try world.connect(world.secretariat)
+        let administrator: String = try world.admin.query("SELECT current_user::text AS me").first?.decode("me") ?? "postgres"
+        let superuser = HostileWorld.refusal(
+            connection, "SELECT ecpa.reset_password('\(administrator)', '\(try verifier("known", for: administrator))')")
+        held("reset-password-secretariat-on-administrator", superuser?.sqlState == "42501", "\(String(describing: superuser))")
+
+        // A clear password where the verifier goes would become the password itself.
+        let victim = world.representatives["FI"]!
+        let clear = HostileWorld.refusal(connection, "SELECT ecpa.reset_password('\(victim.role)', 'SCRAM-SHA-256$a-clear-password')")
+        held(
+            "reset-password-clear-password-as-verifier", clear?.sqlState == "22023" && (try? world.connect(victim)) != nil,
+            "\(String(describing: clear))")
+    }
+}

@@ -1,0 +1,55 @@
+-- The secretariat resets the password of a national representative or a juror who has lost theirs,
+-- the way it created the login: through a function that runs as ecpa_owner (who may alter roles),
+-- and with a SCRAM-SHA-256 verifier computed on the client, never a clear password. It resets only
+-- the logins of people registered in this database as a representative or a juror, whose only
+-- groups are ecpa's representatives, jurors or readers, and that hold no role attribute: never a
+-- member of the secretariat (a peer could then act in their name), the owner, a superuser or a
+-- login of another programme on the same server; those are the database administrator's to reset.
+-- Each reset is in the audit log (who, whose, when; never the verifier).
+SET ROLE ecpa_owner;
+
+CREATE FUNCTION ecpa.reset_password(p_role text, p_verifier text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_login pg_catalog.pg_roles;
+BEGIN
+    IF NOT ecpa.is_secretariat() THEN
+        RAISE EXCEPTION 'only the secretariat resets another person''s password' USING ERRCODE = '42501';
+    END IF;
+    -- PostgreSQL keeps a text as a verifier only when it is a whole one; anything else it would
+    -- store as a clear password.
+    IF p_verifier IS NULL
+       OR p_verifier !~ '^SCRAM-SHA-256\$[1-9][0-9]*:[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=$' THEN
+        RAISE EXCEPTION 'a SCRAM-SHA-256 password verifier is required, not a clear-text password'
+            USING ERRCODE = '22023';
+    END IF;
+    SELECT * INTO v_login FROM pg_catalog.pg_roles WHERE rolname = p_role;
+    IF NOT FOUND OR NOT v_login.rolcanlogin THEN
+        RAISE EXCEPTION 'there is no login named "%"', p_role USING ERRCODE = '42704';
+    END IF;
+    IF v_login.rolsuper OR v_login.rolcreaterole OR v_login.rolcreatedb OR v_login.rolreplication OR v_login.rolbypassrls
+       OR NOT (EXISTS (SELECT FROM ecpa.people WHERE role_name = p_role AND kind = 'national_representative')
+               OR EXISTS (SELECT FROM ecpa.jurors WHERE role_name = p_role))
+       OR NOT EXISTS (
+           SELECT FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+           WHERE m.member = v_login.oid AND g.rolname IN ('ecpa_national_representative', 'ecpa_juror'))
+       OR EXISTS (
+           SELECT FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+           WHERE m.member = v_login.oid
+             AND g.rolname NOT IN ('ecpa_national_representative', 'ecpa_juror', 'ecpa_reader')) THEN
+        RAISE EXCEPTION 'login "%" is not a national representative''s or a juror''s of this database, so the secretariat does not reset its password', p_role
+            USING ERRCODE = '42501',
+                  HINT = 'Members of the secretariat change their own with ecpa user password; the database administrator resets any other login.';
+    END IF;
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_role, p_verifier);
+    INSERT INTO ecpa.audit_log (at, actor, session_user_name, table_name, row_key, action, old_row, new_row)
+    VALUES (clock_timestamp(), ecpa.actor(), session_user, 'login_passwords', p_role, 'update', NULL,
+            jsonb_build_object('password', 'reset by the secretariat'));
+END
+$$;
+REVOKE ALL ON FUNCTION ecpa.reset_password(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION ecpa.reset_password(text, text) TO ecpa_secretariat;
+
+RESET ROLE;
