@@ -1,12 +1,57 @@
 -- The secretariat resets the password of a national representative or a juror who has lost theirs,
 -- the way it created the login: through a function that runs as ecpa_owner (who may alter roles),
 -- and with a SCRAM-SHA-256 verifier computed on the client, never a clear password. It resets only
--- the logins of people registered in this database as a representative or a juror, whose only
--- groups are ecpa's representatives, jurors or readers, and that hold no role attribute: never a
--- member of the secretariat (a peer could then act in their name), the owner, a superuser or a
--- login of another programme on the same server; those are the database administrator's to reset.
+-- logins this database created (ecpa.created_logins, written by ecpa.create_login_role from now on)
+-- for a person registered here as a representative or a juror, whose only groups are ecpa's
+-- representatives, jurors or readers, and that hold no role attribute. Roles are shared by every
+-- database on the server: a login linked with --existing-role was made by another database (or by
+-- hand), and its password is not this secretariat's to set, or a secretariat could link another
+-- programme's representative and take over their login. Never a member of the secretariat (a peer
+-- could then act in their name), the owner or a superuser: those are the database
+-- administrator's to reset, as are logins created before this migration.
 -- Each reset is in the audit log (who, whose, when; never the verifier).
 SET ROLE ecpa_owner;
+
+-- The logins ecpa.create_login_role made in this database. Nobody holds a right on it: only the
+-- owner's functions read or write it.
+CREATE TABLE ecpa.created_logins (
+    role_name  text PRIMARY KEY,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON ecpa.created_logins FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION ecpa.create_login_role(p_role text, p_verifier text, p_kind text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    v_group text := ecpa.group_of_kind(p_kind);
+BEGIN
+    IF p_role !~ '^[a-z][a-z0-9_]{1,62}$' THEN
+        RAISE EXCEPTION 'login name "%" is not allowed', p_role
+            USING ERRCODE = '22023',
+                  HINT = 'Use 2 to 63 lower-case letters, digits or underscores, starting with a letter.';
+    END IF;
+    -- PostgreSQL keeps a text as a verifier only when it is a whole one (32-byte keys); anything
+    -- else, however alike, it would hash as a clear password.
+    IF p_verifier !~ '^(SCRAM-SHA-256\$[1-9][0-9]*:[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=|md5[0-9a-f]{32})$' THEN
+        RAISE EXCEPTION 'a password verifier is required, not a clear-text password'
+            USING ERRCODE = '22023';
+    END IF;
+    IF v_group IS NULL THEN
+        RAISE EXCEPTION 'unknown kind of person "%"', p_kind USING ERRCODE = '22023';
+    END IF;
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = p_role) THEN
+        RAISE EXCEPTION 'a login role named "%" already exists', p_role
+            USING ERRCODE = '42710',
+                  HINT = 'Choose another name, or link the existing role with --existing-role.';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_role, p_verifier);
+    EXECUTE format('GRANT %I TO %I', v_group, p_role);
+    EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', p_role, '5min');
+    INSERT INTO ecpa.created_logins (role_name) VALUES (p_role);
+END
+$$;
 
 CREATE FUNCTION ecpa.reset_password(p_role text, p_verifier text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
@@ -28,6 +73,11 @@ BEGIN
     SELECT * INTO v_login FROM pg_catalog.pg_roles WHERE rolname = p_role;
     IF NOT FOUND OR NOT v_login.rolcanlogin THEN
         RAISE EXCEPTION 'there is no login named "%"', p_role USING ERRCODE = '42704';
+    END IF;
+    IF NOT EXISTS (SELECT FROM ecpa.created_logins WHERE role_name = p_role) THEN
+        RAISE EXCEPTION 'login "%" was not created by this database''s secretariat, so it does not reset its password', p_role
+            USING ERRCODE = '42501',
+                  HINT = 'A login linked with --existing-role, or made before the secretariat could reset passwords, is reset by the database administrator.';
     END IF;
     IF v_login.rolsuper OR v_login.rolcreaterole OR v_login.rolcreatedb OR v_login.rolreplication OR v_login.rolbypassrls
        OR NOT (EXISTS (SELECT FROM ecpa.people WHERE role_name = p_role AND kind = 'national_representative')

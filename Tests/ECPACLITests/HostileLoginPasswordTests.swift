@@ -7,7 +7,7 @@ import Testing
 /// real connection, to give someone else's login a password they know through
 /// `ecpa.reset_password`: representatives and jurors on their peers, readers and logins in no
 /// group, and the secretariat on the logins it must not touch (a peer of the secretariat, a
-/// reader, a login of another programme, the administrator), or with a clear password in place of
+/// reader, a login of another programme or another database, the administrator), or with a clear password in place of
 /// a verifier. Each victim's own password still works afterwards. Recorded for docs/security.md.
 @Suite struct HostileLoginPasswordTests: HostileSuite {
     let world: HostileWorld
@@ -59,6 +59,20 @@ import Testing
         try world.admin.execute("CREATE ROLE \(identifier: otherProgramme) NOLOGIN")
         try world.admin.execute("GRANT \(identifier: otherProgramme) TO \(identifier: shared.role)")
         try tryReset("reset-password-secretariat-on-login-with-another-group", as: world.secretariat, victim: shared)
+
+        // A representative another ecpa database on the same server created (roles are the
+        // server's), linked here with --existing-role: that database's to reset, not this one's,
+        // or one secretariat could take over another's people.
+        let linked = TestDatabase.uniqueName("other_db_rep")
+        try world.admin.execute(
+            "CREATE ROLE \(identifier: linked) LOGIN PASSWORD \(unsafeRaw: "'password-\(linked)'") IN ROLE ecpa_national_representative")
+        try world.cli.expectSuccess([
+            "user", "add", linked, "--kind", "national-representative", "--country", "SE", "--name", "Linked", "--existing-role",
+            "--as", world.secretariat.role,
+        ])
+        try tryReset(
+            "reset-password-secretariat-on-login-another-database-created", as: world.secretariat,
+            victim: HostileWorld.Login(role: linked, password: "password-\(linked)"))
 
         // The administrator who runs the database (a superuser, not a person in ecpa).
         let connection = try world.connect(world.secretariat)

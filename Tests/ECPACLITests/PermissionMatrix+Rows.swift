@@ -483,6 +483,7 @@ extension PermissionMatrix {
         let head = table("ledger_head", .ledger)
         let audit = table("audit_log", .ledger)
         let points = table("serialization_points", .ledger)
+        let created = table("created_logins", .ledger)
         return [
             Row(
                 object: events, action: .select, sql: "SELECT id FROM ecpa.score_events WHERE edition_id = {edition} AND juror_id = {juror}",
@@ -524,6 +525,15 @@ extension PermissionMatrix {
                     object: points, action: .select, sql: "SELECT point FROM ecpa.serialization_points", expected: [(.any, allDenied)],
                     note: "Owner-run rules bump and hold these rows so that a writer with an older snapshot fails.")
             ]
+            + [
+                Row(
+                    object: created, action: .select, sql: "SELECT role_name FROM ecpa.created_logins", expected: [(.any, allDenied)],
+                    note: "The logins this database created, whose passwords its secretariat may reset; only the owner's functions read it.")
+            ]
+            + noWrites(
+                created, insert: "INSERT INTO ecpa.created_logins (role_name) VALUES ({no_group_login})",
+                update: "UPDATE ecpa.created_logins SET role_name = role_name", delete: "DELETE FROM ecpa.created_logins",
+                note: "Only ecpa.create_login_role records a login it made.")
             + noWrites(
                 points,
                 insert: "INSERT INTO ecpa.serialization_points (point) VALUES ('juror:0')",
