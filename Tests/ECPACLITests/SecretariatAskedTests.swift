@@ -65,6 +65,7 @@ import Testing
         for entry in [2, 3] {
             try edition.score("AT", entry: entry, 7); try edition.score("BG", entry: entry, 8); try edition.score("FI", entry: entry, 7)
         }
+        #expect(cli.run(["results", "rank"]).output.contains("shared place: jury to decide"))
         let refused = cli.run(["edition", "freeze", "2018", "--yes"])
         #expect(refused.status == 3)
         #expect(
@@ -85,6 +86,9 @@ import Testing
         #expect(try phase() == .frozen)
         let csv = cli.run(["results", "rank", "--format", "csv"]).output.split(separator: "\r\n").map(String.init)
         #expect(csv.filter { $0.hasPrefix("2,silver,") }.count == 2, "\(csv)")
+        // Frozen, the shared silver is what was decided, no longer a decision to take.
+        let table = cli.run(["results", "rank"]).output
+        #expect(table.contains("shared place") && !table.contains("jury to decide"), "\(table)")
     }
 
     @Test func publishBeforeTheFreezeSaysToFreezeFirstAndAfterItAsks() throws {

@@ -35,12 +35,14 @@ extension Results {
         case .json:
             return JSONWriter.document(jsonValue)
         case .table:
+            // Once frozen, a shared place is what the jury decided, no longer a decision to take.
+            let decided = scores.edition.phase >= .frozen
             let rows =
                 [["PLACE", "MEDAL", "COUNTRY", "ENTRY", "TITLE", "SCORE", "JURORS", "NOTE"]]
                 + ranking.places.map { place in
                     let entry = scores.entry(place.entry)
                     var note: [String] = []
-                    if place.sharedPlace { note.append("shared place: jury to decide") }
+                    if place.sharedPlace { note.append(decided ? "shared place" : "shared place: jury to decide") }
                     if place.overridden != nil { note.append("jury override (computed place \(place.computedPlace))") }
                     return [
                         String(place.place), place.medal?.rawValue ?? "", entry?.country.rawValue ?? "", String(place.entry.rawValue),
@@ -50,7 +52,9 @@ extension Results {
                 }
             var text = Renderer.visible(heading) + "\n\n" + Renderer.table(rows)
             if !ranking.ties.isEmpty {
-                text += "\nTies:\n" + ranking.ties.map { "- " + Renderer.visible($0.sentence) }.joined(separator: "\n") + "\n"
+                text +=
+                    "\nTies:\n" + ranking.ties.map { "- " + Renderer.visible(decided ? $0.decidedSentence : $0.sentence) }.joined(separator: "\n")
+                    + "\n"
             }
             if !ranking.overrides.isEmpty {
                 text +=
