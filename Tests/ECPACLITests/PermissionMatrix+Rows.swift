@@ -706,6 +706,10 @@ extension PermissionMatrix {
                 object: function("create_login_role(text,text,text)", .functions), action: .execute,
                 sql: "SELECT ecpa.create_login_role({fresh_login}, 'md5' || repeat('0', 32), 'juror')", expected: [(.any, secretariatOnly)]),
             Row(
+                object: function("create_login_role(text,text,text)", .functions), action: .execute, variant: "a public reader",
+                sql: "SELECT ecpa.create_login_role({fresh_login}, 'md5' || repeat('0', 32), 'reader')", expected: [(.any, secretariatOnly)],
+                note: "The secretariat creates readers' logins (user add-reader); a reader reads what is published."),
+            Row(
                 object: function("grant_group(text,text)", .functions), action: .execute, variant: "an ecpa login",
                 sql: "SELECT ecpa.grant_group({reader_login}, 'juror')", expected: [(.any, secretariatOnly)]),
             Row(

@@ -159,4 +159,25 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
+
+    /// The secretariat makes a public reader's login itself, with its own login; the reader builds
+    /// the same site and reads nothing unpublished; nobody else makes readers.
+    @Test func theSecretariatAddsAReaderWhoBuildsTheSite() throws {
+        try fixture.finish()
+        let role = TestDatabase.uniqueName("press")
+        let added = cli.run(
+            ["user", "add-reader", role, "--password-file", "-", "--db", fixture.url(world.secretariat)], input: "press-office-password\n")
+        #expect(added.status == 0, "\(added.error)")
+        #expect(added.output == "Added \(role) as a public reader: published results and the archive only.\n")
+        let press = HostileWorld.Login(role: role, password: "press-office-password")
+        #expect(try build("by-press", as: press) == build("by-secretariat", as: world.secretariat))
+        let entries = try cli.psql(role: role, password: press.password, "SELECT count(*) FROM ecpa.entries")
+        #expect(entries.error.contains("42501"), "\(entries)")
+
+        let other = TestDatabase.uniqueName("press")
+        let refused = cli.run(
+            ["user", "add-reader", other, "--password-file", "-", "--db", fixture.url(world.representatives["FI"]!)], input: "a long password\n")
+        #expect(refused.status == 5, "\(refused.error)")
+        #expect(try cli.database.connect().query("SELECT 1 AS one FROM pg_roles WHERE rolname = \(other)").isEmpty)
+    }
 }

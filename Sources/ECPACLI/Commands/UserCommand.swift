@@ -9,7 +9,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Create and list the people who use ecpa, each a PostgreSQL login role.",
-        subcommands: [Add.self, List.self, WhoAmI.self, Password.self]
+        subcommands: [Add.self, AddReader.self, List.self, WhoAmI.self, Password.self]
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -231,6 +231,36 @@ struct UserCommand: ParsableCommand {
         func run(in env: CLIEnvironment) throws {
             let people = try PersonRepository(try connection.connect(env)).fetchPeople()
             env.write(Renderer.list(people.map(Records.person), columns: Records.personColumns, format: output.format))
+        }
+    }
+
+    struct AddReader: EnvironmentCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-reader",
+            abstract: "Create a public reader's login: published results and the archive only (secretariat).",
+            discussion: """
+                A reader (a press office, a researcher, whoever builds the public site) reads what is                 published and the archive, through PostgreSQL's rights, and nothing else: no entry                 before publication, no score, no person. The password is read as for `user add` and                 hashed on this machine.
+                """)
+
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The login name, such as press_office.") var role: String
+        @Option(help: "Read the password from this file (- for standard input).") var passwordFile: String?
+
+        func validate() throws {
+            if let problem = RoleName.problem(with: role) { throw ValidationError(problem) }
+        }
+
+        func run(in env: CLIEnvironment) throws {
+            let db = try connection.connect(env)
+            if try PersonRepository(db).roleExists(role) {
+                throw CLIError("A login role named \"\(role)\" already exists. Choose another name.", status: .conflict)
+            }
+            let password = try PasswordSource.read(file: passwordFile, role: role, env: env)
+            let verifier = try db.encryptPassword(password, role: role)
+            try db.transaction(retry: .concurrentChange) { db in
+                try PersonRepository(db).createLoginRole(role, passwordVerifier: verifier, group: "reader")
+            }
+            env.print("Added \(role) as a public reader: published results and the archive only.")
         }
     }
 
