@@ -60,19 +60,65 @@ import Testing
         try world.admin.execute("GRANT \(identifier: otherProgramme) TO \(identifier: shared.role)")
         try tryReset("reset-password-secretariat-on-login-with-another-group", as: world.secretariat, victim: shared)
 
-        // A representative another ecpa database on the same server created (roles are the
-        // server's), linked here with --existing-role: that database's to reset, not this one's,
-        // or one secretariat could take over another's people.
+        // A representative another ecpa database on the same server created (roles and groups
+        // are the server's): the secretariat may not link it here (a group given here would hold
+        // there too), and once the administrator has, it is still not this secretariat's to reset.
         let linked = TestDatabase.uniqueName("other_db_rep")
         try world.admin.execute(
             "CREATE ROLE \(identifier: linked) LOGIN PASSWORD \(unsafeRaw: "'password-\(linked)'") IN ROLE ecpa_national_representative")
+        let secretariat = try world.connect(world.secretariat)
+        for kind in ["secretariat", "national_representative"] {
+            let link = HostileWorld.refusal(secretariat, "SELECT ecpa.grant_group('\(linked)', '\(kind)')")
+            held("grant-group-secretariat-on-login-another-database-created-as-\(kind)", link?.sqlState == "42501", "\(String(describing: link))")
+        }
         try world.cli.expectSuccess([
             "user", "add", linked, "--kind", "national-representative", "--country", "SE", "--name", "Linked", "--existing-role",
-            "--as", world.secretariat.role,
         ])
         try tryReset(
             "reset-password-secretariat-on-login-another-database-created", as: world.secretariat,
             victim: HostileWorld.Login(role: linked, password: "password-\(linked)"))
+
+        // A representative's login dropped by the administrator and its name taken by another
+        // database's new login: the name is the same, the login is not this database's.
+        let reused = TestDatabase.uniqueName("reused_rep")
+        try world.cli.expectSuccess(
+            ["user", "add", reused, "--kind", "national-representative", "--country", "DK", "--name", "Reused", "--password-file", "-"],
+            input: "password-first-\(reused)\n")
+        try world.admin.execute("DROP ROLE \(identifier: reused)")
+        try world.admin.execute(
+            "CREATE ROLE \(identifier: reused) LOGIN PASSWORD \(unsafeRaw: "'password-\(reused)'") IN ROLE ecpa_national_representative")
+        try tryReset(
+            "reset-password-secretariat-on-reused-login-name", as: world.secretariat,
+            victim: HostileWorld.Login(role: reused, password: "password-\(reused)"))
+
+        // A public reader this secretariat made, then linked as a representative: still a reader's
+        // login, the administrator's to reset.
+        let press = TestDatabase.uniqueName("press")
+        try world.cli.expectSuccess(["user", "add-reader", press, "--password-file", "-"], input: "password-\(press)\n")
+        try world.cli.expectSuccess([
+            "user", "add", press, "--kind", "national-representative", "--country", "PL", "--name", "Press", "--existing-role",
+            "--as", world.secretariat.role,
+        ])
+        try tryReset(
+            "reset-password-secretariat-on-reader-linked-as-representative", as: world.secretariat,
+            victim: HostileWorld.Login(role: press, password: "password-\(press)"))
+
+        // Texts that look like verifiers but that PostgreSQL would keep as clear passwords: a salt
+        // that is not base64, an iteration count it cannot read, one iteration.
+        let victim = world.representatives["FI"]!
+        let keys = "$' || repeat('A', 43) || '=:' || repeat('B', 43) || '='"
+        for (name, head) in [
+            ("salt-not-base64", "SCRAM-SHA-256$4096:A"), ("iterations-overflow", "SCRAM-SHA-256$99999999999999999999:c2FsdHNhbHRzYWx0c2FsdA=="),
+            ("one-iteration", "SCRAM-SHA-256$1:c2FsdHNhbHRzYWx0c2FsdA=="),
+        ] {
+            let forged = HostileWorld.refusal(secretariat, "SELECT ecpa.reset_password('\(victim.role)', '\(head)\(keys))")
+            held(
+                "reset-password-verifier-\(name)", forged?.sqlState == "22023" && (try? world.connect(victim)) != nil,
+                "\(String(describing: forged))")
+            let created = HostileWorld.refusal(
+                secretariat, "SELECT ecpa.create_login_role('\(TestDatabase.uniqueName("forged"))', '\(head)\(keys), 'juror')")
+            held("create-login-verifier-\(name)", created?.sqlState == "22023", "\(String(describing: created))")
+        }
 
         // The administrator who runs the database (a superuser, not a person in ecpa).
         let connection = try world.connect(world.secretariat)
@@ -82,7 +128,6 @@ import Testing
         held("reset-password-secretariat-on-administrator", superuser?.sqlState == "42501", "\(String(describing: superuser))")
 
         // A clear password where the verifier goes would become the password itself.
-        let victim = world.representatives["FI"]!
         let clear = HostileWorld.refusal(connection, "SELECT ecpa.reset_password('\(victim.role)', 'SCRAM-SHA-256$a-clear-password')")
         held(
             "reset-password-clear-password-as-verifier", clear?.sqlState == "22023" && (try? world.connect(victim)) != nil,

@@ -710,8 +710,16 @@ extension PermissionMatrix {
                 sql: "SELECT ecpa.create_login_role({fresh_login}, 'md5' || repeat('0', 32), 'reader')", expected: [(.any, secretariatOnly)],
                 note: "The secretariat creates readers' logins (user add-reader); a reader reads what is published."),
             Row(
+                object: function("is_password_verifier(text,boolean)", .functions), action: .execute,
+                sql: "SELECT ecpa.is_password_verifier('md5' || repeat('0', 32), true)", expected: [(.any, allDenied)],
+                note: "Called only by the owner's functions that set passwords."),
+            Row(
                 object: function("grant_group(text,text)", .functions), action: .execute, variant: "an ecpa login",
-                sql: "SELECT ecpa.grant_group({reader_login}, 'juror')", expected: [(.any, secretariatOnly)]),
+                sql: "SELECT ecpa.grant_group({person}, 'juror')", expected: [(.any, secretariatOnly)]),
+            Row(
+                object: function("grant_group(text,text)", .functions), action: .execute, variant: "a login another database made",
+                sql: "SELECT ecpa.grant_group({reader_login}, 'juror')", expected: [(.any, allDenied)],
+                note: "Groups are the server's: a login this database did not make or register is the administrator's to link."),
             Row(
                 object: function("grant_group(text,text)", .functions), action: .execute, variant: "another login",
                 sql: "SELECT ecpa.grant_group({no_group_login}, 'juror')", expected: [(.any, allDenied)],
