@@ -215,7 +215,9 @@ public struct Booklet: Sendable, Equatable {
                 + "The packet holds no score and no ranking."
         case .overview:
             "Every eligible entry of the \(edition.year) edition as its country sent it (the Annex I entry form): "
-                + "first the entries that competed for the award, then the additional good-practice projects. "
+                + (items.contains { $0.kind == .additional }
+                    ? "first the entries that competed for the award, then the additional good-practice projects. "
+                    : "the entries that competed for the award. ")
                 + "Contact persons' names, e-mail addresses and telephone numbers are left out."
         }
     }

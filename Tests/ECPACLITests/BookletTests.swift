@@ -180,6 +180,7 @@ import Testing
         }
         let markdown = outputs[0]
         #expect(markdown.hasPrefix("# The entries of the 2018 edition\n"), "\(markdown)")
+        #expect(markdown.contains("first the entries that competed for the award, then the additional good-practice projects."))
         for present in ["Forssa &lt;b&gt;approach", "Siauliai security formula", "Finnish additional practice", "Additional good practice"] {
             #expect(markdown.contains(present), "\(present)")
         }

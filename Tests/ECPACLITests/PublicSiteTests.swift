@@ -68,6 +68,9 @@ import Testing
         let years = home.matches(of: /<li><a href="(?:archive\.html#year-)?(\d{4})/).map { Int($0.1)! }
         #expect(years.count > 20 && years == years.sorted(by: >) && years.contains(2018), "\(years)")
         #expect(text["archive.html"]?.contains("(inferred, not confirmed by a source)") == true)
+        // The booklet promises additional projects only where there are some (here, none).
+        let booklet = cli.run(["report", "booklet", "--edition", "2018", "--public"]).output
+        #expect(booklet.contains("the entries that competed for the award.") && !booklet.contains("additional good-practice"), "\(booklet)")
         #expect(text["2018/entry-1.html"]?.contains("Forssa") == true || text["2018/entry-1.html"]?.contains("<h1>Finland: ") == true)
 
         // Nothing unpublished, personal or for the jury only.
