@@ -133,4 +133,66 @@ import Testing
             "reset-password-clear-password-as-verifier", clear?.sqlState == "22023" && (try? world.connect(victim)) != nil,
             "\(String(describing: clear))")
     }
+
+    /// The usual tricks, with each person's own login: a transaction opened while still in the
+    /// secretariat and used after being removed from it; locks on the rows the reset reads; a
+    /// temporary table and function named like the reset's own, to be found first.
+    @Test func openTransactionsLocksAndTemporaryTablesChangeNothing() throws {
+        let victim = world.representatives["LT"]!
+        let scram = try verifier("known-to-the-attacker", for: victim.role)
+        let stillTheirs = { (try? world.connect(victim)) != nil }
+
+        // Opened as the secretariat, used after the administrator removed them from it.
+        let leaving = TestDatabase.uniqueName("sec_leaving")
+        try world.cli.expectSuccess(
+            ["user", "add", leaving, "--kind", "secretariat", "--name", "Leaving", "--password-file", "-"], input: "password-\(leaving)\n")
+        let open = try world.connect(HostileWorld.Login(role: leaving, password: "password-\(leaving)"))
+        try open.executeScript(unsafeRaw: "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT ecpa.is_secretariat()")
+        try world.admin.execute("REVOKE ecpa_secretariat FROM \(identifier: leaving)")
+        let late = HostileWorld.refusal(open, "SELECT ecpa.reset_password('\(victim.role)', '\(scram)'); COMMIT")
+        HostileWorld.rollback(open)
+        held(
+            "reset-password-in-a-transaction-opened-before-leaving-the-secretariat", late?.sqlState == "42501" && stillTheirs(),
+            "\(String(describing: late))")
+
+        // Locks on what the reset reads, to hold it up or to learn who is registered.
+        for login in [victim, world.jurors["AT"]!, world.reader] {
+            for sql in [
+                "SELECT * FROM ecpa.created_logins FOR UPDATE", "LOCK TABLE ecpa.created_logins IN ACCESS EXCLUSIVE MODE",
+                "SELECT role_name FROM ecpa.people FOR UPDATE", "LOCK TABLE ecpa.people IN ACCESS EXCLUSIVE MODE",
+            ] {
+                try attack(
+                    "lock-\(sql.split(separator: " ").prefix(4).joined(separator: "-"))-as-\(login.role.prefix(6))", as: login, sql,
+                    refusedWith: "42501")
+            }
+        }
+
+        // A temporary table and function of the secretariat's own, named like the reset's; the
+        // reset's search path puts pg_temp last and names ecpa's objects in full.
+        let connection = try world.connect(world.secretariat)
+        let stranger = world.stranger
+        let shadow = HostileWorld.refusal(
+            connection,
+            """
+            CREATE TEMP TABLE created_logins (role_oid oid, role_name text, kind text);
+            INSERT INTO pg_temp.created_logins SELECT oid, rolname, 'juror' FROM pg_roles WHERE rolname = '\(stranger.role)';
+            CREATE FUNCTION pg_temp.is_password_verifier(text, boolean) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+            SET search_path = pg_temp, ecpa, public;
+            SELECT ecpa.reset_password('\(stranger.role)', '\(try verifier("known", for: stranger.role))')
+            """)
+        held(
+            "reset-password-through-a-temporary-table-and-function", shadow?.sqlState == "42501" && (try? world.connect(stranger)) != nil,
+            "\(String(describing: shadow))")
+        HostileWorld.rollback(connection)
+        let forged = HostileWorld.refusal(
+            connection,
+            """
+            CREATE FUNCTION pg_temp.is_password_verifier(text, boolean) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+            SET search_path = pg_temp, ecpa, public;
+            SELECT ecpa.reset_password('\(victim.role)', 'SCRAM-SHA-256$4096:A$' || repeat('A', 43) || '=:' || repeat('B', 43) || '=')
+            """)
+        held(
+            "reset-password-forged-verifier-through-a-temporary-function", forged?.sqlState == "22023" && stillTheirs(),
+            "\(String(describing: forged))")
+    }
 }

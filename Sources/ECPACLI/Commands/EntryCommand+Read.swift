@@ -40,7 +40,7 @@ extension EntryCommand {
                 env.info(toScore ? "There is no entry for you to score in this edition yet." : "There is no entry for you to read in this edition.")
                 return
             }
-            let width = Pager.columns(env)
+            let width = env.columns
             let rule = String(repeating: "-", count: width)
             let text = entries.enumerated().map { index, entry in
                 (entries.count > 1 ? "(\(index + 1) of \(entries.count))\n" : "") + EntryReading.text(entry, width: width)

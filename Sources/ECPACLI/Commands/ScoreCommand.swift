@@ -155,7 +155,7 @@ struct ScoreCommand: ParsableCommand {
                     guard let line = env.readLine() else { throw ended }
                     let text = line.trimmingCharacters(in: .whitespaces)
                     if ["?", "read"].contains(text.lowercased()) {
-                        Pager.show(EntryReading.text(target, width: Pager.columns(env)), env: env)
+                        Pager.show(EntryReading.text(target, width: env.columns), env: env)
                         continue
                     }
                     if text.isEmpty, let existing {

@@ -10,16 +10,17 @@ enum EntryReading {
         let width = max(20, width)
         let country = Country.named(entry.country)?.name ?? entry.country.rawValue
         var lines: [String] = []
-        lines += wrap("Entry \(entry.id) · \(country) (\(entry.country.rawValue)) · \(entry.kind.rawValue) · \(entry.state.rawValue)", width)
-        lines += wrap(form.title ?? "(no title)", width)
+        lines += Terminal.wrap(
+            "Entry \(entry.id) · \(country) (\(entry.country.rawValue)) · \(entry.kind.rawValue) · \(entry.state.rawValue)", width: width)
+        lines += Terminal.wrap(form.title ?? "(no title)", width: width)
         lines.append(String(repeating: "=", count: min(width, DisplayWidth.of(form.title ?? "(no title)"))))
         let contact = [form.contact.name, form.contact.organisation, form.contact.email, form.contact.phone].compactMap { $0 }
-        if !contact.isEmpty { lines += wrap("Contact: " + contact.joined(separator: ", "), width) }
+        if !contact.isEmpty { lines += Terminal.wrap("Contact: " + contact.joined(separator: ", "), width: width) }
         var period = form.startDate.map { "Started \($0.iso)" } ?? "No start date"
         if form.stillRunning == true { period += ", still running" }
         if let end = form.endDate { period += ", ended \(end.iso)" }
-        lines += wrap(period + ".", width)
-        for link in form.links { lines += wrap("Link: " + link, width) }
+        lines += Terminal.wrap(period + ".", width: width)
+        for link in form.links { lines += Terminal.wrap("Link: " + link, width: width) }
         for field in EntryField.allCases where field.isLongText {
             lines.append("")
             var heading = field.label.uppercased()
@@ -32,40 +33,13 @@ enum EntryReading {
                 continue
             }
             for paragraph in answer.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += paragraph.isEmpty ? [""] : wrap(String(paragraph), width)
+                lines += paragraph.isEmpty ? [""] : Terminal.wrap(String(paragraph), width: width)
             }
         }
         lines.append("")
         // The hash stays whole on its own line, to be compared with the receipt.
-        lines += wrap("SHA-256 of the text:", width)
+        lines += Terminal.wrap("SHA-256 of the text:", width: width)
         lines.append(form.receiptDigest)
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Breaks a line between words so that no line is wider than `width` columns; a word wider
-    /// than the line is cut.
-    static func wrap(_ text: String, _ width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        var used = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
-            var columns = DisplayWidth.of(word)
-            if used > 0 && used + 1 + columns > width {
-                lines.append(line)
-                line = ""
-                used = 0
-            }
-            while columns > width {
-                let head = DisplayWidth.prefix(word, columns: width)
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
-                columns = DisplayWidth.of(word)
-            }
-            line += (used > 0 ? " " : "") + word
-            used += (used > 0 ? 1 : 0) + columns
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
     }
 }

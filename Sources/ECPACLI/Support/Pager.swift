@@ -4,9 +4,6 @@ import Foundation
 /// Long text for reading: wrapped to the terminal's width and shown through the person's pager
 /// (`$PAGER`, or `less -R`) when standard output is a terminal; written as it is otherwise.
 enum Pager {
-    /// The width to wrap to (`CLIEnvironment.columns`).
-    static func columns(_ env: CLIEnvironment) -> Int { env.columns }
-
     /// Shows the text a screen at a time on a terminal; writes it to standard output otherwise, or
     /// when the pager cannot be started. `PAGER=cat` (or an empty PAGER) writes it straight out.
     static func show(_ text: String, env: CLIEnvironment) {

@@ -48,18 +48,30 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
-    /// Splits a text into lines of at most about 76 characters.
+    /// Breaks a text between words so that no line is wider than `width` terminal columns (as
+    /// `DisplayWidth` counts them); a word wider than the line is cut.
     static func wrap(_ text: String, width: Int = 76) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + word.count + 1 > width {
+        var used = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var columns = DisplayWidth.of(word)
+            if used > 0 && used + 1 + columns > width {
                 lines.append(line)
                 line = ""
+                used = 0
             }
-            line += line.isEmpty ? String(word) : " " + word
+            while columns > width {
+                let head = DisplayWidth.prefix(word, columns: width)
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+                columns = DisplayWidth.of(word)
+            }
+            line += (used > 0 ? " " : "") + word
+            used += (used > 0 ? 1 : 0) + columns
         }
-        if !line.isEmpty { lines.append(line) }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }
 }
